@@ -1,0 +1,53 @@
+import { Command, CommanderError } from "commander";
+import { questions } from "./commands/questions.js";
+import { report } from "./commands/report.js";
+import { validate } from "./commands/validate.js";
+import { InputError } from "./errors.js";
+
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
+
+const VERSION = "0.1.0";
+
+export function program(): Command {
+  const cli = new Command("automation-fit")
+    .description("Stage by stage through the customer lifecycle: what to automate, what to keep human, and why.")
+    .version(VERSION)
+    .showHelpAfterError("(add --help for usage)")
+    .addCommand(report)
+    .addCommand(questions)
+    .addCommand(validate);
+  for (const command of [cli, ...cli.commands]) command.exitOverride().showSuggestionAfterError();
+  return cli;
+}
+
+/** The one place that turns failures into messages and exit codes. */
+export function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message (or help/version) to the right stream
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(`${error.message}\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`automation-fit: unexpected error: ${message}\n`);
+  if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write("(set DEBUG=1 for details, and please report it)\n");
+  return EXIT.unexpected;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT.ok);
+});
+
+process.exitCode = await main();

@@ -1,0 +1,28 @@
+/** One thing wrong with an input file, at a position when the file has one. */
+export interface Problem {
+  file: string;
+  line?: number;
+  col?: number;
+  message: string;
+}
+
+/** Bad input or usage: the user can mend it. Exit code 2. */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[] | string) {
+    const list = typeof problems === "string" ? [{ file: "", message: problems }] : problems;
+    super(list.map(formatProblem).join("\n"));
+    this.name = "InputError";
+    this.problems = list;
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  if (!p.file) return p.message;
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
+  return `${where} ${p.message}`;
+}
+
+export function byPosition(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+}

@@ -1,0 +1,157 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { byPosition, InputError, type Problem } from "../errors.js";
+import {
+  DEFAULT_SCALE,
+  DEFAULT_THRESHOLDS,
+  QuestionSetFile,
+  ScaleOption,
+  type QuestionSet,
+} from "../model/question-set.js";
+import { BUILT_IN_QUESTIONS } from "../paths.js";
+import { didYouMean } from "../suggest.js";
+import { readFailure, readSource, type Path, type Source } from "./source.js";
+
+
+/** Where an item of the merged set came from, so a cross-reference error can point at it. */
+interface Origin {
+  source: Source;
+  path: Path;
+}
+
+/** The YAML files a set path names: the file itself, or a folder's *.yaml and *.yml files. */
+export async function setFiles(path: string): Promise<string[]> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch (error) {
+    throw new InputError([{ file: path, message: readFailure(error) }]);
+  }
+  if (!isFolder) return [path];
+  const names = (await readdir(path)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  if (!names.length) throw new InputError([{ file: path, message: "holds no question set: no .yaml or .yml files in this folder" }]);
+  return names.map((n) => join(path, n));
+}
+
+/** Loads, validates and merges a question set from a file or a folder; throws InputError with every problem found. */
+export async function loadQuestionSet(path: string = BUILT_IN_QUESTIONS): Promise<QuestionSet> {
+  const files = await setFiles(path);
+  const problems: Problem[] = [];
+  const parts: { source: Source; data: QuestionSetFile }[] = [];
+  for (const file of files) {
+    const read = await readSource(file);
+    problems.push(...read.problems);
+    if (!read.source) continue;
+    const data = read.source.data ?? {};
+    const parsed = QuestionSetFile.safeParse(data);
+    if (parsed.success) parts.push({ source: read.source, data: parsed.data });
+    else problems.push(...read.source.zodProblems(parsed.error, QuestionSetFile));
+  }
+  if (!problems.length) {
+    const merged = mergeParts(parts, basename(path).replace(/\.ya?ml$/i, ""), problems);
+    if (!problems.length) return merged;
+  }
+  throw new InputError(problems.sort(byPosition));
+}
+
+function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallbackName: string, problems: Problem[]): QuestionSet {
+  const singles = new Map<string, Origin>();
+  const single = <T>(key: "set" | "scale" | "thresholds", source: Source, value: T | undefined): T | undefined => {
+    if (value === undefined) return undefined;
+    const first = singles.get(key);
+    if (first) {
+      const at = first.source.problem([key], "", true);
+      problems.push(source.problem([key], `'${key}' is already defined at ${at.file}:${at.line}:${at.col}; a set defines it once`, true));
+      return undefined;
+    }
+    singles.set(key, { source, path: [key] });
+    return value;
+  };
+
+  let set: QuestionSet["set"] | undefined;
+  let scale: QuestionSet["scale"] | undefined;
+  let thresholds: QuestionSet["thresholds"] | undefined;
+  const stages: (QuestionSet["stages"][number] & { origin: Origin })[] = [];
+  const questions: (QuestionSet["questions"][number] & { origin: Origin })[] = [];
+  const kpis: (QuestionSet["kpis"][number] & { origin: Origin })[] = [];
+  const campaigns: (QuestionSet["campaigns"][number] & { origin: Origin })[] = [];
+
+  for (const { source, data } of parts) {
+    set = single("set", source, data.set) ?? set;
+    scale = single("scale", source, data.scale) ?? scale;
+    thresholds = single("thresholds", source, data.thresholds) ?? thresholds;
+    data.stages?.forEach((s, i) => stages.push({ ...s, origin: { source, path: ["stages", i] } }));
+    data.questions?.forEach((q, i) => questions.push({ ...q, origin: { source, path: ["questions", i] } }));
+    data.kpis?.forEach((k, i) => kpis.push({ ...k, origin: { source, path: ["kpis", i] } }));
+    data.campaigns?.forEach((c, i) => campaigns.push({ ...c, origin: { source, path: ["campaigns", i] } }));
+  }
+
+  const first = parts[0]!.source;
+  if (!stages.length) problems.push(first.problem([], "the set has no stages; add a 'stages:' list"));
+  if (!questions.length) problems.push(first.problem([], "the set has no questions; add a 'questions:' list"));
+
+  for (const [kind, items] of [["stage", stages], ["question", questions], ["KPI", kpis], ["campaign", campaigns]] as const) {
+    uniqueIds(kind, items, problems);
+  }
+  const scaleOrigin = singles.get("scale");
+  const finalScale = scale ?? DEFAULT_SCALE.map((o) => ScaleOption.parse(o));
+  if (scaleOrigin) checkScale(finalScale, scaleOrigin, problems);
+
+  const stageIds = stages.map((s) => s.id);
+  const known = new Set(stageIds);
+  for (const q of questions) {
+    const names = Object.keys(q.stages);
+    if (!names.length) problems.push(q.origin.source.problem([...q.origin.path, "stages"], `question '${q.id}' bears on no stage; add at least one 'stage-id: weight'`));
+    for (const name of names) {
+      if (!known.has(name)) {
+        problems.push(q.origin.source.problem([...q.origin.path, "stages", name], `unknown stage '${name}'${didYouMean(name, stageIds)}`, true));
+      }
+    }
+  }
+  for (const k of kpis) {
+    k.stages.forEach((name, i) => {
+      if (!known.has(name)) problems.push(k.origin.source.problem([...k.origin.path, "stages", i], `unknown stage '${name}'${didYouMean(name, stageIds)}`));
+    });
+  }
+  const misspelt = questions.some((q) => Object.keys(q.stages).some((name) => !known.has(name)));
+  for (const s of misspelt ? [] : stages.filter((s, i) => stageIds.indexOf(s.id) === i)) {
+    if (!questions.some((q) => s.id in q.stages)) {
+      problems.push(s.origin.source.problem([...s.origin.path, "id"], `stage '${s.id}' has no questions; give it weights in some questions' 'stages:'`));
+    }
+  }
+
+  const strip = <T extends { origin: Origin }>({ origin: _, ...rest }: T) => rest;
+  return {
+    set: set ?? { name: fallbackName },
+    scale: finalScale,
+    thresholds: thresholds ?? DEFAULT_THRESHOLDS,
+    stages: stages.map(strip),
+    questions: questions.map(strip),
+    kpis: kpis.map(strip),
+    campaigns: campaigns.map(strip),
+  };
+}
+
+function uniqueIds(kind: string, items: { id: string; origin: Origin }[], problems: Problem[]): void {
+  const seen = new Map<string, Origin>();
+  for (const item of items) {
+    const first = seen.get(item.id);
+    if (first) {
+      const at = first.source.problem([...first.path, "id"], "");
+      problems.push(item.origin.source.problem([...item.origin.path, "id"], `duplicate ${kind} id '${item.id}' (first at ${at.file}:${at.line}:${at.col}); ids must be unique`));
+    } else {
+      seen.set(item.id, item.origin);
+    }
+  }
+}
+
+function checkScale(scale: QuestionSet["scale"], origin: Origin, problems: Problem[]): void {
+  const seen = new Set<string>();
+  scale.forEach((option, i) => {
+    if (seen.has(option.value)) problems.push(origin.source.problem(["scale", i, "value"], `duplicate scale value '${option.value}'`));
+    seen.add(option.value);
+  });
+  if (scale.filter((o) => o.counts === "answer").length < 2) {
+    problems.push(origin.source.problem(["scale"], "a scale needs at least two scored answers (counts: answer), e.g. yes at level 1 and no at level 0", true));
+  }
+}

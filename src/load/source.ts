@@ -1,0 +1,150 @@
+import { readFile, stat } from "node:fs/promises";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { z } from "zod";
+import { InputError, type Problem } from "../errors.js";
+import { didYouMean } from "../suggest.js";
+
+export type Path = readonly (string | number)[];
+
+/** A parsed YAML (or JSON) file that can say where any value in it stands. */
+export class Source {
+  constructor(
+    readonly file: string,
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  get data(): unknown {
+    return this.doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /** A problem at the node of `path`, or at its key when `atKey`; the nearest existing parent stands in for a missing node. */
+  problem(path: Path, message: string, atKey = false): Problem {
+    const offset = this.offsetOf(path, atKey);
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col, message };
+  }
+
+  private offsetOf(path: Path, atKey: boolean): number {
+    let node: unknown = this.doc.contents;
+    let offset = (isNode(node) ? node.range?.[0] : undefined) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i]!;
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+        if (!pair) return offset;
+        if (last && atKey && isNode(pair.key)) return pair.key.range?.[0] ?? offset;
+        node = pair.value;
+        if (!isNode(node)) return (isNode(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
+      } else if (isSeq(node) && typeof step === "number") {
+        node = node.items[step];
+        if (!isNode(node)) return offset;
+      } else {
+        return offset;
+      }
+      offset = (node as Node).range?.[0] ?? offset;
+    }
+    return offset;
+  }
+
+  /** Turns a zod error on this file's data into problems at the offending nodes. */
+  zodProblems(error: z.ZodError, schema?: z.ZodType): Problem[] {
+    const problems: Problem[] = [];
+    for (const issue of error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        const allowed = schema ? keysAt(schema, issue.path) : [];
+        for (const key of issue.keys) {
+          const hint = allowed.length ? didYouMean(key, allowed) || `; allowed here: ${allowed.join(", ")}` : "";
+          problems.push(this.problem([...issue.path, key] as Path, `unknown key '${key}'${hint}`, true));
+        }
+      } else if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
+        const key = String(issue.path.at(-1));
+        problems.push(this.problem(issue.path.slice(0, -1) as Path, `missing '${key}' (${issue.path.map(String).join(".")}); add it`));
+      } else {
+        const where = issue.path.length ? `${issue.path.map(String).join(".")}: ` : "";
+        problems.push(this.problem(issue.path as Path, `${where}${issue.message}`));
+      }
+    }
+    return problems;
+  }
+}
+
+/** The keys an object schema allows at `path`, to suggest one for a misspelt key. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: any = schema;
+  const unwrap = () => {
+    for (;;) {
+      const def = current?._zod?.def;
+      if (!def) return;
+      if (def.type === "optional" || def.type === "default" || def.type === "nullable") current = def.innerType;
+      else if (def.type === "pipe") current = def.in;
+      else return;
+    }
+  };
+  for (const step of path) {
+    unwrap();
+    const def = current?._zod?.def;
+    if (def?.type === "object") current = def.shape[step as string];
+    else if (def?.type === "array") current = def.element;
+    else if (def?.type === "record") current = def.valueType;
+    else return [];
+  }
+  unwrap();
+  const def = current?._zod?.def;
+  return def?.type === "object" ? Object.keys(def.shape) : [];
+}
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Reads and parses a YAML or JSON file; syntax errors (duplicate keys included) come back as positioned problems. */
+export async function readSource(file: string): Promise<{ source?: Source; problems: Problem[] }> {
+  let text: string;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return { problems: [{ file, message: "is a folder; name a YAML or JSON file" }] };
+    if (info.size > MAX_FILE_BYTES) {
+      return { problems: [{ file, message: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused` }] };
+    }
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    return { problems: [{ file, message: readFailure(error) }] };
+  }
+  return parseSource(file, text);
+}
+
+export function parseSource(file: string, text: string): { source?: Source; problems: Problem[] } {
+  if (text.includes("\u0000")) return { problems: [{ file, message: "is not a text file (it holds NUL bytes); name a YAML or JSON file" }] };
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const problems: Problem[] = doc.errors.map((e) => {
+    const { line, col } = lines.linePos(e.pos[0]);
+    return { file, line, col, message: syntaxMessage(e.code, e.message) };
+  });
+  if (problems.length) return { problems };
+  const source = new Source(file, doc, lines);
+  try {
+    source.data;
+  } catch (error) {
+    return { problems: [{ file, line: 1, col: 1, message: `cannot be read as data: ${(error as Error).message}` }] };
+  }
+  return { source, problems };
+}
+
+function syntaxMessage(code: string, message: string): string {
+  const first = message.split(" at line ")[0]!.trim();
+  if (code === "DUPLICATE_KEY") return `duplicate key: ${first.toLowerCase()}; keep one of them`;
+  return `YAML syntax: ${first}`;
+}
+
+export function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file or folder";
+  if (code === "EACCES" || code === "EPERM") return "cannot be read: permission denied";
+  if (code === "EISDIR") return "is a folder; name a file";
+  return `cannot be read: ${(error as Error).message}`;
+}
+
+export function throwIfAny(problems: Problem[]): void {
+  if (problems.length) throw new InputError(problems);
+}

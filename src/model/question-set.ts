@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single dashes, like 'sales-call'");
+const text = z.string().trim().min(1, "must not be empty");
+
+export const Signal = z.enum(["automate", "human"]).describe("Which way a 'yes' points: toward automating the stage, or toward keeping it human.");
+
+export const ScaleOption = z
+  .strictObject({
+    value: z.string().min(1).describe("What an answers file writes, e.g. 'yes'."),
+    label: text.describe("What the interview shows."),
+    counts: z
+      .enum(["answer", "unsure", "not-applicable"])
+      .default("answer")
+      .describe("answer: scored at its level; unsure: counts as not answered and lowers confidence; not-applicable: removes the question from the assessment."),
+    level: z.number().min(0).max(1).optional().describe("For counts: answer, how far toward 'yes' this answer is: 1 = yes, 0 = no."),
+  })
+  .superRefine((option, ctx) => {
+    if (option.counts === "answer" && option.level === undefined) {
+      ctx.addIssue({ code: "custom", path: ["level"], message: "an answer needs a level from 0 (no) to 1 (yes); add 'level: 0.5' or set 'counts: unsure'" });
+    }
+    if (option.counts !== "answer" && option.level !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["level"], message: `a '${option.counts}' option is not scored, so it takes no level; remove 'level'` });
+    }
+  });
+
+export const Thresholds = z
+  .strictObject({
+    automate: z.number().min(0).max(100).describe("A stage scoring at or above this is 'automate'."),
+    human: z.number().min(0).max(100).describe("A stage scoring at or below this is 'keep human'."),
+    minConfidence: z.number().min(0).max(1).describe("Below this confidence a stage is 'insufficient': too little answered to say."),
+  })
+  .refine((t) => t.human < t.automate, {
+    message: "thresholds out of order: 'human' must be below 'automate' (e.g. human: 35, automate: 65)",
+    path: ["human"],
+  });
+
+export const Play = z.strictObject({
+  title: text.describe("A short name for the play."),
+  automate: text.describe("What to automate."),
+  human: text.describe("The human part that the automation frees time for."),
+});
+
+export const Stage = z.strictObject({
+  id: kebabId,
+  name: text,
+  description: text.describe("One line: what happens with the customer at this stage."),
+  plays: z.array(Play).default([]),
+});
+
+export const Question = z.strictObject({
+  id: kebabId,
+  text: text.describe("The question, answerable by the scale."),
+  help: text.describe("Why it matters: shown on request in the interview."),
+  signal: Signal,
+  stages: z
+    .record(z.string(), z.number().positive("a weight must be above 0; remove the stage instead of weighting it 0"))
+    .describe("Stage id -> weight: how strongly this question bears on that stage."),
+});
+
+export const Kpi = z.strictObject({
+  id: kebabId,
+  name: text,
+  watch: text.describe("The question to keep asking once the stage is automated."),
+  stages: z.array(z.string()).min(1, "name at least one stage this KPI watches"),
+});
+
+export const Campaign = z.strictObject({
+  id: kebabId,
+  name: text,
+  description: text,
+});
+
+export const SetInfo = z.strictObject({
+  name: text,
+  version: z.string().min(1).optional(),
+  description: text.optional(),
+});
+
+export const DEFAULT_SCALE: z.input<typeof ScaleOption>[] = [
+  { value: "yes", label: "Yes", level: 1 },
+  { value: "partly", label: "Partly", level: 0.5 },
+  { value: "no", label: "No", level: 0 },
+  { value: "unsure", label: "Not sure", counts: "unsure" },
+  { value: "n/a", label: "Does not apply", counts: "not-applicable" },
+];
+
+export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = { automate: 65, human: 35, minConfidence: 0.5 };
+
+/** One YAML file of a set: every part optional, since a set may be split across files. */
+export const QuestionSetFile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    set: SetInfo.optional(),
+    scale: z.array(ScaleOption).min(2, "a scale needs at least two options").optional(),
+    thresholds: Thresholds.optional(),
+    stages: z.array(Stage).optional(),
+    questions: z.array(Question).optional(),
+    kpis: z.array(Kpi).optional(),
+    campaigns: z.array(Campaign).optional(),
+  })
+  .describe("An automation-fit question set, or one file of a set split across a folder.");
+
+export const QuestionSet = z.object({
+  set: SetInfo,
+  scale: z.array(ScaleOption),
+  thresholds: Thresholds,
+  stages: z.array(Stage),
+  questions: z.array(Question),
+  kpis: z.array(Kpi),
+  campaigns: z.array(Campaign),
+});
+
+export type Signal = z.infer<typeof Signal>;
+export type ScaleOption = z.infer<typeof ScaleOption>;
+export type Thresholds = z.infer<typeof Thresholds>;
+export type Play = z.infer<typeof Play>;
+export type Stage = z.infer<typeof Stage>;
+export type Question = z.infer<typeof Question>;
+export type Kpi = z.infer<typeof Kpi>;
+export type Campaign = z.infer<typeof Campaign>;
+export type QuestionSetFile = z.infer<typeof QuestionSetFile>;
+export type QuestionSet = z.infer<typeof QuestionSet>;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { InputError, formatProblem } from "../../src/errors.js";
+import { loadAnswers } from "../../src/load/answers.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+
+const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+async function problemsOf(run: Promise<unknown>): Promise<string[]> {
+  try {
+    await run;
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).problems.map((p) => formatProblem(p).replace(/^.*?\/fixtures\//, ""));
+  }
+  throw new Error("expected the load to fail");
+}
+
+describe("loadQuestionSet", () => {
+  it("loads a valid set with its stages, questions, KPIs and campaigns", async () => {
+    const set = await loadQuestionSet(fixture("mini"));
+    expect(set.set.name).toBe("Mini set");
+    expect(set.stages.map((s) => s.id)).toEqual(["billing", "support"]);
+    expect(set.questions).toHaveLength(4);
+    expect(set.stages[1]!.plays).toEqual([]);
+    expect(set.kpis[0]!.stages).toEqual(["billing"]);
+  });
+
+  it("reports syntax errors and duplicate keys with line and column", async () => {
+    const problems = await problemsOf(loadQuestionSet(fixture("bad/syntax.yaml")));
+    expect(problems[0]).toMatch(/^bad\/syntax\.yaml:3:3 duplicate key/);
+    expect(problems.some((p) => /^bad\/syntax\.yaml:\d+:\d+ YAML syntax/.test(p))).toBe(true);
+  });
+
+  it("reports every schema error at its node, unknown keys with a suggestion", async () => {
+    const problems = await problemsOf(loadQuestionSet(fixture("bad/schema.yaml")));
+    expect(problems).toEqual([
+      "bad/schema.yaml:4:5 missing 'description' (stages.0.description); add it",
+      "bad/schema.yaml:6:5 unknown key 'descripton'; did you mean 'description'?",
+      
+      expect.stringMatching(/^bad\/schema\.yaml:11:13 questions\.0\.signal: .*automate.*human/),
+      expect.stringMatching(/^bad\/schema\.yaml:12:24 questions\.0\.stages\.billing: a weight must be above 0/),
+    ]);
+  });
+
+  it("reports cross-reference errors all at once: duplicate ids, unknown stages, a question with no stage", async () => {
+    expect(await problemsOf(loadQuestionSet(fixture("bad/crossref.yaml")))).toEqual([
+      expect.stringMatching(/^bad\/crossref\.yaml:8:9 duplicate stage id 'billing' \(first at .*crossref\.yaml:5:9\); ids must be unique$/),
+      "bad/crossref.yaml:16:15 unknown stage 'biling'; did you mean 'billing'?",
+      "bad/crossref.yaml:21:13 question 'no-stage' bears on no stage; add at least one 'stage-id: weight'",
+    ]);
+  });
+
+  it("reports thresholds out of order and out of range", async () => {
+    expect(await problemsOf(loadQuestionSet(fixture("bad/thresholds.yaml")))).toEqual([
+      "bad/thresholds.yaml:1:36 thresholds.human: thresholds out of order: 'human' must be below 'automate' (e.g. human: 35, automate: 65)",
+      expect.stringMatching(/^bad\/thresholds\.yaml:1:55 thresholds\.minConfidence: .*1/),
+    ]);
+  });
+
+  it("says so when a folder holds no YAML or a path does not exist", async () => {
+    expect(await problemsOf(loadQuestionSet(fixture("empty-folder")))).toEqual([expect.stringContaining("no such file or folder")]);
+    const { mkdtemp } = await import("node:fs/promises");
+    const dir = await mkdtemp("/tmp/af-empty-");
+    expect((await problemsOf(loadQuestionSet(dir)))[0]).toContain("no .yaml or .yml files");
+  });
+});
+
+describe("loadAnswers", () => {
+  it("loads answers and notes", async () => {
+    const set = await loadQuestionSet(fixture("mini"));
+    const answers = await loadAnswers(fixture("mini-answers.yaml"), set);
+    expect(answers.client).toBe("Acme");
+    expect(answers.answers["auto-pay"]).toBe("yes");
+    expect(answers.notes["auto-pay"]).toContain("card");
+  });
+
+  it("names unknown ids and off-scale values with the nearest valid one", async () => {
+    const set = await loadQuestionSet(fixture("mini"));
+    expect(await problemsOf(loadAnswers(fixture("bad-answers.yaml"), set))).toEqual([
+      "bad-answers.yaml:2:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?",
+      "bad-answers.yaml:3:3 unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?",
+      "bad-answers.yaml:4:17 'true' is not on the scale for 'few-problems'; use one of: yes, partly, no, unsure, n/a",
+    ]);
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import type { Answers } from "../../src/model/answers.js";
+import { DEFAULT_THRESHOLDS } from "../../src/model/question-set.js";
+import { assess, verdictFor } from "../../src/score/score.js";
+
+const set = await loadQuestionSet(new URL("../fixtures/mini", import.meta.url).pathname);
+const answers = (given: Record<string, string>, notes: Record<string, string> = {}): Answers => ({ answers: given, notes });
+const stage = (given: Record<string, string>, id = "billing") => assess(set, answers(given)).stages.find((s) => s.id === id)!;
+
+describe("verdictFor", () => {
+  it.each([
+    [80, 1, "automate"],
+    [65, 1, "automate"],
+    [64, 1, "hybrid"],
+    [50, 1, "hybrid"],
+    [36, 1, "hybrid"],
+    [35, 1, "human"],
+    [0, 1, "human"],
+    [90, 0.49, "insufficient"],
+    [null, 1, "insufficient"],
+  ] as const)("score %s at confidence %s is %s", (score, confidence, verdict) => {
+    expect(verdictFor(score, confidence, DEFAULT_THRESHOLDS)).toBe(verdict);
+  });
+});
+
+describe("assess", () => {
+  it("scores a stage as the weighted share of answers pulling toward automation", () => {
+    // billing: auto-pay (automate, w3) yes -> 1; negotiated-terms (human, w2) no -> 1; few-problems (automate, w1) no -> 0
+    const s = stage({ "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "no" });
+    expect(s.score).toBe(Math.round((100 * (3 + 2 + 0)) / 6));
+    expect(s.verdict).toBe("automate");
+    expect(s.confidence).toBe(1);
+  });
+
+  it("keeps human when the answers point to people", () => {
+    const s = stage({ "auto-pay": "no", "negotiated-terms": "yes", "few-problems": "no" });
+    expect(s.score).toBe(0);
+    expect(s.verdict).toBe("human");
+    expect(s.reason).toContain("at or below 35");
+  });
+
+  it("comes out hybrid when every answer sits at the middle of the scale", () => {
+    const all = Object.fromEntries(set.questions.map((q) => [q.id, "partly"]));
+    for (const s of assess(set, answers(all)).stages) {
+      expect(s.score).toBe(50);
+      expect(s.verdict).toBe("hybrid");
+    }
+  });
+
+  it("comes out insufficient when every answer is unsure, and when nothing is answered", () => {
+    const unsure = Object.fromEntries(set.questions.map((q) => [q.id, "unsure"]));
+    for (const s of [...assess(set, answers(unsure)).stages, ...assess(set, answers({})).stages]) {
+      expect(s.verdict).toBe("insufficient");
+      expect(s.score).toBeNull();
+      expect(s.confidence).toBe(0);
+    }
+  });
+
+  it("lowers confidence for unsure answers but not for n/a", () => {
+    const unsure = stage({ "auto-pay": "yes", "negotiated-terms": "unsure", "few-problems": "yes" });
+    const notApplicable = stage({ "auto-pay": "yes", "negotiated-terms": "n/a", "few-problems": "yes" });
+    expect(unsure.confidence).toBe(Math.round((4 / 6) * 100) / 100);
+    expect(notApplicable.confidence).toBe(1);
+    expect(unsure.score).toBe(notApplicable.score);
+    expect(notApplicable.counts).toMatchObject({ answered: 2, notApplicable: 1, unsure: 0 });
+  });
+
+  it("names the answers that moved the score most, strongest first, with their notes", () => {
+    const s = assess(set, answers({ "auto-pay": "yes", "negotiated-terms": "yes", "few-problems": "partly" }, { "auto-pay": "by card" })).stages[0]!;
+    expect(s.drivers.map((d) => [d.questionId, d.effect])).toEqual([
+      ["auto-pay", 25],
+      ["negotiated-terms", -16.7],
+    ]);
+    expect(s.drivers[0]!.note).toBe("by card");
+    expect(s.reason).toContain("Would customers rather pay automatically?");
+  });
+
+  it("lists KPIs to watch only for stages it recommends automating in whole or part", () => {
+    expect(stage({ "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "yes" }).kpis.map((k) => k.id)).toEqual(["churn"]);
+    expect(stage({ "auto-pay": "no", "negotiated-terms": "yes", "few-problems": "no" }).kpis).toEqual([]);
+  });
+
+  it("carries the client, the campaigns and the set's thresholds", () => {
+    const a = assess(set, { ...answers({}), client: "Acme", date: "2026-11-25" });
+    expect(a).toMatchObject({ schemaVersion: 1, client: "Acme", date: "2026-11-25", thresholds: DEFAULT_THRESHOLDS });
+    expect(a.campaigns.map((c) => c.id)).toEqual(["check-ups"]);
+  });
+});
+
+describe("scoring properties", () => {
+  const values = ["no", "partly", "yes"];
+  const combos = (ids: string[]): Record<string, string>[] =>
+    ids.length === 0 ? [{}] : combos(ids.slice(1)).flatMap((rest) => [...values, "unsure", "n/a", undefined].map((v) => (v ? { ...rest, [ids[0]!]: v } : rest)));
+  const all = combos(set.questions.map((q) => q.id));
+
+  it("never lowers a score when an automate answer moves toward yes, never raises it for a human one", () => {
+    for (const given of all) {
+      for (const q of set.questions) {
+        const i = values.indexOf(given[q.id] ?? "");
+        if (i < 0 || i === values.length - 1) continue;
+        const before = assess(set, answers(given));
+        const after = assess(set, answers({ ...given, [q.id]: values[i + 1]! }));
+        before.stages.forEach((s, k) => {
+          const moved = after.stages[k]!;
+          if (!(s.id in q.stages)) return;
+          if (q.signal === "automate") expect(moved.score!).toBeGreaterThanOrEqual(s.score!);
+          else expect(moved.score!).toBeLessThanOrEqual(s.score!);
+        });
+      }
+    }
+  });
+
+  it("moves only the stages a question weighs on", () => {
+    for (const given of all.slice(0, 200)) {
+      for (const q of set.questions) {
+        const before = assess(set, answers({ ...given, [q.id]: "no" }));
+        const after = assess(set, answers({ ...given, [q.id]: "yes" }));
+        before.stages.forEach((s, k) => {
+          if (!(s.id in q.stages)) expect(after.stages[k]).toEqual(s);
+        });
+      }
+    }
+  });
+
+  it("is deterministic and keeps scores in 0..100 and confidence in 0..1", () => {
+    for (const given of all) {
+      const a = assess(set, answers(given));
+      expect(assess(set, answers(given))).toEqual(a);
+      for (const s of a.stages) {
+        if (s.score !== null) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(100);
+        expect(s.confidence).toBeGreaterThanOrEqual(0);
+        expect(s.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
