@@ -2,7 +2,7 @@ import { Command, CommanderError } from "commander";
 import { questions } from "./commands/questions.js";
 import { report } from "./commands/report.js";
 import { validate } from "./commands/validate.js";
-import { InputError } from "./errors.js";
+import { InputError, Interrupted } from "./errors.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
 
@@ -25,6 +25,10 @@ export function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (or help/version) to the right stream
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof Interrupted) {
+    process.stderr.write(`\n${error.message}\n`);
+    return EXIT.interrupted;
   }
   if (error instanceof InputError) {
     process.stderr.write(`${error.message}\n`);

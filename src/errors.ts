@@ -26,3 +26,11 @@ export function formatProblem(p: Problem): string {
 export function byPosition(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
 }
+
+/** The user stopped (Ctrl-C); the message says what was kept and how to go on. Exit code 130. */
+export class Interrupted extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "Interrupted";
+  }
+}

@@ -1,0 +1,188 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { example, fixture, run, tempDir } from "./run.js";
+
+const EXAMPLE = example("self-serve-subscription.yaml");
+const noStack = (r: { stderr: string }) => expect(r.stderr).not.toMatch(/^\s+at /m);
+
+describe("automation-fit (no command)", () => {
+  it("prints help with every command, exit 0", () => {
+    const r = run(["--help"]);
+    expect(r.status).toBe(0);
+    for (const command of ["report", "questions", "validate"]) expect(r.stdout).toContain(command);
+  });
+
+  it("prints the version, exit 0", () => {
+    const r = run(["--version"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("rejects an unknown command with a suggestion, exit 2", () => {
+    const r = run(["reprot"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("report");
+  });
+});
+
+describe("automation-fit questions", () => {
+  it("lists the built-in stages and questions as text", () => {
+    const r = run(["questions"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Lead generation");
+    expect(r.stdout).toContain("Renewal calls");
+    expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  it("prints the set as JSON in the documented shape", () => {
+    const r = run(["questions", "--format", "json"]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.stages.map((s: { id: string }) => s.id)).toEqual([
+      "lead-generation", "sales-call", "deal-close", "onboarding", "service-calls", "payment-collection", "maintenance-calls", "renewal-calls",
+    ]);
+    expect(json.questions.length).toBeGreaterThanOrEqual(28);
+    for (const q of json.questions) {
+      expect(q).toMatchObject({ id: expect.any(String), text: expect.any(String), signal: expect.stringMatching(/^(automate|human)$/) });
+      expect(Object.keys(q.stages).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("uses another set with --questions", () => {
+    const r = run(["questions", "--format", "json", "--questions", fixture("mini")]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).stages.map((s: { id: string }) => s.id)).toEqual(["billing", "support"]);
+  });
+
+  it("rejects a format off the list, exit 2", () => {
+    const r = run(["questions", "--format", "xml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/xml/);
+  });
+});
+
+describe("automation-fit validate", () => {
+  it("accepts the built-in set", () => {
+    const r = run(["validate"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/valid question set \(8 stages, \d+ questions\)/);
+  });
+
+  it("reports every problem of every path as FILE:LINE:COL, exit 2, no stack trace", () => {
+    const r = run(["validate", fixture("bad/schema.yaml"), fixture("bad/crossref.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    for (const line of lines) expect(line).toMatch(/^\S+\.yaml:\d+:\d+ \S/);
+    expect(r.stderr).toContain("did you mean 'billing'?");
+    noStack(r);
+  });
+
+  it("checks an answers file against the set", () => {
+    expect(run(["validate", EXAMPLE]).status).toBe(0);
+    const bad = run(["validate", "--questions", fixture("mini"), fixture("bad-answers.yaml")]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("bad-answers.yaml:2:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?");
+  });
+
+  it("says when a path does not exist, exit 2", () => {
+    const r = run(["validate", "no/such/set.yaml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("no/such/set.yaml no such file or folder\n");
+  });
+});
+
+describe("automation-fit report", () => {
+  it("prints a terminal report without colour when stdout is not a terminal", () => {
+    const r = run(["report", EXAMPLE]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("\u001b[");
+    expect(r.stdout).toContain("Lead generation");
+    expect(r.stdout).toMatch(/Campaigns that stay human/i);
+    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it("colours the terminal report when forced, and not with NO_COLOR or --no-color", () => {
+    expect(run(["report", EXAMPLE], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[");
+    expect(run(["report", EXAMPLE], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+    expect(run(["report", EXAMPLE, "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+  });
+
+  it("prints JSON with a verdict for every stage", () => {
+    const r = run(["report", EXAMPLE, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.stages).toHaveLength(8);
+    for (const s of json.stages) {
+      expect(s).toMatchObject({ id: expect.any(String), name: expect.any(String), verdict: expect.stringMatching(/^(automate|hybrid|human|insufficient)$/) });
+      expect(s.confidence).toBeGreaterThanOrEqual(0);
+      expect(Array.isArray(s.drivers)).toBe(true);
+    }
+  });
+
+  it("prints Markdown with the client in the title", () => {
+    const r = run(["report", EXAMPLE, "--format", "markdown"]);
+    expect(r.status).toBe(0);
+    const client = /^client: (.*)$/m.exec(readFileSync(EXAMPLE, "utf8"))![1]!.replace(/^"|"$/g, "");
+    expect(r.stdout.split("\n")[0]).toContain(client);
+    expect(r.stdout).toContain("| ");
+  });
+
+  it("accepts a JSON answers file", () => {
+    const dir = tempDir();
+    const file = join(dir, "answers.json");
+    writeFileSync(file, JSON.stringify({ answers: { "auto-pay": "yes" } }));
+    const r = run(["report", file, "--questions", fixture("mini"), "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).stages[0].drivers[0].questionId).toBe("auto-pay");
+  });
+
+  it("writes --out atomically, refuses to replace it without --force, replaces it with --force", () => {
+    const dir = tempDir();
+    const out = join(dir, "report.md");
+    const first = run(["report", EXAMPLE, "--format", "markdown", "--out", out]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe("");
+    expect(readFileSync(out, "utf8")).toMatch(/^# /);
+    writeFileSync(out, "keep me");
+    const refused = run(["report", EXAMPLE, "--format", "markdown", "--out", out]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("already exists; add --force");
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+    expect(run(["report", EXAMPLE, "--out", out, "--force", "--format", "json"]).status).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8")).stages).toHaveLength(8);
+  });
+
+  it("fails cleanly when --out cannot be written, exit 2", () => {
+    const r = run(["report", EXAMPLE, "--out", "/no/such/folder/report.md"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("/no/such/folder/report.md could not be written: its folder does not exist");
+    noStack(r);
+  });
+
+  it("rejects bad answers with positions and suggestions, exit 2", () => {
+    const r = run(["report", fixture("bad-answers.yaml"), "--questions", fixture("mini")]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(3);
+    expect(r.stderr).toContain("unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?");
+    noStack(r);
+  });
+
+  it("rejects a missing argument and an unknown option as usage errors, exit 2", () => {
+    expect(run(["report"]).status).toBe(2);
+    const r = run(["report", EXAMPLE, "--colour"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--colour");
+  });
+
+  it("says when the answers path is a folder or missing, exit 2", () => {
+    const folder = run(["report", tempDir()]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/is a folder; name a YAML or JSON file/);
+    expect(run(["report", "missing.yaml"]).stderr).toBe("missing.yaml no such file or folder\n");
+  });
+});

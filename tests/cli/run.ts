@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const BIN = join(ROOT, "bin/automation-fit.js");
+export const fixture = (name: string) => join(ROOT, "tests/fixtures", name);
+export const example = (name: string) => join(ROOT, "examples", name);
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would: a real process, no terminal, colour left to the environment given. */
+export function run(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Run {
+  const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...env, ...options.env },
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), "automation-fit-"));
