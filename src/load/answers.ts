@@ -12,7 +12,7 @@ export async function loadAnswers(file: string, set: QuestionSet): Promise<Answe
 }
 
 export function checkAnswers(source: Source, set: QuestionSet): Answers {
-  const data = source.data ?? {};
+  const data = source.data;
   const parsed = AnswersFile.safeParse(data);
   if (!parsed.success) throw new InputError(source.zodProblems(parsed.error, AnswersFile).sort(byPosition));
   const answers = parsed.data;

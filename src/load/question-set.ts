@@ -42,7 +42,7 @@ export async function loadQuestionSet(path: string = BUILT_IN_QUESTIONS): Promis
     const read = await readSource(file);
     problems.push(...read.problems);
     if (!read.source) continue;
-    const data = read.source.data ?? {};
+    const data = read.source.data;
     const parsed = QuestionSetFile.safeParse(data);
     if (parsed.success) parts.push({ source: read.source, data: parsed.data });
     else problems.push(...read.source.zodProblems(parsed.error, QuestionSetFile));

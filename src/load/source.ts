@@ -8,14 +8,15 @@ export type Path = readonly (string | number)[];
 
 /** A parsed YAML (or JSON) file that can say where any value in it stands. */
 export class Source {
+  /** The file's content as plain data: a mapping, never empty (parseSource checks). */
+  readonly data: Record<string, unknown>;
+
   constructor(
     readonly file: string,
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
-  ) {}
-
-  get data(): unknown {
-    return this.doc.toJS({ maxAliasCount: 100 });
+  ) {
+    this.data = doc.toJS({ maxAliasCount: 100 });
   }
 
   /** A problem at the node of `path`, or at its key when `atKey`; the nearest existing parent stands in for a missing node. */
@@ -103,6 +104,7 @@ export async function readSource(file: string): Promise<{ source?: Source; probl
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { problems: [{ file, message: "is a folder; name a YAML or JSON file" }] };
+    if (!info.isFile()) return { problems: [{ file, message: "is not a regular file (a device, pipe or socket); name a YAML or JSON file" }] };
     if (info.size > MAX_FILE_BYTES) {
       return { problems: [{ file, message: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused` }] };
     }
@@ -122,18 +124,42 @@ export function parseSource(file: string, text: string): { source?: Source; prob
     return { file, line, col, message: syntaxMessage(e.code, e.message) };
   });
   if (problems.length) return { problems };
-  const source = new Source(file, doc, lines);
+  let source: Source;
   try {
-    source.data;
+    source = new Source(file, doc, lines);
   } catch (error) {
-    return { problems: [{ file, line: 1, col: 1, message: `cannot be read as data: ${(error as Error).message}` }] };
+    const bomb = /alias count/i.test((error as Error).message);
+    return { problems: [{ file, line: 1, col: 1, message: bomb ? "has too many aliases (*name) to expand; it looks like an alias bomb and is refused" : `cannot be read as data: ${(error as Error).message}` }] };
   }
+  const data: unknown = source.data;
+  if (data === null || data === undefined) return { problems: [{ file, line: 1, col: 1, message: "is empty; a question set or answers file is a YAML mapping of keys" }] };
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return { problems: [source.problem([], `holds ${Array.isArray(data) ? "a list" : `a ${typeof data}`} at the top; a question set or answers file is a mapping of keys (like 'stages:' or 'answers:')`)] };
+  }
+  const unsafe = unsafeKeyPaths(data);
+  if (unsafe.length) return { problems: unsafe.map((path) => source.problem(path, `key '${String(path.at(-1))}' is not allowed: it could change how the program behaves; rename or remove it`, true)) };
   return { source, problems };
+}
+
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function unsafeKeyPaths(value: unknown, path: (string | number)[] = []): Path[] {
+  if (typeof value !== "object" || value === null) return [];
+  const found: Path[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const here = [...path, Array.isArray(value) ? Number(key) : key];
+    if (!Array.isArray(value) && UNSAFE_KEYS.has(key)) found.push(here);
+    else found.push(...unsafeKeyPaths(child, here));
+  }
+  return found;
 }
 
 function syntaxMessage(code: string, message: string): string {
   const first = message.split(" at line ")[0]!.trim();
   if (code === "DUPLICATE_KEY") return `duplicate key: ${first.toLowerCase()}; keep one of them`;
+  if (code === "RESOURCE_EXHAUSTION") return "nested too deeply to read; flatten the structure";
+  if (code === "TAB_AS_INDENT") return "YAML syntax: a tab is used for indentation; indent with spaces";
+  if (code === "MULTIPLE_DOCS") return "holds more than one YAML document (a '---' line); keep one per file";
   return `YAML syntax: ${first}`;
 }
 
