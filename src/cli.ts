@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
-import { questions } from "./commands/questions.js";
-import { report } from "./commands/report.js";
-import { validate } from "./commands/validate.js";
+import { questions } from "./commands/questions/index.js";
+import { report } from "./commands/report/index.js";
+import { validate } from "./commands/validate/index.js";
 import { InputError, Interrupted } from "./errors.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;

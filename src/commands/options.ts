@@ -1,6 +1,4 @@
 import { Option, type Command } from "commander";
-import { z } from "zod";
-import { InputError } from "../errors.js";
 
 /** Options every command shares; added to each command so they may stand anywhere on the line. */
 export function withSetOption(command: Command): Command {
@@ -16,17 +14,3 @@ export const outputOptions = (command: Command): Command =>
   command
     .option("-o, --out <file>", "write to this file instead of stdout (atomically)")
     .option("--force", "replace the --out file if it exists", false);
-
-/** Parses a command's raw options; a bad value is a usage error (exit 2), named by its flag. */
-export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw new InputError(
-    parsed.error.issues.map((issue) => ({ file: "", message: `option --${issue.path.map(String).join(".")}: ${issue.message}` })),
-  );
-}
-
-export const SetOptions = z.object({
-  questions: z.string().optional(),
-  color: z.boolean().default(true),
-});

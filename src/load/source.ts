@@ -168,6 +168,7 @@ export function readFailure(error: unknown): string {
   if (code === "ENOENT") return "no such file or folder";
   if (code === "EACCES" || code === "EPERM") return "cannot be read: permission denied";
   if (code === "EISDIR") return "is a folder; name a file";
+  if (code === "ENOTDIR") return "no such file or folder (a part of the path is a file)";
   return `cannot be read: ${(error as Error).message}`;
 }
 

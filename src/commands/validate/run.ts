@@ -1,20 +1,12 @@
-import { Command } from "commander";
-import { z } from "zod";
-import { byPosition, InputError, type Problem } from "../errors.js";
-import { loadAnswers } from "../load/answers.js";
-import { loadQuestionSet } from "../load/question-set.js";
-import { readSource } from "../load/source.js";
-import { BUILT_IN_QUESTIONS } from "../paths.js";
-import { parseOptions, SetOptions, withSetOption } from "./options.js";
+import { byPosition, InputError, type Problem } from "../../errors.js";
+import { loadAnswers } from "../../load/answers.js";
+import { loadQuestionSet } from "../../load/question-set.js";
+import { readSource } from "../../load/source.js";
+import { BUILT_IN_QUESTIONS } from "../../paths.js";
+import { parseOptions, SetOptions } from "../parse-options.js";
 
-const Options = SetOptions;
-
-export const validate = withSetOption(
-  new Command("validate")
-    .description("check question sets (files or folders) and answers files; every problem as FILE:LINE:COL")
-    .argument("[paths...]", "question sets or answers files (default: the built-in set)"),
-).action(async (paths: string[], raw: unknown) => {
-  const options = parseOptions(Options, raw);
+export async function runValidate(paths: string[], raw: unknown): Promise<void> {
+  const options = parseOptions(SetOptions, raw);
   const targets = paths.length ? paths : [options.questions ?? BUILT_IN_QUESTIONS];
   const problems: Problem[] = [];
   const lines: string[] = [];
@@ -35,7 +27,7 @@ export const validate = withSetOption(
   }
   if (problems.length) throw new InputError(problems.sort(byPosition));
   process.stdout.write(`${lines.join("\n")}\n`);
-});
+}
 
 async function isAnswersFile(path: string): Promise<boolean> {
   if (!/\.(ya?ml|json)$/i.test(path)) return false;

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { loadQuestionSet } from "../../load/question-set.js";
+import type { QuestionSet } from "../../model/question-set.js";
+import { emit } from "../../output.js";
+import { terminalSafe } from "../../report/text.js";
+import { colorWanted, palette } from "../../ui/color.js";
+import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
+import { QUESTIONS_FORMATS } from "./index.js";
+
+const Options = SetOptions.extend(OutputOptions.shape).extend({ format: z.enum(QUESTIONS_FORMATS).default("text") });
+
+export async function runQuestions(raw: unknown): Promise<void> {
+  const options = parseOptions(Options, raw);
+  const set = await loadQuestionSet(options.questions);
+  const color = !options.out && colorWanted(process.stdout, process.env, options.color);
+  const text = options.format === "json" ? `${JSON.stringify(set, null, 2)}\n` : listQuestions(set, color);
+  await emit(text, options.out, options.force);
+}
+
+export function listQuestions(set: QuestionSet, color: boolean): string {
+  const c = palette(color);
+  const lines = [c.bold(terminalSafe(set.set.name)), `${set.stages.length} stages, ${set.questions.length} questions; answers: ${set.scale.map((o) => o.value).join(", ")}`, ""];
+  for (const stage of set.stages) {
+    lines.push(`${c.bold(terminalSafe(stage.name))} (${stage.id})`, `  ${terminalSafe(stage.description)}`);
+    for (const q of set.questions) {
+      const weight = q.stages[stage.id];
+      if (!weight) continue;
+      const signal = q.signal === "automate" ? c.green("automate") : c.magenta("human   ");
+      lines.push(`  ${signal} x${weight}  ${terminalSafe(q.text)}  ${c.dim(q.id)}`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
