@@ -1,11 +1,13 @@
-// Bundles the CLI into dist/ (one entry, inquirer split into a lazy chunk); with --schema, also writes the editor JSON Schemas.
+// Bundles the CLI into dist/ (each command's work and inquirer split into lazy chunks); with --schema, writes the editor JSON Schemas instead.
 import { build } from "esbuild";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-await build({
+const schemaOnly = process.argv.includes("--schema");
+
+if (!schemaOnly) await build({
   entryPoints: [`${root}src/cli.ts`],
   outdir: `${root}dist`,
   bundle: true,
@@ -19,7 +21,7 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
-if (process.argv.includes("--schema")) {
+if (schemaOnly) {
   const out = await build({ entryPoints: [`${root}src/model/json-schema.ts`], bundle: true, format: "esm", platform: "node", write: false, logLevel: "warning" });
   const { JSON_SCHEMAS } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
   for (const [name, make] of Object.entries(JSON_SCHEMAS)) {
