@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { assessCommand } from "./commands/assess/index.js";
 import { questions } from "./commands/questions/index.js";
 import { report } from "./commands/report/index.js";
 import { validate } from "./commands/validate/index.js";
@@ -13,6 +14,7 @@ export function program(): Command {
     .description("Stage by stage through the customer lifecycle: what to automate, what to keep human, and why.")
     .version(VERSION)
     .showHelpAfterError("(add --help for usage)")
+    .addCommand(assessCommand)
     .addCommand(report)
     .addCommand(questions)
     .addCommand(validate);

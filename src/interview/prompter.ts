@@ -1,0 +1,20 @@
+/** One line of a choice list: a choice, or a heading that cannot be chosen. */
+export type Item<V> = { value: V; name: string; short?: string; description?: string } | { separator: string };
+
+/** What the interview needs from a terminal; src/interview/prompts.ts implements it with inquirer, tests with a fake. */
+export interface Prompter {
+  select<V>(message: string, items: readonly Item<V>[], options?: { default?: V }): Promise<V>;
+  /** With `editable`, the default is put on the line to edit instead of shown as a hint. */
+  input(message: string, options?: { default?: string; editable?: boolean }): Promise<string>;
+  confirm(message: string, options?: { default?: boolean }): Promise<boolean>;
+  /** Text between prompts: headers, help, notices. */
+  say(text: string): void;
+}
+
+/** The user pressed Ctrl-C at a prompt (or the process got SIGINT). */
+export class PromptCancelled extends Error {
+  constructor() {
+    super("cancelled at a prompt");
+    this.name = "PromptCancelled";
+  }
+}

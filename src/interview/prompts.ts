@@ -1,0 +1,44 @@
+// The only module that imports inquirer; loaded with `await import()` so other commands never pay for it.
+import { confirm, input, select, Separator } from "@inquirer/prompts";
+import { PromptCancelled, type Item, type Prompter } from "./prompter.js";
+
+export interface PromptContext {
+  output: NodeJS.WritableStream & { rows?: number };
+  input?: NodeJS.ReadableStream;
+  /** Aborting it cancels the current (or next) prompt, e.g. on SIGINT between prompts. */
+  signal?: AbortSignal;
+}
+
+export function inquirerPrompter(context: PromptContext): Prompter {
+  const { output } = context;
+  const pageSize = (count: number) => Math.max(5, Math.min(count, (output.rows || 24) - 4));
+  return {
+    select: <V>(message: string, items: readonly Item<V>[], options: { default?: V } = {}) =>
+      cancellable(
+        select<V>(
+          {
+            message,
+            choices: items.map((item) => ("separator" in item ? new Separator(item.separator) : item)),
+            ...(options.default === undefined ? {} : { default: options.default }),
+            pageSize: pageSize(items.length),
+            loop: false,
+          },
+          context,
+        ),
+      ),
+    input: (message, options = {}) =>
+      cancellable(input({ message, ...(options.default ? { default: options.default } : {}), ...(options.editable ? { prefill: "editable" as const } : {}) }, context)),
+    confirm: (message, options = {}) => cancellable(confirm({ message, ...(options.default === undefined ? {} : { default: options.default }) }, context)),
+    say: (text) => output.write(`${text}\n`),
+  };
+}
+
+async function cancellable<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    // Ctrl-C (ExitPromptError) and our SIGINT abort (AbortPromptError) mean the same to the flow.
+    if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) throw new PromptCancelled();
+    throw error;
+  }
+}

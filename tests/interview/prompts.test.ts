@@ -1,0 +1,92 @@
+// Drives the real inquirer prompts through @inquirer/testing; it must be imported before the prompts module.
+import { screen } from "@inquirer/testing/vitest";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { interview } from "../../src/interview/interview.js";
+import { PromptCancelled } from "../../src/interview/prompter.js";
+import { inquirerPrompter } from "../../src/interview/prompts.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import type { Answers } from "../../src/model/answers.js";
+import { fixture } from "../cli/run.js";
+
+function prompter(signal?: AbortSignal) {
+  const output = new PassThrough();
+  let said = "";
+  output.on("data", (chunk) => (said += String(chunk)));
+  return { prompter: inquirerPrompter({ output, ...(signal ? { signal } : {}) }), said: () => said };
+}
+
+const ITEMS = [
+  { value: "yes", name: "Yes" },
+  { value: "no", name: "No" },
+  { separator: "----" },
+  { value: "help", name: "? Why it matters", description: "Because it does." },
+];
+
+describe("inquirerPrompter", () => {
+  it("shows the choices with the cursor on the default, separators included, and returns the value chosen", async () => {
+    const answer = prompter().prompter.select("Pick one", ITEMS, { default: "no" });
+    expect(screen.getScreen()).toContain("Pick one");
+    expect(screen.getScreen()).toMatch(/❯ No/);
+    expect(screen.getScreen()).toContain("----");
+    screen.keypress("down");
+    expect(screen.getScreen()).toContain("Because it does.");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("help");
+  });
+
+  it("puts an editable default on the input line", async () => {
+    const answer = prompter().prompter.input("Note", { default: "old", editable: true });
+    screen.type(" and new");
+    screen.keypress("enter");
+    await expect(answer).resolves.toBe("old and new");
+  });
+
+  it("turns Ctrl-C at a prompt into PromptCancelled", async () => {
+    const answer = prompter().prompter.select("Pick one", ITEMS);
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(answer).rejects.toBeInstanceOf(PromptCancelled);
+  });
+
+  it("turns an abort (SIGINT between prompts) into PromptCancelled, even before the prompt opens", async () => {
+    const abort = new AbortController();
+    abort.abort();
+    await expect(prompter(abort.signal).prompter.confirm("Sure?")).rejects.toBeInstanceOf(PromptCancelled);
+  });
+
+  it("writes what it says to its output, not stdout", () => {
+    const p = prompter();
+    p.prompter.say("Stage 1 of 2: Billing");
+    expect(p.said()).toBe("Stage 1 of 2: Billing\n");
+  });
+});
+
+describe("interview through the real prompts", () => {
+  it("answers, asks for help, goes back, reviews, and stops on Ctrl-C with the answers saved", async () => {
+    const set = await loadQuestionSet(fixture("mini"));
+    const saves: Answers[] = [];
+    const { prompter: p, said } = prompter();
+    const done = interview(set, { answers: {}, notes: {} }, p, async (a) => void saves.push(structuredClone(a)), { today: "2026-11-25" });
+    const keys = (...names: string[]) => names.forEach((k) => (k === "ctrl-c" ? screen.keypress({ name: "c", ctrl: true }) : screen.keypress(k)));
+    const down = (n: number) => Array<string>(n).fill("down");
+    const step = async (expected: string, act: () => void) => {
+      expect(screen.getScreen()).toContain(expected);
+      act();
+      await screen.next();
+    };
+    await step("Who is this assessment for?", () => (screen.type("Acme"), keys("enter")));
+    await step("Your name", () => keys("enter"));
+    await step("[1/4] Would customers rather pay automatically?", () => keys("enter"));
+    await step("[2/4] Are payment terms negotiated", () => keys(...down(2), "enter"));
+    // Scale (5), then help, note, back; the list does not wrap.
+    await step("[3/4] Are problems few", () => keys(...down(5), "enter"));
+    await step("[3/4] Are problems few", () => keys(...down(7), "enter"));
+    await step("[2/4] Are payment terms negotiated", () => (expect(screen.getScreen()).toMatch(/❯ No/), keys("enter")));
+    await step("[3/4] Are problems few", () => keys("down", "enter"));
+    expect(screen.getScreen()).toContain("[4/4] Are problems specific");
+    keys("ctrl-c");
+    await expect(done).rejects.toBeInstanceOf(PromptCancelled);
+    expect(said()).toContain("Why it matters: Repeated problems can be answered by a help article.");
+    expect(saves.at(-1)).toEqual({ client: "Acme", date: "2026-11-25", answers: { "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "partly" }, notes: {} });
+  });
+});
