@@ -35,20 +35,23 @@ export async function setFiles(path: string): Promise<string[]> {
 
 /** Loads, validates and merges a question set from a file or a folder; throws InputError with every problem found. */
 export async function loadQuestionSet(path: string = BUILT_IN_QUESTIONS): Promise<QuestionSet> {
-  const files = await setFiles(path);
+  const reads = await Promise.all((await setFiles(path)).map(readSource));
+  return questionSetFrom(reads, basename(path).replace(/\.ya?ml$/i, ""));
+}
+
+/** Validates and merges the files of a set, already read; throws InputError with every problem found. */
+export function questionSetFrom(reads: { source?: Source; problems: Problem[] }[], name: string): QuestionSet {
   const problems: Problem[] = [];
   const parts: { source: Source; data: QuestionSetFile }[] = [];
-  for (const file of files) {
-    const read = await readSource(file);
+  for (const read of reads) {
     problems.push(...read.problems);
     if (!read.source) continue;
-    const data = read.source.data;
-    const parsed = QuestionSetFile.safeParse(data);
+    const parsed = QuestionSetFile.safeParse(read.source.data);
     if (parsed.success) parts.push({ source: read.source, data: parsed.data });
     else problems.push(...read.source.zodProblems(parsed.error, QuestionSetFile));
   }
   if (!problems.length) {
-    const merged = mergeParts(parts, basename(path).replace(/\.ya?ml$/i, ""), problems);
+    const merged = mergeParts(parts, name, problems);
     if (!problems.length) return merged;
   }
   throw new InputError(problems.sort(byPosition));

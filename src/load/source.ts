@@ -117,6 +117,12 @@ export async function readSource(file: string): Promise<{ source?: Source; probl
 
 export function parseSource(file: string, text: string): { source?: Source; problems: Problem[] } {
   if (text.includes("\u0000")) return { problems: [{ file, message: "is not a text file (it holds NUL bytes); name a YAML or JSON file" }] };
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split("\n").length;
+    const col = deep - text.lastIndexOf("\n", deep - 1);
+    return { problems: [{ file, line, col, message: `nested too deeply to read (over ${MAX_DEPTH} levels); flatten the structure` }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = doc.errors.map((e) => {
@@ -152,6 +158,30 @@ function unsafeKeyPaths(value: unknown, path: (string | number)[] = []): Path[] 
     else found.push(...unsafeKeyPaths(child, here));
   }
   return found;
+}
+
+const MAX_DEPTH = 64;
+
+// The YAML parser recurses per level; refusing deep input first keeps it far from the stack limit.
+function tooDeep(text: string): number | undefined {
+  let flow = 0;
+  let indent = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (atLineStart && c === 32) {
+      if (++indent > MAX_DEPTH * 4) return i;
+      continue;
+    }
+    atLineStart = c === 10;
+    indent = 0;
+    if (c === 91 || c === 123) {
+      if (++flow > MAX_DEPTH) return i;
+    } else if (c === 93 || c === 125) {
+      flow = Math.max(0, flow - 1);
+    }
+  }
+  return undefined;
 }
 
 function syntaxMessage(code: string, message: string): string {
