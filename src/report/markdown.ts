@@ -1,0 +1,94 @@
+import type { Assessment, Driver, StageAssessment } from "../model/assessment.js";
+import { percent } from "../score/score.js";
+import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
+
+const SUMMARY = "Summary";
+const CAMPAIGNS = "Campaigns that stay human";
+const HOW = "How to read this";
+
+/** The client deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
+export function renderMarkdown(a: Assessment): string {
+  const who = md(a.client ?? "") || md(a.set.name);
+  const title = who ? `Automation fit: ${who}` : "Automation fit";
+  // markdownlint's MD024 wants every heading unique, whatever the stage names are
+  const used = new Set([title, SUMMARY, CAMPAIGNS, HOW]);
+  const unique = (text: string): string => {
+    let candidate = text;
+    for (let n = 2; used.has(candidate); n++) candidate = `${text} (${n})`;
+    used.add(candidate);
+    return candidate;
+  };
+  const blocks: string[] = [heading(1, title)];
+
+  const meta = [`Question set: ${md(setLabel(a.set))}`];
+  if (a.date) meta.push(`Date: ${md(a.date)}`);
+  if (a.assessor) meta.push(`Assessor: ${md(a.assessor)}`);
+  blocks.push(meta.join(" · "));
+  blocks.push(
+    "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.",
+  );
+
+  blocks.push(heading(2, SUMMARY));
+  if (a.stages.length === 0) blocks.push("No stages in this question set.");
+  else {
+    const rows = a.stages.map((s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.score ?? "–"} | ${percent(s.confidence)} |`);
+    blocks.push(["| Stage | Verdict | Score | Confidence |", "| --- | --- | ---: | ---: |", ...rows].join("\n"));
+  }
+
+  for (const stage of a.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), unique));
+
+  if (a.campaigns.length > 0) {
+    blocks.push(heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:");
+    blocks.push(a.campaigns.map((c) => `- **${md(c.name)}**: ${md(c.description)}`).join("\n"));
+  }
+
+  const t = a.thresholds;
+  blocks.push(
+    heading(2, HOW),
+    "Each stage gets a score from 0 to 100 from the answers that bear on it, weighted by how strongly each question matters there: 0 means keep it fully human, 100 means customers can be served well there without a person in every step.",
+    [
+      `- **Automate**: score at or above ${t.automate}.`,
+      `- **Hybrid**: score between ${t.human} and ${t.automate}: automate the routine part, keep a person for the rest.`,
+      `- **Keep human**: score at or below ${t.human}.`,
+      `- **Insufficient**: confidence below ${percent(t.minConfidence)}, too little answered to say.`,
+    ].join("\n"),
+    "Confidence is the share of a stage's questions (by weight) that were answered; unsure and unanswered questions lower it, questions that do not apply are left out. Each driver shows how many points one answer moved the score away from the midpoint, 50: ▲ toward automating, ▼ toward a person.",
+  );
+  return `${blocks.filter(Boolean).join("\n\n")}\n`;
+}
+
+function section(s: StageAssessment, name: string, unique: (text: string) => string): string[] {
+  const figures = `${s.score === null ? "no score" : `score ${s.score} of 100`}, confidence ${percent(s.confidence)}.`;
+  const blocks = [heading(2, name), `**${verdictLabel(s.verdict)}**: ${figures}`];
+  blocks.push(md(s.description), md(s.reason));
+  if (s.drivers.length > 0) blocks.push(heading(3, unique(`What moved the score for ${name}`)), s.drivers.map(driver).join("\n"));
+  if (s.plays.length > 0) {
+    blocks.push(
+      heading(3, unique(`Plays for ${name}`)),
+      s.plays.map((p) => [`- **${md(p.title)}**`, `  - Automate: ${md(p.automate)}`, `  - Human part: ${md(p.human)}`].join("\n")).join("\n"),
+    );
+  }
+  if ((s.verdict === "automate" || s.verdict === "hybrid") && s.kpis.length > 0) {
+    blocks.push(heading(3, unique(`KPIs to keep watching for ${name}`)), s.kpis.map((k) => `- **${md(k.name)}**: ${md(k.watch)}`).join("\n"));
+  }
+  return blocks;
+}
+
+function driver(d: Driver): string {
+  const up = d.effect > 0;
+  const line = `- ${up ? "▲" : "▼"} ${up ? "+" : "-"}${Math.abs(d.effect).toFixed(1)} toward ${up ? "automating" : "a person"}: ${md(d.question)} **${md(d.answerLabel)}**`;
+  return d.note ? `${line}. Note: ${md(d.note)}` : line;
+}
+
+/** markdownlint's MD026 flags trailing punctuation in a heading; as a character reference it renders the same and passes. */
+function heading(level: number, text: string): string {
+  let head = text;
+  let tail = "";
+  // one character at a time, so an escape like &gt; at the end stays whole
+  while (/[.,;:!。，；：！]$/u.test(head) && !/&#?[0-9a-z]+;$/i.test(head)) {
+    const ch = [...head].pop() as string;
+    head = head.slice(0, -ch.length);
+    tail = `&#${ch.codePointAt(0)};${tail}`;
+  }
+  return `${"#".repeat(level)} ${head}${tail}`;
+}

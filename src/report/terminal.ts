@@ -1,0 +1,192 @@
+import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
+import { percent } from "../score/score.js";
+import { palette, type Palette } from "../ui/color.js";
+import { charWidth, displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
+
+export interface TerminalOptions {
+  color: boolean;
+  /** Columns to fit; default 80, at least 30. */
+  width?: number;
+}
+
+type Style = (s: string) => string;
+interface Word {
+  text: string;
+  style?: Style;
+}
+
+const MIN_WIDTH = 30;
+const VERDICT_WIDTH = Math.max(...(["automate", "hybrid", "human", "insufficient"] as const).map((v) => verdictLabel(v).length));
+
+export function renderTerminal(a: Assessment, options: TerminalOptions): string {
+  const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? (options.width as number) : 80));
+  const c = palette(options.color);
+  const out: string[] = [];
+
+  out.push(...wrap(words(`Automation fit: ${a.client?.trim() || a.set.name}`, c.bold), width, ""));
+  const meta = [setLabel(a.set)];
+  if (a.date) meta.push(a.date);
+  if (a.assessor) meta.push(`assessed by ${a.assessor}`);
+  out.push(...wrap(words(meta.join(" · "), c.dim), width, ""));
+  out.push(...wrap(words("Automation supports human service, never replaces it.", c.dim), width, ""));
+
+  out.push("", c.bold("Summary"));
+  if (a.stages.length === 0) out.push("  No stages in this question set.");
+  else out.push(...summary(a.stages, width, c));
+
+  for (const stage of a.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, width, c));
+
+  if (a.campaigns.length > 0) {
+    out.push("", c.dim("─".repeat(width)));
+    out.push(...wrap(words("Campaigns that stay human whatever the scores", c.bold), width, ""));
+    for (const campaign of a.campaigns) {
+      out.push(...wrap([{ text: "•" }, ...words(`${campaign.name}:`, c.bold), ...words(campaign.description)], width, "  ", "    "));
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function summary(stages: StageAssessment[], width: number, c: Palette): string[] {
+  const nameWidth = Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name))));
+  // columns besides the name: indent, gaps, score (5), verdict, confidence (10)
+  const fixed = 2 + 2 + 2 + 5 + 2 + VERDICT_WIDTH + 2 + 10;
+  const bar = [20, 10].find((b) => fixed + b + nameWidth <= width);
+  if (bar !== undefined) {
+    const header = `  ${pad("Stage", nameWidth)}  ${pad("Fit", bar)}  Score  ${pad("Verdict", VERDICT_WIDTH)}  Confidence`;
+    const rows = stages.map((s) => {
+      const score = (s.score === null ? "–" : String(s.score)).padStart(5);
+      const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), VERDICT_WIDTH));
+      return `  ${pad(terminalSafe(s.name), nameWidth)}  ${scoreBar(s, bar, c)}  ${score}  ${verdict}  ${percent(s.confidence).padStart(10)}`;
+    });
+    return [c.dim(header), ...rows];
+  }
+  // names too long for one row: name on its own line, the figures under it
+  return stages.flatMap((s) => [
+    ...wrap(words(s.name), width, "  "),
+    ...wrap(
+      [
+        { text: scoreBar(s, 10, c) },
+        { text: s.score === null ? "–" : String(s.score) },
+        { text: verdictLabel(s.verdict), style: verdictStyle(s.verdict, c) },
+        ...words(`${percent(s.confidence)} confidence`),
+      ],
+      width,
+      "    ",
+    ),
+  ]);
+}
+
+function section(s: StageAssessment, width: number, c: Palette): string[] {
+  const out: string[] = [];
+  const figures = `${s.score === null ? "no score" : `score ${s.score}`}, ${percent(s.confidence)} confidence`;
+  out.push(...wrap([...words(s.name, c.bold), { text: "·" }, ...words(verdictLabel(s.verdict), verdictStyle(s.verdict, c)), ...words(`(${figures})`)], width, ""));
+  out.push(...wrap(words(s.description, c.dim), width, "  "));
+  out.push("", ...wrap(words(s.reason), width, "  "));
+
+  if (s.drivers.length > 0) {
+    out.push("", c.bold("  What moved the score"));
+    for (const d of s.drivers) out.push(...driver(d, width, c));
+  }
+  if (s.plays.length > 0) {
+    out.push("", c.bold("  Plays"));
+    for (const play of s.plays) {
+      out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
+      out.push(...wrap([...words("Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
+      out.push(...wrap([...words("Human part:", c.magenta), ...words(play.human)], width, "      ", "        "));
+    }
+  }
+  if ((s.verdict === "automate" || s.verdict === "hybrid") && s.kpis.length > 0) {
+    out.push("", c.bold("  KPIs to keep watching"));
+    for (const kpi of s.kpis) out.push(...wrap([{ text: "•" }, ...words(`${kpi.name}:`, c.bold), ...words(kpi.watch)], width, "    ", "      "));
+  }
+  return out;
+}
+
+function driver(d: Driver, width: number, c: Palette): string[] {
+  const up = d.effect > 0;
+  const effect = `${up ? "+" : "-"}${Math.abs(d.effect).toFixed(1)}`.padStart(5);
+  const hang = " ".repeat(4 + 2 + 5 + 1);
+  const lines = wrap(
+    [{ text: up ? "▲" : "▼", style: up ? c.green : c.magenta }, { text: effect }, ...words(d.question), ...answer(d.answerLabel, c.bold)],
+    width,
+    "    ",
+    hang,
+  );
+  if (d.note) lines.push(...wrap([...words("Note:", c.dim), ...words(d.note)], width, hang));
+  return lines;
+}
+
+/** The dash travels with the answer's first word, so a line never ends on it. */
+function answer(label: string, style: Style): Word[] {
+  const [first, ...rest] = words(label, style);
+  return first ? [{ ...first, text: `— ${first.text}` }, ...rest] : [];
+}
+
+function scoreBar(s: StageAssessment, cells: number, c: Palette): string {
+  if (s.score === null) return c.dim("·".repeat(cells));
+  const filled = Math.min(cells, Math.max(0, Math.round((s.score / 100) * cells)));
+  return verdictStyle(s.verdict, c)("█".repeat(filled)) + c.dim("░".repeat(cells - filled));
+}
+
+function verdictStyle(verdict: Verdict, c: Palette): Style {
+  return { automate: c.green, hybrid: c.yellow, human: c.magenta, insufficient: c.dim }[verdict];
+}
+
+function words(text: string, style?: Style): Word[] {
+  return terminalSafe(text)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => (style ? { text: t, style } : { text: t }));
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Fills lines up to width, words joined by one space; a word longer than a line is cut. Styles apply per word, after measuring. */
+function wrap(ws: Word[], width: number, indent: string, hang = indent): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  let used = displayWidth(indent);
+  let empty = true;
+  const next = () => {
+    lines.push(line);
+    line = hang;
+    used = displayWidth(hang);
+    empty = true;
+  };
+  for (const word of ws) {
+    const style = word.style ?? ((s: string) => s);
+    let text = word.text;
+    let size = displayWidth(text);
+    if (!empty && used + 1 + size > width) next();
+    if (!empty) {
+      line += " ";
+      used += 1;
+    }
+    while (used + size > width) {
+      const [head, tail] = cut(text, width - used);
+      line += style(head);
+      next();
+      text = tail;
+      size = displayWidth(tail);
+    }
+    if (text) {
+      line += style(text);
+      used += size;
+      empty = false;
+    }
+  }
+  if (!empty) lines.push(line);
+  return lines;
+}
+
+/** Splits off the head that fits in `room` columns; at least one character, so cutting always progresses. */
+function cut(text: string, room: number): [string, string] {
+  const chars = [...text];
+  let used = 0;
+  let n = 0;
+  while (n < chars.length && used + charWidth(chars[n] as string) <= room) used += charWidth(chars[n++] as string);
+  n = Math.max(n, 1);
+  return [chars.slice(0, n).join(""), chars.slice(n).join("")];
+}

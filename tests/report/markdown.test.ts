@@ -1,0 +1,72 @@
+import { lint } from "markdownlint/promise";
+import { describe, expect, it } from "vitest";
+import type { Assessment } from "../../src/model/assessment.js";
+import { renderMarkdown } from "../../src/report/markdown.js";
+import { assessment } from "./fixtures.js";
+
+async function lintErrors(markdown: string): Promise<string[]> {
+  const results = await lint({ strings: { report: markdown }, config: { default: true, MD013: false } });
+  return (results.report ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join("/")} ${e.ruleDescription} [${e.errorDetail ?? ""}] ${e.errorContext ?? ""}`);
+}
+
+const unescapedPipes = (row: string) => row.replace(/\\\\/g, "").match(/(?<!\\)\|/g)?.length ?? 0;
+
+describe("renderMarkdown", () => {
+  const text = renderMarkdown(assessment());
+
+  it("passes markdownlint", async () => {
+    expect(await lintErrors(text)).toEqual([]);
+  });
+
+  it("passes markdownlint when stage names repeat, clash with fixed headings or end in punctuation", async () => {
+    const a = assessment();
+    const [first, second, third, fourth] = a.stages as [Assessment["stages"][number], Assessment["stages"][number], Assessment["stages"][number], Assessment["stages"][number]];
+    a.stages = [
+      { ...first, name: "Summary" },
+      { ...second, name: "Onboarding" },
+      { ...third, name: "Onboarding" },
+      { ...fourth, name: "Renewal: next steps!", reason: "- looks like a list\n\n    and code" },
+    ];
+    a.client = undefined;
+    const out = renderMarkdown(a);
+    expect(await lintErrors(out)).toEqual([]);
+    expect(out).toContain("## Summary (2)");
+    expect(out).toContain("### Plays for Onboarding (2)");
+    expect(out).toMatch(/^# Automation fit: Customer lifecycle$/m);
+  });
+
+  it("keeps the hostile client and stage names from breaking the title or the table", () => {
+    expect(text).not.toMatch(/<script|<b>|<i>/);
+    expect(text).not.toContain("\u001b");
+    const title = text.split("\n")[0] ?? "";
+    expect(title).toBe("# Automation fit: Acme \\| Co &lt;script&gt;alert(1)&lt;/script&gt; \\*big\\* ^\\[\\[31mred second line");
+    const table = text.split("\n").filter((l) => l.startsWith("|"));
+    expect(table).toHaveLength(6);
+    for (const row of table) expect(unescapedPipes(row)).toBe(5);
+    expect(table[2]).toBe("| Billing \\| invoices &lt;b&gt; | Automate | 82 | 100% |");
+    expect(table[5]).toBe("| Renewal | Insufficient | – | 0% |");
+  });
+
+  it("has a section per stage with verdict, reason, drivers and plays, KPIs only where automating", () => {
+    expect(text).toContain("## Onboarding\n\n**Hybrid**: score 58 of 100, confidence 80%.");
+    expect(text).toContain("**Insufficient**: no score, confidence 0%.");
+    expect(text).toContain("- ▲ +12.5 toward automating: Is setup the same for every customer? **Yes**. Note: Except enterprise plans");
+    expect(text).toContain("### Plays for Account reviews\n\n- **Review prep**\n  - Automate: Pull usage numbers into the review deck.\n  - Human part: The conversation itself.");
+    expect(text.match(/^### KPIs to keep watching for /gm)).toHaveLength(2);
+    expect(text).not.toContain("KPIs to keep watching for Account reviews");
+  });
+
+  it("ends with the campaigns and how to read it, thresholds included, and one newline", () => {
+    expect(text.indexOf("## Campaigns that stay human")).toBeGreaterThan(text.indexOf("## Renewal"));
+    expect(text).toContain("- **Win-back &lt;i&gt;**: Talking to customers who left.");
+    expect(text).toContain("at or above 65");
+    expect(text).toContain("at or below 35");
+    expect(text).toContain("confidence below 50%");
+    expect(text.endsWith(".\n")).toBe(true);
+    expect(text.endsWith("\n\n")).toBe(false);
+  });
+
+  it("matches the snapshot", () => {
+    expect(text).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel } from "../../src/report/text.js";
+
+describe("terminalSafe", () => {
+  it("shows escape sequences and control characters instead of passing them on", () => {
+    expect(terminalSafe("a\u001b[31mred")).toBe("a^[[31mred");
+    expect(terminalSafe("bell\u0007 nul\u0000 del\u007f")).toBe("bell^G nul^@ del^?");
+    expect(terminalSafe("csi\u009b2J")).toBe("csi<U+009B>2J");
+    expect(terminalSafe("evil\u202eesrever")).toBe("evil<U+202E>esrever");
+  });
+
+  it("turns line breaks and tabs into spaces", () => {
+    expect(terminalSafe("one\r\ntwo\nthree\tfour\u2028five")).toBe("one two three four five");
+  });
+
+  it("leaves ordinary text alone", () => {
+    const text = "Préférences · 日本語 ✓ café";
+    expect(terminalSafe(text)).toBe(text);
+  });
+});
+
+describe("markdownInline", () => {
+  it("escapes HTML, links, emphasis, code and table pipes", () => {
+    expect(markdownInline("<script>x</script>")).toBe("&lt;script&gt;x&lt;/script&gt;");
+    expect(markdownInline("a | b")).toBe("a \\| b");
+    expect(markdownInline("*b* _i_ `c` [l](u) ~s~ \\")).toBe("\\*b\\* \\_i\\_ \\`c\\` \\[l\\](u) \\~s\\~ \\\\");
+    expect(markdownInline("R&D &lt;")).toBe("R&amp;D &amp;lt;");
+  });
+
+  it("keeps bare URLs and addresses from turning into links", () => {
+    expect(markdownInline("https://x.io www.x.io a@x.io")).toBe("https\\://x.io www\\.x.io a\\@x.io");
+  });
+
+  it("keeps text on one line and out of block syntax", () => {
+    expect(markdownInline("  one\n\ntwo  ")).toBe("one two");
+    expect(markdownInline("# not a heading")).toBe("\\# not a heading");
+    expect(markdownInline("- not a list")).toBe("\\- not a list");
+    expect(markdownInline("1. not a list")).toBe("1\\. not a list");
+    expect(markdownInline("\u001b[31m")).toBe("^\\[\\[31m");
+  });
+});
+
+describe("verdictLabel", () => {
+  it("names every verdict", () => {
+    expect([verdictLabel("automate"), verdictLabel("hybrid"), verdictLabel("human"), verdictLabel("insufficient")]).toEqual(["Automate", "Hybrid", "Keep human", "Insufficient"]);
+  });
+});
+
+describe("setLabel", () => {
+  it("adds the version once", () => {
+    expect(setLabel({ name: "Set" })).toBe("Set");
+    expect(setLabel({ name: "Set", version: "2" })).toBe("Set v2");
+    expect(setLabel({ name: "Set", version: "v2" })).toBe("Set v2");
+  });
+});
+
+describe("displayWidth", () => {
+  it("counts terminal columns, not code units", () => {
+    expect(displayWidth("abc")).toBe(3);
+    expect(displayWidth("日本")).toBe(4);
+    expect(displayWidth("e\u0301")).toBe(1);
+    expect(displayWidth("😀")).toBe(2);
+    expect(displayWidth("█░▲▼")).toBe(4);
+  });
+});
