@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, fixture, run, tempDir } from "../cli/run.js";
+
+const MINI = fixture("mini");
+
+describe("automation-fit assess without a terminal", () => {
+  it("does not prompt: exit 2, pointing to `automation-fit report`", () => {
+    const dir = tempDir();
+    const r = run(["assess", "--questions", MINI], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("stdin is not one");
+    expect(r.stderr).toContain("automation-fit report ANSWERS");
+    expect(existsSync(join(dir, "automation-fit-answers.yaml"))).toBe(false);
+  });
+
+  it("rejects an unknown --stage with a suggestion, exit 2", () => {
+    const typo = run(["assess", "--questions", MINI, "--stage", "billing", "suport"]);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe("option --stage: unknown stage 'suport'; did you mean 'support'?\n");
+    const nope = run(["assess", "--questions", MINI, "--stage", "nope"]);
+    expect(nope.status).toBe(2);
+    expect(nope.stderr).toBe("option --stage: unknown stage 'nope'; the stages are: billing, support\n");
+  });
+
+  it("never replaces an existing save file unasked: names --resume, --save and --force, exit 2", () => {
+    const dir = tempDir();
+    const file = join(dir, "automation-fit-answers.yaml");
+    writeFileSync(file, "answers: {}\n");
+    const r = run(["assess", "--questions", MINI], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`automation-fit assess --resume automation-fit-answers.yaml --questions ${MINI}`);
+    expect(r.stderr).toContain("--save");
+    expect(r.stderr).toContain("--force");
+    expect(readFileSync(file, "utf8")).toBe("answers: {}\n");
+    // With --force or --resume the file is no obstacle; then the missing terminal is.
+    for (const args of [["--force"], ["--resume", "automation-fit-answers.yaml"]]) {
+      const ok = run(["assess", "--questions", MINI, ...args], { cwd: dir });
+      expect(ok.status).toBe(2);
+      expect(ok.stderr).toContain("stdin is not one");
+    }
+  });
+
+  it("checks the --resume file against the set before asking anything, exit 2", () => {
+    const missing = run(["assess", "--questions", MINI, "--resume", "no-such.yaml"], { cwd: tempDir() });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("no-such.yaml no such file");
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.yaml"), "answers:\n  auto-pay: maybe\n");
+    const bad = run(["assess", "--questions", MINI, "--resume", "a.yaml"], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("a.yaml:2:13 'maybe' is not on the scale");
+  });
+
+  it("refuses an existing --out file before the interview, unless --force", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "report.md"), "old");
+    const r = run(["assess", "--questions", MINI, "--format", "markdown", "--out", "report.md"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("report.md already exists");
+  });
+
+  it("is listed in the help with its options", () => {
+    expect(run(["--help"]).stdout).toMatch(/assess \[options\]\s+answer the questions in the terminal/);
+    const help = run(["assess", "--help"]).stdout;
+    for (const option of ["--questions", "--stage", "--save", "--resume", "--format", "--out", "--force"]) expect(help).toContain(option);
+  });
+});
+
+describe("the build", () => {
+  it("keeps inquirer out of what every command loads at start-up", () => {
+    // The entry and the chunks it imports statically; dynamic import() chunks are loaded only on use.
+    const seen = new Set<string>();
+    const visit = (name: string) => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const code = readFileSync(join(ROOT, "dist", name), "utf8");
+      expect(code, name).not.toMatch(/User force closed the prompt|ExitPromptError|@inquirer/);
+      for (const [, dep] of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?"\.\/([\w.-]+\.js)"/g)) visit(dep!);
+    };
+    visit("cli.js");
+    expect(seen.size).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,131 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { shellQuote } from "../../src/commands/assess/run.js";
+import { loadAnswers } from "../../src/load/answers.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import { BIN, fixture, tempDir } from "../cli/run.js";
+
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+const MINI = fixture("mini");
+// A socket of its own, in a temp folder, and no user config: the test neither sees nor touches the user's sessions.
+const socketDir = tempDir();
+const TMUX = ["-S", join(socketDir, "tmux.sock"), "-f", "/dev/null"];
+
+function tmux(...args: string[]): string {
+  const r = spawnSync("tmux", [...TMUX, ...args], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`tmux ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Starts `shellCommand` in a fresh 100x40 terminal; the shell then records the exit code in `exitFile` and stays open for capture. */
+function start(session: string, dir: string, shellCommand: string, exitFile: string): void {
+  const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+  const line = `cd ${shellQuote(dir)} && ${shellCommand}; echo EXIT=$? > ${exitFile}; sleep 120`;
+  const r = spawnSync("tmux", [...TMUX, "new-session", "-d", "-x", "100", "-y", "40", "-s", session, line], {
+    encoding: "utf8",
+    env: { ...env, TERM: "xterm-256color" },
+  });
+  if (r.status !== 0) throw new Error(`tmux new-session: ${r.stderr}`);
+}
+
+/** The terminal's text, scrollback included, wrapped lines joined. */
+const screen = (session: string) => tmux("capture-pane", "-p", "-J", "-S", "-300", "-t", session);
+const keys = (session: string, ...k: string[]) => tmux("send-keys", "-t", session, ...k);
+const type = (session: string, text: string) => tmux("send-keys", "-t", session, "-l", text);
+
+async function until<T>(what: string, probe: () => T | undefined | false, session: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = probe();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${screen(session)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the open prompt (the last line starting "? ", and what follows) shows `text`; returns the whole screen, whitespace runs as one space. */
+const prompt = (session: string, text: string) =>
+  until(`a prompt with "${text}"`, () => {
+    const s = screen(session);
+    const open = s.slice(Math.max(0, s.lastIndexOf("\n? ") + 1));
+    return open.startsWith("? ") && open.includes(text) && s.replace(/\s+/g, " ");
+  }, session);
+
+const exited = (session: string, dir: string, exitFile: string) =>
+  until(`${exitFile}`, () => existsSync(join(dir, exitFile)) && readFileSync(join(dir, exitFile), "utf8").trim(), session);
+
+describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () => {
+  afterAll(() => {
+    spawnSync("tmux", [...TMUX, "kill-server"]);
+    rmSync(socketDir, { recursive: true, force: true });
+  });
+
+  it("saves every answer, survives kill -9 and Ctrl-C, resumes, and finishes with the report", async () => {
+    const dir = tempDir();
+    const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
+    const set = await loadQuestionSet(MINI);
+
+    // 1. Start, answer one question, then kill -9: the answer given is on disk.
+    start("one", dir, `sh -c 'echo $$ > pid; exec ${node} assess --questions ${shellQuote(MINI)} --save ans.yaml'`, "exit1");
+    const opening = await prompt("one", "Who is this assessment for?");
+    expect(opening).toContain("asks 4 questions");
+    expect(opening).toContain("saved at once to ans.yaml");
+    type("one", "Acme");
+    keys("one", "Enter");
+    await prompt("one", "Your name");
+    keys("one", "Enter");
+    const first = await prompt("one", "[1/4] Would customers rather pay automatically?");
+    expect(first).toContain("Stage 1 of 2: Billing");
+    keys("one", "Enter");
+    await prompt("one", "[2/4] Are payment terms negotiated per account?");
+    process.kill(Number(readFileSync(join(dir, "pid"), "utf8")), "SIGKILL");
+    expect(await exited("one", dir, "exit1")).toBe("EXIT=137");
+    expect(await loadAnswers(join(dir, "ans.yaml"), set)).toMatchObject({ client: "Acme", answers: { "auto-pay": "yes" } });
+
+    // 2. Resume, answer one more, then Ctrl-C: exit 130, a message with the exact command to resume.
+    start("two", dir, `${node} assess --questions ${shellQuote(MINI)} --resume ans.yaml`, "exit2");
+    const resumed = await prompt("two", "[2/4] Are payment terms negotiated per account?");
+    expect(resumed).toContain("Resuming: 1 of 4 questions already answered.");
+    keys("two", "Down", "Down", "Enter");
+    await prompt("two", "[3/4] Are problems few and the same each time?");
+    keys("two", "C-c");
+    expect(await exited("two", dir, "exit2")).toBe("EXIT=130");
+    const stopped = screen("two");
+    const resume = /Kept 2 answers in ans\.yaml\. Resume with: (automation-fit assess .*)$/m.exec(stopped)?.[1];
+    expect(resume).toBe(`automation-fit assess --resume ans.yaml --questions ${shellQuote(MINI)}`);
+    expect(await loadAnswers(join(dir, "ans.yaml"), set)).toMatchObject({ answers: { "auto-pay": "yes", "negotiated-terms": "no" } });
+
+    // 3. Run the command it printed; finish, review, read the report and save it as Markdown.
+    start("three", dir, resume!.replace(/^automation-fit/, node), "exit3");
+    await prompt("three", "[3/4] Are problems few and the same each time?");
+    keys("three", "Down", "Enter");
+    await prompt("three", "[4/4] Are problems specific to each customer?");
+    keys("three", "Enter");
+    const review = await prompt("three", "Review your answers");
+    expect(review).toMatch(/❯ ✔ Done: show the report/);
+    expect(review).toMatch(/Partly\s+Are problems few and the same each time\?/);
+    keys("three", "Enter");
+    const report = await prompt("three", "Save this report to a file?");
+    for (const text of ["Automation fit: Acme", "Billing", "Support", "Check-up calls"]) expect(report).toContain(text);
+    keys("three", "Down", "Enter");
+    await prompt("three", "File name");
+    keys("three", "Enter");
+    expect(await exited("three", dir, "exit3")).toBe("EXIT=0");
+    expect(screen("three")).toContain("Saved the report to acme-automation-fit.md");
+    expect(readFileSync(join(dir, "acme-automation-fit.md"), "utf8")).toMatch(/^# Automation fit: Acme\n[\s\S]*## Billing/);
+    const answers = await loadAnswers(join(dir, "ans.yaml"), set);
+    expect(answers.answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "partly", "specific-problems": "yes" });
+
+    // 4. With stdout redirected, the prompts stay on the terminal and the file holds only the report.
+    start("four", dir, `${node} assess --questions ${shellQuote(MINI)} --resume ans.yaml --format markdown > report.md`, "exit4");
+    await prompt("four", "Review your answers");
+    keys("four", "Enter");
+    expect(await exited("four", dir, "exit4")).toBe("EXIT=0");
+    const markdown = readFileSync(join(dir, "report.md"), "utf8");
+    expect(markdown).toMatch(/^# Automation fit: Acme\n/);
+    expect(markdown).not.toMatch(/Review your answers|Resuming|Who is this assessment for|Answers saved in|\u001b/);
+    expect(screen("four")).not.toContain("Save this report");
+  }, 90_000);
+});
