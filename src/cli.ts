@@ -3,7 +3,8 @@ import { assessCommand } from "./commands/assess/index.js";
 import { questions } from "./commands/questions/index.js";
 import { report } from "./commands/report/index.js";
 import { validate } from "./commands/validate/index.js";
-import { InputError, Interrupted } from "./errors.js";
+import { formatProblem, InputError, Interrupted } from "./errors.js";
+import { terminalSafe } from "./report/text.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
 
@@ -33,7 +34,8 @@ export function handleError(error: unknown): number {
     return EXIT.interrupted;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`${error.message}\n`);
+    // names and values in messages come from files: no escape sequence may reach the terminal
+    process.stderr.write(`${error.problems.map((p) => terminalSafe(formatProblem(p))).join("\n")}\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -143,6 +143,11 @@ function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** Wraps text from a file to width, made terminal-safe, with a first-line indent and a hanging one. */
+export function wrapText(text: string, width: number, indent = "", hang = indent, style?: Style): string[] {
+  return wrap(words(text, style), width, indent, hang);
+}
+
 /** Fills lines up to width, words joined by one space; a word longer than a line is cut. Styles apply per word, after measuring. */
 function wrap(ws: Word[], width: number, indent: string, hang = indent): string[] {
   const lines: string[] = [];

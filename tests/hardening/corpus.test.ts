@@ -36,6 +36,13 @@ describe("a corpus of hostile and broken files", () => {
     expectCleanFailure(["validate", hostile(file)], error);
   });
 
+  it("shows escape sequences from a file as visible text in error messages, never raw", () => {
+    const r = run(["validate", "--questions", fixture("mini"), hostile("escape-answer.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain("\u001b");
+    expect(r.stderr).toContain("escape-answer.yaml:2:13 '^[[2J^[[31mred' is not on the scale for 'auto-pay'");
+  });
+
   it("loads a set saved with a byte-order mark and Windows line ends", () => {
     const r = run(["validate", hostile("bom-crlf.yaml")]);
     expect(r.stderr).toBe("");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { loadQuestionSet } from "../../load/question-set.js";
 import type { QuestionSet } from "../../model/question-set.js";
 import { emit } from "../../output.js";
+import { wrapText } from "../../report/terminal.js";
 import { terminalSafe } from "../../report/text.js";
 import { colorWanted, palette } from "../../ui/color.js";
 import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
@@ -17,18 +18,20 @@ export async function runQuestions(raw: unknown): Promise<void> {
   await emit(text, options.out, options.force);
 }
 
-export function listQuestions(set: QuestionSet, color: boolean): string {
+export function listQuestions(set: QuestionSet, color: boolean, width = 80): string {
   const c = palette(color);
-  const lines = [c.bold(terminalSafe(set.set.name)), `${set.stages.length} stages, ${set.questions.length} questions; answers: ${set.scale.map((o) => o.value).join(", ")}`, ""];
+  const lines = [
+    ...wrapText(set.set.name, width, "", "", c.bold),
+    `${set.stages.length} stages, ${set.questions.length} questions; answers: ${set.scale.map((o) => o.value).join(", ")}`,
+  ];
   for (const stage of set.stages) {
-    lines.push(`${c.bold(terminalSafe(stage.name))} (${stage.id})`, `  ${terminalSafe(stage.description)}`);
+    lines.push("", ...wrapText(`${stage.name} (${stage.id})`, width, "", "", c.bold), ...wrapText(stage.description, width, "  "));
     for (const q of set.questions) {
       const weight = q.stages[stage.id];
       if (!weight) continue;
       const signal = q.signal === "automate" ? c.green("automate") : c.magenta("human   ");
-      lines.push(`  ${signal} x${weight}  ${terminalSafe(q.text)}  ${c.dim(q.id)}`);
+      lines.push(`  ${signal} x${weight}  ${c.dim(terminalSafe(q.id))}`, ...wrapText(q.text, width, "               "));
     }
-    lines.push("");
   }
-  return `${lines.join("\n").trimEnd()}\n`;
+  return `${lines.join("\n")}\n`;
 }
