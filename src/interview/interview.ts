@@ -125,15 +125,13 @@ export async function interview(
   if (options.saveFile) para(`Every answer is saved at once to ${options.saveFile}; press Ctrl-C at any time to stop, and resume later.`, c.dim);
   say();
 
-  if (current.client === undefined && current.assessor === undefined) {
+  if (!done && current.client === undefined && current.assessor === undefined) {
     const client = (await prompter.input("Who is this assessment for? (company or client, optional)")).trim();
     const assessor = (await prompter.input("Your name, as the assessor (optional)")).trim();
     await commit((a) => {
       if (client) a.client = client;
       if (assessor) a.assessor = assessor;
     });
-  } else {
-    await commit(() => {});
   }
 
   const header = (step: Step) => {

@@ -207,8 +207,8 @@ describe("interview", () => {
     });
   });
 
-  it("resumes a file with gaps: only the unanswered questions, in order", async () => {
-    const start: Answers = { client: "Acme", answers: { "negotiated-terms": "no", "few-problems": "yes" }, notes: {} };
+  it("resumes a file with gaps: only the unanswered questions, in order, and no names asked even if none were given", async () => {
+    const start: Answers = { answers: { "negotiated-terms": "no", "few-problems": "yes" }, notes: {} };
     const { prompter, promise } = await run(["Yes", "No", ENTER], start);
     await promise;
     expect(prompter.questions()).toEqual([Q1, Q4, REVIEW]);
@@ -216,9 +216,11 @@ describe("interview", () => {
 
   it("goes straight to the review when everything is answered", async () => {
     const start: Answers = { client: "Acme", answers: { "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "yes", "specific-problems": "no" }, notes: {} };
-    const { prompter, promise } = await run([ENTER], start);
+    const { prompter, promise, saves } = await run([ENTER], start);
     await promise;
     expect(prompter.questions()).toEqual([REVIEW]);
+    // Nothing changed, so the file is not rewritten.
+    expect(saves).toEqual([]);
   });
 
   it("asks only about the stages asked for", async () => {
