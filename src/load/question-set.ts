@@ -90,8 +90,13 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
   }
 
   const first = parts[0]!.source;
-  if (!stages.length) problems.push(first.problem([], "the set has no stages; add a 'stages:' list"));
-  if (!questions.length) problems.push(first.problem([], "the set has no questions; add a 'questions:' list"));
+  const partOfSet = parts.length === 1 ? " (or, if this file is one part of a set, validate the folder that holds it)" : "";
+  if (!questions.length) problems.push(first.problem([], `the set has no questions; add a 'questions:' list${partOfSet}`));
+  if (!stages.length) {
+    // without stages every stage reference would be reported too: one problem says it all
+    problems.push(first.problem([], `the set has no stages; add a 'stages:' list${partOfSet}`));
+    return emptySet;
+  }
 
   for (const [kind, items] of [["stage", stages], ["question", questions], ["KPI", kpis], ["campaign", campaigns]] as const) {
     uniqueIds(kind, items, problems);
@@ -134,6 +139,8 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     campaigns: campaigns.map(strip),
   };
 }
+
+const emptySet: QuestionSet = { set: { name: "" }, scale: [], thresholds: DEFAULT_THRESHOLDS, stages: [], questions: [], kpis: [], campaigns: [] };
 
 function uniqueIds(kind: string, items: { id: string; origin: Origin }[], problems: Problem[]): void {
   const seen = new Map<string, Origin>();

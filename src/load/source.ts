@@ -59,6 +59,11 @@ export class Source {
           const hint = allowed.length ? didYouMean(key, allowed) || `; allowed here: ${allowed.join(", ")}` : "";
           problems.push(this.problem([...issue.path, key] as Path, `unknown key '${key}'${hint}`, true));
         }
+      } else if (issue.code === "invalid_value") {
+        const given = valueAt(this.data, issue.path);
+        const allowed = issue.values.map(String);
+        const hint = typeof given === "string" ? didYouMean(given, allowed) : "";
+        problems.push(this.problem(issue.path as Path, `${issue.path.map(String).join(".")}: '${String(given)}' is not allowed; use one of: ${allowed.join(", ")}${hint}`));
       } else if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
         const key = String(issue.path.at(-1));
         problems.push(this.problem(issue.path.slice(0, -1) as Path, `missing '${key}' (${issue.path.map(String).join(".")}); add it`));
@@ -69,6 +74,10 @@ export class Source {
     }
     return problems;
   }
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, step) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined), data);
 }
 
 /** The keys an object schema allows at `path`, to suggest one for a misspelt key. */
