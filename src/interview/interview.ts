@@ -153,7 +153,7 @@ export async function interview(
       items.push({ value: NOTE, name: note ? "✎ Change the note" : "✎ Add a note", short: "note" });
       if (backLabel) items.push({ value: BACK, name: backLabel, short: "back" });
       if (note) para(`  note: ${terminalSafe(note)}`, c.dim);
-      const picked = await prompter.select(`[${step.number}/${step.count}] ${terminalSafe(q.text)}`, items, {
+      const picked = await prompter.select(wrap(`[${step.number}/${step.count}] ${terminalSafe(q.text)}`, width - 2), items, {
         default: answer === undefined ? undefined : answers[set.scale.findIndex((o) => o.value === answer)],
       });
       if (picked.kind === "back") return "back";
