@@ -215,7 +215,6 @@ export async function interview(
     const picked: Step | typeof DONE = await prompter.select("Review your answers", items, { default: last });
     if (!("question" in picked)) return current;
     last = picked;
-    shown = undefined;
     await ask(picked, "← Back to the review");
   }
 }
