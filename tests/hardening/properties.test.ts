@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { loadQuestionSet, questionSetFrom } from "../../src/load/question-set.js";
 import { parseSource } from "../../src/load/source.js";
 import type { Answers } from "../../src/model/answers.js";
 import { BUILT_IN_QUESTIONS } from "../../src/paths.js";
 import { assess } from "../../src/score/score.js";
+
+// hundreds of generated cases: more than the default 5 s on a loaded two-core machine
+vi.setConfig({ testTimeout: 60_000 });
 
 const set = await loadQuestionSet();
 const values = set.scale.map((o) => o.value);
