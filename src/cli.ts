@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { assessCommand } from "./commands/assess/index.js";
+import { compare } from "./commands/compare/index.js";
+import { init } from "./commands/init/index.js";
 import { questions } from "./commands/questions/index.js";
 import { report } from "./commands/report/index.js";
 import { validate } from "./commands/validate/index.js";
@@ -18,7 +20,9 @@ export function program(): Command {
     .addCommand(assessCommand)
     .addCommand(report)
     .addCommand(questions)
-    .addCommand(validate);
+    .addCommand(validate)
+    .addCommand(compare)
+    .addCommand(init);
   for (const command of [cli, ...cli.commands]) command.exitOverride().showSuggestionAfterError();
   return cli;
 }

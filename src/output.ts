@@ -26,7 +26,7 @@ function writeFailure(error: unknown): string {
   return readFailure(error).replace(/^cannot be read: /, "");
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   return access(file).then(
     () => true,
     () => false,

@@ -1,8 +1,10 @@
 import type { Assessment, Driver, StageAssessment } from "../model/assessment.js";
 import { percent } from "../score/score.js";
+import { scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
 
 const SUMMARY = "Summary";
+const CHECKLIST = "Checklist of plays";
 const CAMPAIGNS = "Campaigns that stay human";
 const HOW = "How to read this";
 
@@ -10,14 +12,7 @@ const HOW = "How to read this";
 export function renderMarkdown(a: Assessment): string {
   const who = md(a.client ?? "") || md(a.set.name);
   const title = who ? `Automation fit: ${who}` : "Automation fit";
-  // markdownlint's MD024 wants every heading unique, whatever the stage names are
-  const used = new Set([title, SUMMARY, CAMPAIGNS, HOW]);
-  const unique = (text: string): string => {
-    let candidate = text;
-    for (let n = 2; used.has(candidate); n++) candidate = `${text} (${n})`;
-    used.add(candidate);
-    return candidate;
-  };
+  const unique = uniqueHeadings([title, SUMMARY, CHECKLIST, CAMPAIGNS, HOW]);
   const blocks: string[] = [heading(1, title)];
 
   const meta = [`Question set: ${md(setLabel(a.set))}`];
@@ -33,9 +28,11 @@ export function renderMarkdown(a: Assessment): string {
   else {
     const rows = a.stages.map((s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.score ?? "–"} | ${percent(s.confidence)} |`);
     blocks.push(["| Stage | Verdict | Score | Confidence |", "| --- | --- | ---: | ---: |", ...rows].join("\n"));
+    blocks.push(...chart(a));
   }
 
   for (const stage of a.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), unique));
+  blocks.push(...checklist(a.stages));
 
   if (a.campaigns.length > 0) {
     blocks.push(heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:");
@@ -55,6 +52,46 @@ export function renderMarkdown(a: Assessment): string {
     "Confidence is the share of a stage's questions (by weight) that were answered; unsure and unanswered questions lower it, questions that do not apply are left out. Each driver shows how many points one answer moved the score away from the midpoint, 50: ▲ toward automating, ▼ toward a person.",
   );
   return `${blocks.filter(Boolean).join("\n\n")}\n`;
+}
+
+/** A heading maker: markdownlint's MD024 wants every heading unique, whatever the stage names are. */
+export function uniqueHeadings(taken: string[]): (text: string) => string {
+  const used = new Set(taken);
+  return (text) => {
+    let candidate = text;
+    for (let n = 2; used.has(candidate); n++) candidate = `${text} (${n})`;
+    used.add(candidate);
+    return candidate;
+  };
+}
+
+function chart(a: Assessment): string[] {
+  const block = scoreChart("Automation fit by stage", a.stages.map((s) => ({ label: s.name, score: s.score })), a.thresholds);
+  if (!block) return [];
+  const t = a.thresholds;
+  const left = a.stages.filter((s) => s.score === null).map((s) => md(s.name) || md(s.id));
+  const caption = [`Bars: each stage's score. Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`];
+  if (left.length > 0) caption.push(`Not charted, no score yet: ${left.join(", ")}.`);
+  return [block, caption.join(" ")];
+}
+
+/** Tasks to paste into a tracker: each play's two halves where automating fits, the human part alone where it does not. */
+export function checklist(stages: StageAssessment[]): string[] {
+  const items: string[] = [];
+  for (const s of stages) {
+    if (s.verdict === "insufficient") continue;
+    const automating = s.verdict === "automate" || s.verdict === "hybrid";
+    for (const p of s.plays) {
+      const name = `${md(s.name) || md(s.id)}, ${md(p.title)}`;
+      if (automating) items.push(`- [ ] ${name}: automate — ${md(p.automate)}`);
+      items.push(`- [ ] ${name}: human part — ${md(p.human)}`);
+    }
+  }
+  if (items.length === 0) return [];
+  const skipped = stages.filter((s) => s.verdict === "insufficient" && s.plays.length > 0).map((s) => md(s.name) || md(s.id));
+  const intro = ["The recommended plays as tasks: where a stage is to automate or hybrid, the automation and its human part; where it stays human, the human part."];
+  if (skipped.length > 0) intro.push(`Left out until more is answered: ${skipped.join(", ")}.`);
+  return [heading(2, CHECKLIST), intro.join(" "), items.join("\n")];
 }
 
 function section(s: StageAssessment, name: string, unique: (text: string) => string): string[] {
@@ -81,7 +118,7 @@ function driver(d: Driver): string {
 }
 
 /** markdownlint's MD026 flags trailing punctuation in a heading; as a character reference it renders the same and passes. */
-function heading(level: number, text: string): string {
+export function heading(level: number, text: string): string {
   let head = text;
   let tail = "";
   // one character at a time, so an escape like &gt; at the end stays whole

@@ -9,8 +9,8 @@ export interface TerminalOptions {
   width?: number;
 }
 
-type Style = (s: string) => string;
-interface Word {
+export type Style = (s: string) => string;
+export interface Word {
   text: string;
   style?: Style;
 }
@@ -128,18 +128,18 @@ function scoreBar(s: StageAssessment, cells: number, c: Palette): string {
   return verdictStyle(s.verdict, c)("█".repeat(filled)) + c.dim("░".repeat(cells - filled));
 }
 
-function verdictStyle(verdict: Verdict, c: Palette): Style {
+export function verdictStyle(verdict: Verdict, c: Palette): Style {
   return { automate: c.green, hybrid: c.yellow, human: c.magenta, insufficient: c.dim }[verdict];
 }
 
-function words(text: string, style?: Style): Word[] {
+export function words(text: string, style?: Style): Word[] {
   return terminalSafe(text)
     .split(/\s+/)
     .filter(Boolean)
     .map((t) => (style ? { text: t, style } : { text: t }));
 }
 
-function pad(text: string, width: number): string {
+export function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
@@ -149,7 +149,7 @@ export function wrapText(text: string, width: number, indent = "", hang = indent
 }
 
 /** Fills lines up to width, words joined by one space; a word longer than a line is cut. Styles apply per word, after measuring. */
-function wrap(ws: Word[], width: number, indent: string, hang = indent): string[] {
+export function wrap(ws: Word[], width: number, indent: string, hang = indent): string[] {
   const lines: string[] = [];
   let line = indent;
   let used = displayWidth(indent);

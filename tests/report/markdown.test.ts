@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Assessment } from "../../src/model/assessment.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { assessment } from "./fixtures.js";
+import { mermaidBlocks, parseChart } from "./mermaid-syntax.js";
 
 async function lintErrors(markdown: string): Promise<string[]> {
   const results = await lint({ strings: { report: markdown }, config: { default: true, MD013: false } });
@@ -64,6 +65,61 @@ describe("renderMarkdown", () => {
     expect(text).toContain("confidence below 50%");
     expect(text.endsWith(".\n")).toBe(true);
     expect(text.endsWith("\n\n")).toBe(false);
+  });
+
+  it("charts the scored stages under the summary table, the stage without a score named below it", () => {
+    const blocks = mermaidBlocks(text);
+    expect(blocks).toHaveLength(1);
+    const chart = parseChart(blocks[0]!);
+    expect(chart.labels).toEqual(["Billing | invoices ‹b›", "Onboarding", "Account reviews"]);
+    expect(chart.bars).toEqual([82, 58, 20]);
+    expect(chart.lines).toEqual([[35, 35, 35], [65, 65, 65]]);
+    expect(text.indexOf("```mermaid")).toBeGreaterThan(text.indexOf("| Renewal | Insufficient |"));
+    expect(text.indexOf("```mermaid")).toBeLessThan(text.indexOf("## Billing"));
+    expect(text).toContain("Lines: the thresholds, 35 (keep human at or below) and 65 (automate at or above). Not charted, no score yet: Renewal.");
+  });
+
+  it("has no chart when no stage has a score", async () => {
+    const a = assessment();
+    a.stages = a.stages.filter((s) => s.score === null);
+    const out = renderMarkdown(a);
+    expect(mermaidBlocks(out)).toEqual([]);
+    expect(out).not.toContain("Not charted");
+    expect(await lintErrors(out)).toEqual([]);
+  });
+
+  it("ends with a checklist of plays: both halves where automating fits, the human part where it does not, nothing for insufficient stages", () => {
+    const list = text.slice(text.indexOf("## Checklist of plays"), text.indexOf("## Campaigns"));
+    expect(list.split("\n").filter((l) => l.startsWith("- "))).toEqual([
+      "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: automate — Reminders at 3, 10 and 20 days overdue.",
+      "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: human part — A call from the account owner before anything goes to collections.",
+      "- [ ] Onboarding, Welcome \\*sequence\\*: automate — Account setup, welcome e-mails and a checklist: supercalifragilisticexpialidocious-https\\://example.com/a/very/long/path/that/cannot/be/wrapped/at/a/space",
+      "- [ ] Onboarding, Welcome \\*sequence\\*: human part — A kickoff call with a named person.",
+      "- [ ] Account reviews, Review prep: human part — The conversation itself.",
+    ]);
+    expect(text.indexOf("## Checklist of plays")).toBeGreaterThan(text.indexOf("## Renewal"));
+  });
+
+  it("names insufficient stages with plays as left out of the checklist, and has none when there are no plays", async () => {
+    const a = assessment();
+    a.stages[3]!.plays = [{ title: "Renewal reminder", automate: "Remind.", human: "Call." }];
+    const out = renderMarkdown(a);
+    expect(out).toContain("Left out until more is answered: Renewal.");
+    expect(out).not.toContain("Renewal, Renewal reminder");
+    expect(await lintErrors(out)).toEqual([]);
+    for (const s of a.stages) s.plays = [];
+    expect(renderMarkdown(a)).not.toContain("Checklist");
+  });
+
+  it("keeps a checklist item to one line whatever the play text holds", async () => {
+    const a = assessment();
+    a.stages[0]!.plays = [{ title: "- [x] done\n# heading", automate: "line one\n\n- item\n```", human: "[link](http://x) <i>" }];
+    const out = renderMarkdown(a);
+    const items = out.split("\n").filter((l) => l.startsWith("- [ ] Billing"));
+    expect(items).toHaveLength(2);
+    expect(out).not.toContain("- [x]");
+    expect(out).not.toMatch(/^#+ heading/m);
+    expect(await lintErrors(out)).toEqual([]);
   });
 
   it("matches the snapshot", () => {

@@ -1,0 +1,171 @@
+import type { Answers } from "../model/answers.js";
+import type { Assessment, StageAssessment, Verdict } from "../model/assessment.js";
+import type { QuestionSet, Signal } from "../model/question-set.js";
+import { setLabel } from "../report/text.js";
+import { assessStage, percent } from "./score.js";
+
+export const COMPARISON_SCHEMA_VERSION = 1;
+
+/** What compare needs of an assessment; a saved JSON report gives at least this. */
+export interface ScoredStages {
+  set: Assessment["set"];
+  client?: string;
+  assessor?: string;
+  date?: string;
+  thresholds: Assessment["thresholds"];
+  stages: Pick<StageAssessment, "id" | "name" | "score" | "verdict" | "confidence">[];
+}
+
+/** One side of a comparison: an answers file (scored with the question set) or a saved JSON report. */
+export interface ProgressInput {
+  file: string;
+  kind: "answers" | "report";
+  assessment: ScoredStages;
+  /** Only for an answers file. */
+  answers?: Answers;
+}
+
+export interface ComparedSide {
+  file: string;
+  kind: "answers" | "report";
+  set: Assessment["set"];
+  client?: string;
+  assessor?: string;
+  date?: string;
+}
+
+export interface StagePoint {
+  score: number | null;
+  verdict: Verdict;
+  confidence: number;
+}
+
+export interface AnswerValue {
+  value: string;
+  label: string;
+}
+
+export interface AnswerChange {
+  questionId: string;
+  question: string;
+  signal: Signal;
+  /** null: not answered. */
+  before: AnswerValue | null;
+  after: AnswerValue | null;
+  /** Points this change moved the stage's score, the changes applied in question order so they add up to the stage's change; null when the stage had no score on one side of it. */
+  effect: number | null;
+}
+
+export interface StageProgress {
+  id: string;
+  name: string;
+  /** null: the stage is not on that side. */
+  before: StagePoint | null;
+  after: StagePoint | null;
+  /** Score now minus score then; null when either has no score. */
+  change: number | null;
+  /** The changed answers that bear on this stage; empty unless both sides are answers files. */
+  answers: AnswerChange[];
+}
+
+export interface Comparison {
+  kind: "comparison";
+  schemaVersion: number;
+  before: ComparedSide;
+  after: ComparedSide;
+  /** Whether answers were compared: only when both sides are answers files. */
+  answerLevel: boolean;
+  /** Answers that differ, counted once however many stages they bear on; null unless both sides are answers files. */
+  answersChanged: number | null;
+  thresholds: Assessment["thresholds"];
+  stages: StageProgress[];
+  /** Anything that makes the two sides less comparable: another question set, other thresholds, other clients. */
+  notes: string[];
+}
+
+/** Compares two assessments stage by stage, and answer by answer when both come from answers files scored with `set`. Pure. */
+export function compare(before: ProgressInput, after: ProgressInput, set?: QuestionSet): Comparison {
+  const answerSet = before.answers && after.answers ? set : undefined;
+  const changed = answerSet && before.answers && after.answers ? changedQuestions(answerSet, before.answers, after.answers) : [];
+  const byId = (input: ProgressInput) => new Map(input.assessment.stages.map((s) => [s.id, s]));
+  const then = byId(before);
+  const now = byId(after);
+  const ids = [...now.keys(), ...[...then.keys()].filter((id) => !now.has(id))];
+
+  const stages = ids.map((id): StageProgress => {
+    const b = then.get(id);
+    const a = now.get(id);
+    const stage = answerSet?.stages.find((s) => s.id === id);
+    return {
+      id,
+      name: (a ?? b)!.name,
+      before: b ? point(b) : null,
+      after: a ? point(a) : null,
+      change: b?.score != null && a?.score != null ? a.score - b.score : null,
+      answers: answerSet && stage && before.answers && after.answers ? answerChanges(answerSet, stage, before.answers, after.answers, changed) : [],
+    };
+  });
+
+  return {
+    kind: "comparison",
+    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    before: side(before),
+    after: side(after),
+    answerLevel: answerSet !== undefined,
+    answersChanged: answerSet ? changed.length : null,
+    thresholds: after.assessment.thresholds,
+    stages,
+    notes: notes(before.assessment, after.assessment),
+  };
+}
+
+function side(input: ProgressInput): ComparedSide {
+  const { set, client, assessor, date } = input.assessment;
+  return { file: input.file, kind: input.kind, set, ...(client ? { client } : {}), ...(assessor ? { assessor } : {}), ...(date ? { date } : {}) };
+}
+
+function point(s: ScoredStages["stages"][number]): StagePoint {
+  return { score: s.score, verdict: s.verdict, confidence: s.confidence };
+}
+
+function changedQuestions(set: QuestionSet, before: Answers, after: Answers): string[] {
+  return set.questions.filter((q) => before.answers[q.id] !== after.answers[q.id]).map((q) => q.id);
+}
+
+function answerChanges(set: QuestionSet, stage: QuestionSet["stages"][number], before: Answers, after: Answers, changed: string[]): AnswerChange[] {
+  const scale = new Map(set.scale.map((o) => [o.value, o]));
+  const value = (v: string | undefined): AnswerValue | null => (v === undefined ? null : { value: v, label: scale.get(v)?.label ?? v });
+  const current: Record<string, string> = { ...before.answers };
+  let previous = assessStage(set, stage, { ...before, answers: current }).score;
+  const out: AnswerChange[] = [];
+  for (const q of set.questions) {
+    if (!q.stages[stage.id] || !changed.includes(q.id)) continue;
+    const next = after.answers[q.id];
+    if (next === undefined) delete current[q.id];
+    else current[q.id] = next;
+    const score = assessStage(set, stage, { ...before, answers: current }).score;
+    out.push({
+      questionId: q.id,
+      question: q.text,
+      signal: q.signal,
+      before: value(before.answers[q.id]),
+      after: value(next),
+      effect: previous === null || score === null ? null : score - previous,
+    });
+    previous = score;
+  }
+  return out;
+}
+
+function notes(before: ScoredStages, after: ScoredStages): string[] {
+  const out: string[] = [];
+  if (setLabel(before.set) !== setLabel(after.set)) {
+    out.push(`The question sets differ (${setLabel(before.set)} then, ${setLabel(after.set)} now), so the scores may not compare like for like.`);
+  }
+  const t = (x: Assessment["thresholds"]) => `automate at ${x.automate}, keep human at ${x.human}, confidence ${percent(x.minConfidence)}`;
+  if (t(before.thresholds) !== t(after.thresholds)) {
+    out.push(`The thresholds differ (${t(before.thresholds)} then; ${t(after.thresholds)} now), so a verdict may change with no change in score.`);
+  }
+  if (before.client && after.client && before.client !== after.client) out.push(`The clients differ: ${before.client} then, ${after.client} now.`);
+  return out;
+}

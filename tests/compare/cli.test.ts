@@ -1,0 +1,197 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { lint } from "markdownlint/promise";
+import { beforeAll, describe, expect, it } from "vitest";
+import { example, fixture, run, tempDir } from "../cli/run.js";
+import { mermaidBlocks, parseChart } from "../report/mermaid-syntax.js";
+
+const BEFORE = example("progress/before.yaml");
+const AFTER = example("progress/after.yaml");
+const noStack = (r: { stderr: string }) => expect(r.stderr).not.toMatch(/^\s+at /m);
+
+let dir: string;
+let beforeJson: string;
+let afterJson: string;
+beforeAll(() => {
+  dir = tempDir();
+  beforeJson = join(dir, "before.json");
+  afterJson = join(dir, "after.json");
+  expect(run(["report", BEFORE, "--format", "json", "--out", beforeJson]).status).toBe(0);
+  expect(run(["report", AFTER, "--format", "json", "--out", afterJson]).status).toBe(0);
+});
+
+describe("automation-fit compare (answers files)", () => {
+  it("prints a progress report: dates, scores then and now, changed verdicts and the answers that moved them", () => {
+    const r = run(["compare", BEFORE, AFTER]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^Progress: Harbourside Accounting/);
+    expect(r.stdout).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit v1.0.0");
+    expect(r.stdout).toContain("  Deal close           57 Hybrid         72 Automate         +15");
+    expect(r.stdout).toContain("  Maintenance calls    44 Hybrid         34 Keep human       -10");
+    expect(r.stdout).toContain("Verdict changed: Deal close (Hybrid → Automate), Maintenance calls (Hybrid →\nKeep human).");
+    expect(r.stdout).toContain("5 answers changed.");
+    expect(r.stdout).toContain("Maintenance calls · 44 Hybrid → 34 Keep human (-10)\n    ▼  -10 Does your product or service need hands-on upkeep or regularly\n           scheduled maintenance visits or calls? — Partly → Yes");
+    expect(r.stdout).toContain("No answers changed for: Lead generation.");
+    expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  it("colours the terminal output when FORCE_COLOR asks, never with NO_COLOR or --no-color", () => {
+    expect(run(["compare", BEFORE, AFTER], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[");
+    expect(run(["compare", BEFORE, AFTER], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+    expect(run(["compare", BEFORE, AFTER, "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+  });
+
+  it("writes lint-clean Markdown with a valid Mermaid chart of then and now", async () => {
+    const r = run(["compare", BEFORE, AFTER, "--format", "markdown"]);
+    expect(r.status).toBe(0);
+    const results = await lint({ strings: { r: r.stdout }, config: { default: true, MD013: false } });
+    expect(results.r).toEqual([]);
+    expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting .*, 2026-05-01 → 2026-11-20\n/);
+    expect(r.stdout).toContain("| Deal close | 57 | 72 | +15 | Hybrid → **Automate** |");
+    expect(r.stdout).toContain("### Onboarding: 43 → 57 (+14)");
+    const chart = parseChart(mermaidBlocks(r.stdout)[0]!);
+    expect(chart.labels.slice(0, 2)).toEqual(["Lead generation (then)", "Lead generation (now)"]);
+    expect(chart.bars).toHaveLength(16);
+  });
+
+  it("gives JSON whose answer effects add up to each stage's change", () => {
+    const r = run(["compare", BEFORE, AFTER, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c).toMatchObject({ kind: "comparison", schemaVersion: 1, answerLevel: true, answersChanged: 5 });
+    expect(c.before).toMatchObject({ kind: "answers", date: "2026-05-01" });
+    for (const s of c.stages) expect(s.answers.reduce((sum: number, a: { effect: number }) => sum + a.effect, 0)).toBe(s.change);
+    const refund = c.stages.find((s: { id: string }) => s.id === "deal-close").answers.find((a: { questionId: string }) => a.questionId === "refund-guarantee");
+    expect(refund).toMatchObject({ before: { value: "no", label: "No" }, after: { value: "yes", label: "Yes" }, effect: 6 });
+  });
+
+  it("writes --out atomically, refuses to replace it without --force, replaces it with --force", () => {
+    const out = join(dir, "progress.md");
+    const first = run(["compare", BEFORE, AFTER, "--format", "markdown", "--out", out]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe("");
+    expect(first.stderr).toBe(`wrote ${out}\n`);
+    expect(readFileSync(out, "utf8")).toMatch(/^# Progress: /);
+
+    writeFileSync(out, "keep me");
+    const again = run(["compare", BEFORE, AFTER, "--out", out]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe(`${out} already exists; add --force to replace it, or choose another file\n`);
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+
+    expect(run(["compare", BEFORE, AFTER, "--out", out, "--force"]).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^Progress: /);
+  });
+
+  it("scores answers files with another set given by --questions", () => {
+    const a = join(dir, "mini-before.yaml");
+    const b = join(dir, "mini-after.yaml");
+    writeFileSync(a, 'date: "2026-01-01"\nanswers:\n  auto-pay: partly\n');
+    writeFileSync(b, 'date: "2026-02-01"\nanswers:\n  auto-pay: "yes"\n');
+    const r = run(["compare", a, b, "--questions", fixture("mini"), "--format", "json"]);
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.stages.map((s: { id: string; change: number | null }) => [s.id, s.change])).toEqual([["billing", 50], ["support", null]]);
+  });
+});
+
+describe("automation-fit compare (saved JSON reports)", () => {
+  it("compares two reports by scores and verdicts, and says answer-level changes need answers files", () => {
+    const r = run(["compare", beforeJson, afterJson]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("2026-05-01 → 2026-11-20");
+    expect(r.stdout).toContain("  Deal close           57 Hybrid         72 Automate         +15");
+    expect(r.stdout).toContain("Answer-level changes need two answers files:");
+    expect(r.stdout).not.toContain("answers changed");
+  });
+
+  it("compares a report with an answers file, in all three formats", async () => {
+    const json = JSON.parse(run(["compare", beforeJson, AFTER, "--format", "json"]).stdout);
+    expect(json).toMatchObject({ answerLevel: false, answersChanged: null, before: { kind: "report" }, after: { kind: "answers" } });
+    expect(json.stages.find((s: { id: string }) => s.id === "deal-close")).toMatchObject({ before: { score: 57 }, after: { score: 72 }, change: 15, answers: [] });
+
+    const md = run(["compare", BEFORE, afterJson, "--format", "markdown"]);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toContain(`Answer-level changes need two answers files: ${afterJson.replace(/[\\_]/g, "\\$&")} is a saved report, so only scores and verdicts are compared.`);
+    const results = await lint({ strings: { r: md.stdout }, config: { default: true, MD013: false } });
+    expect(results.r).toEqual([]);
+
+    const term = run(["compare", beforeJson, AFTER, "--format", "terminal"]);
+    expect(term.status).toBe(0);
+    expect(term.stdout).toContain("Verdict changed: Deal close (Hybrid → Automate)");
+  });
+});
+
+describe("automation-fit compare (errors)", () => {
+  it("refuses a report with another schemaVersion, at its position, exit 2", () => {
+    const v2 = join(dir, "v2.json");
+    writeFileSync(v2, JSON.stringify({ ...JSON.parse(readFileSync(afterJson, "utf8")), schemaVersion: 2 }, null, 2));
+    const r = run(["compare", beforeJson, v2]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `${v2}:2:20 is a report with schemaVersion 2; this version of automation-fit reads schemaVersion 1: make the report again with 'automation-fit report ANSWERS --format json', or compare the answers files\n`,
+    );
+    noStack(r);
+  });
+
+  it("refuses JSON that is neither a report nor an answers file, and a compare result, exit 2", () => {
+    const other = join(dir, "other.json");
+    writeFileSync(other, '{ "hello": "world" }');
+    const r = run(["compare", other, AFTER]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${other}:1:1 is neither an answers file (it has no 'answers:') nor a report made by 'automation-fit report ANSWERS --format json'`);
+
+    const result = join(dir, "result.json");
+    writeFileSync(result, run(["compare", BEFORE, AFTER, "--format", "json"]).stdout);
+    const again = run(["compare", result, AFTER]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(new RegExp(`^${result.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:\\d+ is the output of compare; `));
+  });
+
+  it("refuses a damaged report, naming what is missing", () => {
+    const broken = join(dir, "broken.json");
+    const report = JSON.parse(readFileSync(afterJson, "utf8"));
+    delete report.stages[0].score;
+    writeFileSync(broken, JSON.stringify(report, null, 2));
+    const r = run(["compare", broken, AFTER]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json:\d+:\d+ not a report made by .*: missing 'score' \(stages\.0\.score\)/);
+  });
+
+  it("reports every problem in both files at once, FILE:LINE:COL, and nothing to stdout", () => {
+    const bad = join(dir, "bad-answers.yaml");
+    writeFileSync(bad, "answers:\n  fixed-packag: partly\n  low-cost: maybe\n");
+    const v2 = join(dir, "v3.json");
+    writeFileSync(v2, '{\n  "schemaVersion": 3\n}\n');
+    const r = run(["compare", bad, v2]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toEqual([
+      `${bad}:2:3 unknown question id 'fixed-packag'; did you mean 'fixed-package'?`,
+      `${bad}:3:13 'maybe' is not on the scale for 'low-cost'; use one of: yes, partly, no, unsure, n/a`,
+      expect.stringMatching(new RegExp(`^${v2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:20 is a report with schemaVersion 3;`)),
+    ]);
+    noStack(r);
+  });
+
+  it("reports a problem once when the same file is on both sides", () => {
+    const bad = join(dir, "bad-once.yaml");
+    writeFileSync(bad, "answers:\n  nope: partly\n");
+    const r = run(["compare", bad, bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("refuses a missing file, a missing argument and a format off the list, exit 2", () => {
+    const missing = run(["compare", join(dir, "nope.yaml"), AFTER]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`${join(dir, "nope.yaml")} no such file or folder\n`);
+    expect(run(["compare", AFTER]).status).toBe(2);
+    const format = run(["compare", BEFORE, AFTER, "--format", "xml"]);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain("terminal, markdown, json");
+  });
+});
