@@ -76,7 +76,7 @@ function chart(a: Assessment): string[] {
 }
 
 /** Tasks to paste into a tracker: each play's two halves where automating fits, the human part alone where it does not. */
-export function checklist(stages: StageAssessment[]): string[] {
+function checklist(stages: StageAssessment[]): string[] {
   const items: string[] = [];
   for (const s of stages) {
     if (s.verdict === "insufficient") continue;
