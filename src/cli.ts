@@ -4,6 +4,7 @@ import { compare } from "./commands/compare/index.js";
 import { init } from "./commands/init/index.js";
 import { questions } from "./commands/questions/index.js";
 import { report } from "./commands/report/index.js";
+import { template } from "./commands/template/index.js";
 import { validate } from "./commands/validate/index.js";
 import { formatProblem, InputError, Interrupted } from "./errors.js";
 import { terminalSafe } from "./report/text.js";
@@ -22,7 +23,8 @@ export function program(): Command {
     .addCommand(questions)
     .addCommand(validate)
     .addCommand(compare)
-    .addCommand(init);
+    .addCommand(init)
+    .addCommand(template);
   for (const command of [cli, ...cli.commands]) command.exitOverride().showSuggestionAfterError();
   return cli;
 }

@@ -6,8 +6,12 @@ export const REPORT_FORMATS = ["terminal", "markdown", "json"] as const;
 export const report = outputOptions(
   withSetOption(
     new Command("report")
-      .description("score an answers file (YAML or JSON) and print the recommendation for every stage")
-      .argument("<answers>", "answers file: answers: {question-id: yes|partly|no|unsure|n/a}")
-      .addOption(formatOption(REPORT_FORMATS, "terminal")),
+      .description("score answers and print the recommendation for every stage; several respondents make a team report")
+      .argument(
+        "<answers...>",
+        "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them or a survey CSV for a team report",
+      )
+      .addOption(formatOption(REPORT_FORMATS, "terminal"))
+      .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false),
   ),
-).action(async (file: string, raw: unknown) => (await import("./run.js")).runReport(file, raw));
+).action(async (paths: string[], raw: unknown) => (await import("./run.js")).runReport(paths, raw));

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { csvRow, RESPONDENT_COLUMN, ROLE_COLUMN } from "../../load/csv.js";
+import { loadQuestionSet } from "../../load/question-set.js";
+import type { QuestionSet } from "../../model/question-set.js";
+import { emit } from "../../output.js";
+import { setLabel, terminalSafe } from "../../report/text.js";
+import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
+import { TEMPLATE_FORMATS } from "./index.js";
+
+const Options = SetOptions.extend(OutputOptions.shape).extend({ format: z.enum(TEMPLATE_FORMATS).default("yaml") });
+
+export async function runTemplate(raw: unknown): Promise<void> {
+  const options = parseOptions(Options, raw);
+  const set = await loadQuestionSet(options.questions);
+  await emit(options.format === "csv" ? csvTemplate(set) : answersTemplate(set), options.out, options.force);
+}
+
+/** The header row of a survey sheet: one row per respondent below it, a scale value (or blank) per question. */
+export function csvTemplate(set: QuestionSet): string {
+  return `${csvRow([RESPONDENT_COLUMN, ROLE_COLUMN, ...set.questions.map((q) => q.id)])}\n`;
+}
+
+/**
+ * A blank answers file that `report` accepts as it is: every question at the scale's unsure value (scored as not
+ * answered), or, for a scale without one, commented out.
+ */
+export function answersTemplate(set: QuestionSet): string {
+  const values = set.scale.map((o) => o.value);
+  const unsure = set.scale.find((o) => o.counts === "unsure")?.value;
+  const comment = (text: string) => `# ${terminalSafe(text).replace(/\s+/g, " ").trim()}`;
+  const lines = [
+    comment(`Answers for ${setLabel(set.set)}: ${set.questions.length} questions.`),
+    comment(`Answer each with one of: ${values.map(yamlScalar).join(", ")}.`),
+    comment(
+      unsure === undefined
+        ? "Take the # off each question you answer."
+        : `A question left at ${yamlScalar(unsure)} counts as not answered. Then run: automation-fit report <this file>`,
+    ),
+    'client: ""    # the business assessed',
+    'assessor: ""  # who answers, e.g. "Maya Chen, founder": names you in a team report',
+    "answers:",
+  ];
+  for (const q of set.questions) {
+    lines.push(`  ${comment(q.text)}`);
+    lines.push(unsure === undefined ? `  # ${q.id}: ` : `  ${q.id}: ${yamlScalar(unsure)}`);
+  }
+  lines.push("# notes:", "#   question-id: why you answered as you did");
+  return `${lines.join("\n")}\n`;
+}
+
+// Quoted unless plainly a string to every YAML reader (YAML 1.1 reads yes, no, on and off as booleans).
+function yamlScalar(value: string): string {
+  return /^[A-Za-z][A-Za-z0-9/ _.-]*$/.test(value) && !/^(y|yes|n|no|true|false|on|off|null)$/i.test(value) ? value : JSON.stringify(value);
+}

@@ -1,0 +1,243 @@
+import { readFileSync, statSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import { byPosition, InputError, type Problem } from "../errors.js";
+import type { QuestionSet } from "../model/question-set.js";
+import { encodeAnswers, NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
+import { loadAnswers } from "./answers.js";
+import { csvAnswers } from "./csv.js";
+import { readFailure } from "./source.js";
+
+const ANSWERS_FILE = /\.(ya?ml|json)$/i;
+const CSV_FILE = /\.csv$/i;
+const MAX_CSV_BYTES = 64 * 1024 * 1024;
+const MAX_QUICK_BYTES = 64 * 1024;
+const CONCURRENCY = 16;
+
+export const isCsv = (file: string) => CSV_FILE.test(file);
+
+/** The files a team report reads: each path as given, a folder's answers and CSV files (not hidden, sorted by name). */
+export async function teamFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = (await stat(path)).isDirectory();
+    } catch (error) {
+      problems.push({ file: path, message: readFailure(error) });
+      continue;
+    }
+    if (!isFolder) {
+      files.push(path);
+      continue;
+    }
+    const names = (await readdir(path)).filter((n) => !n.startsWith(".") && (ANSWERS_FILE.test(n) || CSV_FILE.test(n))).sort();
+    if (!names.length) {
+      problems.push({ file: path, message: "is a folder; name a YAML or JSON file, or a folder that holds answers files (.yaml, .yml, .json) or a survey .csv: this one holds none" });
+    }
+    files.push(...names.map((n) => join(path, n)));
+  }
+  if (problems.length) throw new InputError(problems);
+  // the same file named twice would count one person twice
+  const seen = new Set<string>();
+  return files.filter((f) => !seen.has(resolve(f)) && Boolean(seen.add(resolve(f))));
+}
+
+export interface LoadedTeam {
+  respondents: Respondent[];
+  /** With skipBadRows: the problems of the rows and files left out, and how many were. */
+  skipped: { count: number; total: number; problems: Problem[] };
+}
+
+/**
+ * Reads every respondent of the files, CSV rows and answers files alike, a few files at a time. Every problem is
+ * collected; without skipBadRows any problem fails the whole run, with it only problems that spoil a file as a whole do.
+ */
+export async function loadRespondents(files: readonly string[], set: QuestionSet, { skipBadRows = false } = {}): Promise<LoadedTeam> {
+  const slots: (Respondent[] | undefined)[] = new Array(files.length);
+  const fatal: Problem[] = [];
+  const skipped: LoadedTeam["skipped"] = { count: 0, total: 0, problems: [] };
+
+  await forEachLimited(files, CONCURRENCY, async (file, i) => {
+    if (isCsv(file)) {
+      const text = await readCsv(file, fatal);
+      if (text === undefined) return;
+      const csv = csvAnswers(file, text, set);
+      fatal.push(...csv.fatal);
+      skipped.total += csv.rows;
+      for (const problems of csv.badRows.values()) {
+        skipped.count++;
+        skipped.problems.push(...problems);
+      }
+      slots[i] = csv.respondents;
+      return;
+    }
+    skipped.total++;
+    const respondent = quickRespondent(file, set) ?? (await slowRespondent(file, set));
+    if (Array.isArray(respondent)) {
+      skipped.count++;
+      skipped.problems.push(...respondent);
+    } else slots[i] = [respondent];
+  });
+
+  const problems = skipBadRows ? fatal : [...fatal, ...skipped.problems];
+  if (problems.length) throw new InputError(problems.sort(byPosition));
+  const respondents = slots.flatMap((s) => s ?? []);
+  if (!respondents.length) {
+    const why = skipped.count ? `every one of the ${skipped.total} rows and files has a problem:` : "no respondents to score";
+    throw new InputError([{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)]);
+  }
+  skipped.problems.sort(byPosition);
+  return { respondents, skipped };
+}
+
+async function readCsv(file: string, fatal: Problem[]): Promise<string | undefined> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) {
+      fatal.push({ file, message: "is not a regular file; name a CSV file" });
+      return undefined;
+    }
+    if (info.size > MAX_CSV_BYTES) {
+      fatal.push({ file, message: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; CSV files over ${MAX_CSV_BYTES / 1024 / 1024} MB are refused` });
+      return undefined;
+    }
+    const text = await readFile(file, "utf8");
+    if (text.includes("\u0000")) {
+      fatal.push({ file, message: "is not a text file (it holds NUL bytes); name a CSV file" });
+      return undefined;
+    }
+    return text;
+  } catch (error) {
+    fatal.push({ file, message: readFailure(error) });
+    return undefined;
+  }
+}
+
+/** The full loader: every check, every problem with its position. */
+async function slowRespondent(file: string, set: QuestionSet): Promise<Respondent | Problem[]> {
+  try {
+    const answers = await loadAnswers(file, set);
+    return respondentFrom(file, answers.assessor, answers.client, encodeAnswers(set, answers.answers));
+  } catch (error) {
+    if (error instanceof InputError) return error.problems;
+    throw error;
+  }
+}
+
+// A sync read is several times faster than fs/promises for thousands of small files, and keeps one file open at a time.
+function quickRespondent(file: string, set: QuestionSet): Respondent | undefined {
+  let text: string;
+  try {
+    const info = statSync(file);
+    if (!info.isFile() || info.size > MAX_QUICK_BYTES || !ANSWERS_FILE.test(file)) return undefined;
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const quick = quickAnswers(text, set);
+  return quick && respondentFrom(file, quick.assessor, quick.client, quick.answers);
+}
+
+function respondentFrom(file: string, assessor: string | undefined, client: string | undefined, answers: Uint8Array): Respondent {
+  const name = assessor?.trim() || basename(file, extname(file));
+  return { name, file, ...(client?.trim() ? { client: client.trim() } : {}), answers };
+}
+
+const TOP_SCALARS = new Set(["$schema", "client", "assessor", "date"]);
+const SECTIONS = new Set(["answers", "notes"]);
+const KEY_LINE = /^([$a-z][a-z0-9]*(?:-[a-z0-9]+)*):(?:[ ]+(.*))?$/;
+const ITEM_LINE = /^( +)([a-z0-9]+(?:-[a-z0-9]+)*):(?:[ ]+(.*))?$/;
+// A letter first and no ':', '#', control or line-separator character: YAML reads it as this string, bar the keywords.
+const PLAIN = /^\p{L}[^:#\p{Cc}\u0085\u2028\u2029]*$/u;
+const NOT_A_STRING = /^(true|false|null)$/i;
+const COMMENT_ONLY = /^(#.*)?$/;
+
+/**
+ * The fast path for answers files in the plain shape the interview and the examples write: top-level scalars, then
+ * `answers:` and `notes:` with one `id: value` a line. Returns undefined at anything else, or at any problem, so the
+ * full YAML loader reads those files and reports their problems: this never accepts a file that loader would refuse.
+ */
+export function quickAnswers(text: string, set: QuestionSet): { client?: string; assessor?: string; answers: Uint8Array } | undefined {
+  if (/[\u0000\uFEFF\t]|\r(?!\n)/.test(text)) return undefined;
+  const scaleIndex = scaleIndexOf(set);
+  const questionIndex = quickIndex(set);
+  const answers = new Uint8Array(set.questions.length).fill(NO_ANSWER);
+  const top = new Map<string, string>();
+  const noted = new Set<string>();
+  let section: string | undefined;
+  let items = 0;
+  let indent = 0;
+
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    if (line.charCodeAt(0) !== 32) {
+      if (section !== undefined && items === 0) return undefined;
+      const m = KEY_LINE.exec(line);
+      if (!m || top.has(m[1]!)) return undefined;
+      const [, key, rest = ""] = m as unknown as [string, string, string | undefined];
+      top.set(key, "");
+      if (SECTIONS.has(key)) {
+        if (!COMMENT_ONLY.test(rest)) return undefined;
+        [section, items, indent] = [key, 0, 0];
+        continue;
+      }
+      section = undefined;
+      const value = key === "date" && /^\d{4}-\d\d-\d\d$/.test(rest) ? rest : quickScalar(rest);
+      if (!TOP_SCALARS.has(key) || value === undefined) return undefined;
+      top.set(key, value);
+      continue;
+    }
+    const m = section === undefined ? null : ITEM_LINE.exec(line);
+    if (!m) return undefined;
+    const [, spaces, id, rest = ""] = m as unknown as [string, string, string, string | undefined];
+    if (items === 0) indent = spaces.length;
+    else if (spaces.length !== indent) return undefined;
+    items++;
+    const q = questionIndex.get(id);
+    const value = quickScalar(rest);
+    if (q === undefined || value === undefined) return undefined;
+    if (section === "notes") {
+      if (noted.has(id)) return undefined;
+      noted.add(id);
+      continue;
+    }
+    const option = scaleIndex.get(value);
+    if (option === undefined || answers[q] !== NO_ANSWER) return undefined;
+    answers[q] = option;
+  }
+  if (!top.size || (section !== undefined && items === 0)) return undefined;
+  const client = top.get("client");
+  const assessor = top.get("assessor");
+  return { ...(client !== undefined ? { client } : {}), ...(assessor !== undefined ? { assessor } : {}), answers };
+}
+
+/** A scalar the YAML loader would read as this very string, or undefined when unsure. */
+function quickScalar(raw: string): string | undefined {
+  const m = /^(?:"([^"\\]*)"|'([^']*)'|([^"'#].*?))(?:[ ]+#.*)?[ ]*$/.exec(raw);
+  if (!m) return undefined;
+  if (m[1] !== undefined) return m[1];
+  if (m[2] !== undefined) return m[2];
+  const plain = m[3]!;
+  return PLAIN.test(plain) && !NOT_A_STRING.test(plain) && !/ $/.test(plain) ? plain : undefined;
+}
+
+const indexes = new WeakMap<QuestionSet, Map<string, number>>();
+
+function quickIndex(set: QuestionSet): Map<string, number> {
+  let index = indexes.get(set);
+  if (!index) indexes.set(set, (index = new Map(set.questions.map((q, i) => [q.id, i]))));
+  return index;
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

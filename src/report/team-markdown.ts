@@ -1,0 +1,116 @@
+import type { Disagreement, TeamAssessment, TeamStage } from "../model/team-assessment.js";
+import { percent } from "../score/score.js";
+import { heading, uniqueHeadings } from "./markdown.js";
+import { scoreChart } from "./mermaid.js";
+import {
+  agreement,
+  answerLabel,
+  isSmallTeam,
+  leastAgreement,
+  middleHalf,
+  num,
+  range,
+  respondentLabel,
+  stageFigures,
+  stageNames,
+  tallyText,
+  teamSize,
+} from "./team-text.js";
+import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
+
+const RESPONDENTS = "Respondents";
+const SUMMARY = "Team summary";
+const MATRIX = "Scores by respondent";
+const DIFFERENT = "Where you see the customer differently";
+const CAMPAIGNS = "Campaigns that stay human";
+const HOW = "How to read this";
+
+/** The team deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
+export function renderTeamMarkdown(t: TeamAssessment): string {
+  const small = isSmallTeam(t);
+  const who = md(t.client ?? "") || md(t.set.name);
+  const title = who ? `Automation fit: ${who}, team view` : "Automation fit, team view";
+  const unique = uniqueHeadings([title, RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CAMPAIGNS, HOW]);
+  const blocks: string[] = [heading(1, title)];
+
+  blocks.push(`Question set: ${md(setLabel(t.set))} · ${teamSize(t)}`);
+  blocks.push(
+    "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.",
+  );
+
+  if (small) {
+    blocks.push(heading(2, RESPONDENTS));
+    blocks.push(t.respondents.map((r, i) => `${i + 1}. ${md(respondentLabel(r))}, from ${md(r.line ? `${r.file}:${r.line}` : r.file)}`).join("\n"));
+  }
+
+  blocks.push(heading(2, SUMMARY));
+  const spreadHead = small ? "Range" : "Middle half";
+  const rows = t.stages.map(
+    (s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${agreement(s, small)} | ${percent(s.confidence)} |`,
+  );
+  blocks.push([`| Stage | Verdict | Median | ${spreadHead} | Agree | Confidence |`, "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
+  const split = leastAgreement(t);
+  if (split.length > 0) blocks.push(`**Least agreement**: ${split.map((s) => `${md(s.name)} (${agreement(s, small)} agree)`).join(", ")}.`);
+  const chart = scoreChart("Team median by stage", t.stages.map((s) => ({ label: s.name, score: s.median })), t.thresholds);
+  if (chart) blocks.push(chart);
+
+  if (small && t.respondents.length > 1) {
+    blocks.push(heading(2, MATRIX), "Each respondent's score per stage (numbered as above); – means too little answered for a verdict of their own.");
+    const head = `| Stage | ${t.respondents.map((_, i) => `${i + 1}`).join(" | ")} |`;
+    const align = `| --- |${" ---: |".repeat(t.respondents.length)}`;
+    const cells = t.stages.map((s) => `| ${md(s.name)} | ${s.respondents.map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${verdictLabel(r.verdict)}`)).join(" | ")} |`);
+    blocks.push([head, align, ...cells].join("\n"));
+  }
+
+  blocks.push(heading(2, DIFFERENT));
+  if (t.disagreements.length === 0) blocks.push(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with.");
+  else {
+    blocks.push("The questions answered most differently, weighted by how much they move the scores. Where people answer differently, they see the customer differently: talk these through before automating.");
+    blocks.push(t.disagreements.map((d, i) => disagreement(t, d, i, small)).join("\n"));
+  }
+
+  for (const stage of t.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), small, unique));
+
+  if (t.campaigns.length > 0) {
+    blocks.push(heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:");
+    blocks.push(t.campaigns.map((c) => `- **${md(c.name)}**: ${md(c.description)}`).join("\n"));
+  }
+
+  const th = t.thresholds;
+  blocks.push(
+    heading(2, HOW),
+    "Each respondent's answers score every stage from 0 (keep it fully human) to 100 (automate it), as in a single report. The team's score for a stage is the median of the respondents who answered enough of it for a verdict of their own, and the verdict is that of the median:",
+    [
+      `- **Automate**: median at or above ${th.automate}.`,
+      `- **Hybrid**: median between ${th.human} and ${th.automate}.`,
+      `- **Keep human**: median at or below ${th.human}.`,
+      `- **Insufficient**: the team's confidence, the mean of the respondents' confidences, is below ${percent(th.minConfidence)}.`,
+    ].join("\n"),
+    small
+      ? "Range is the lowest to the highest score; Agree counts the respondents whose own verdict is the team's."
+      : "Middle half is where the middle 50% of the respondents' scores lie (the interquartile range); Agree is the share of respondents whose own verdict is the team's.",
+    "A question counts as disputed by how far apart its answers are (yes, partly and no; unsure and blank left out), times how much it weighs in the stages it bears on.",
+  );
+  return `${blocks.filter(Boolean).join("\n\n")}\n`;
+}
+
+function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: boolean): string {
+  const lines = [`${i + 1}. **${md(d.question)}** (${stageNames(t, d.stages).map(md).join(", ")})`];
+  if (small) lines.push(...d.respondents.map((r) => `   - ${md(r.name)}: ${md(answerLabel(d, r.answer))}`));
+  else lines.push(`   - ${md(tallyText(d))}`);
+  return lines.join("\n");
+}
+
+function section(s: TeamStage, name: string, small: boolean, unique: (text: string) => string): string[] {
+  const blocks = [heading(2, name), `**${verdictLabel(s.verdict)}**: ${stageFigures(s, small)}, confidence ${percent(s.confidence)}.`];
+  blocks.push(md(s.description), md(s.reason));
+  if (s.plays.length > 0) {
+    blocks.push(
+      heading(3, unique(`Plays for ${name}`)),
+      s.plays.map((p) => [`- **${md(p.title)}**`, `  - Automate: ${md(p.automate)}`, `  - Human part: ${md(p.human)}`].join("\n")).join("\n"),
+    );
+  }
+  if (s.kpis.length > 0) blocks.push(heading(3, unique(`KPIs to keep watching for ${name}`)), s.kpis.map((k) => `- **${md(k.name)}**: ${md(k.watch)}`).join("\n"));
+  return blocks;
+}
+

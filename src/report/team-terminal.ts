@@ -1,0 +1,151 @@
+import type { Disagreement, TeamAssessment, TeamStage } from "../model/team-assessment.js";
+import { percent } from "../score/score.js";
+import { palette, type Palette } from "../ui/color.js";
+import {
+  agreement,
+  answerLabel,
+  isSmallTeam,
+  leastAgreement,
+  middleHalf,
+  num,
+  range,
+  respondentLabel,
+  stageFigures,
+  stageNames,
+  tallyText,
+  teamSize,
+} from "./team-text.js";
+import { pad, verdictStyle, words, wrap, type TerminalOptions } from "./terminal.js";
+import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
+
+const MIN_WIDTH = 30;
+const VERDICT_WIDTH = Math.max(...(["automate", "hybrid", "human", "insufficient"] as const).map((v) => verdictLabel(v).length));
+
+export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions): string {
+  const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? (options.width as number) : 80));
+  const c = palette(options.color);
+  const small = isSmallTeam(t);
+  const out: string[] = [];
+
+  out.push(...wrap(words(`Automation fit: ${t.client?.trim() || t.set.name} · team view`, c.bold), width, ""));
+  out.push(...wrap(words(`${setLabel(t.set)} · ${teamSize(t)}`, c.dim), width, ""));
+  out.push(...wrap(words("Automation supports human service, never replaces it.", c.dim), width, ""));
+
+  if (small) {
+    out.push("", c.bold("Respondents"));
+    t.respondents.forEach((r, i) => out.push(...wrap([{ text: `${i + 1}` }, ...words(respondentLabel(r)), ...words(`(${r.file}${r.line ? `:${r.line}` : ""})`, c.dim)], width, "  ", "     ")));
+  }
+
+  out.push("", c.bold("Team summary"));
+  out.push(...wrap(words(small ? "Median of the respondents' scores, their range, and how many reach the team's verdict." : "Median of the respondents' scores, the middle half of them, and the share reaching the team's verdict.", c.dim), width, "  "));
+  out.push(...summary(t, small, width, c));
+  const split = leastAgreement(t);
+  if (split.length > 0) {
+    const list = split.map((s) => `${s.name} (${agreement(s, small)} agree)`).join(", ");
+    out.push("", ...wrap([...words("Least agreement:", c.bold), ...words(`${list}.`)], width, "  ", "  "));
+  }
+  if (small && t.respondents.length > 1) out.push("", c.bold("Scores by respondent"), ...matrix(t, width, c));
+
+  out.push("", c.dim("─".repeat(width)), ...wrap(words("Where you see the customer differently", c.bold), width, ""));
+  if (t.disagreements.length === 0) out.push(...wrap(words(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with."), width, "  "));
+  else {
+    out.push(...wrap(words("The questions answered most differently, weighted by how much they move the scores.", c.dim), width, "  "));
+    t.disagreements.forEach((d, i) => out.push("", ...disagreement(t, d, i, small, width, c)));
+  }
+
+  for (const stage of t.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, small, width, c));
+
+  if (t.campaigns.length > 0) {
+    out.push("", c.dim("─".repeat(width)));
+    out.push(...wrap(words("Campaigns that stay human whatever the scores", c.bold), width, ""));
+    for (const campaign of t.campaigns) {
+      out.push(...wrap([{ text: "•" }, ...words(`${campaign.name}:`, c.bold), ...words(campaign.description)], width, "  ", "    "));
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function summary(t: TeamAssessment, small: boolean, width: number, c: Palette): string[] {
+  const spreadHead = small ? "Range" : "Middle half";
+  const spreadOf = (s: TeamStage) => (small ? range(s.spread) : middleHalf(s.spread));
+  const spreadWidth = Math.max(spreadHead.length, ...t.stages.map((s) => spreadOf(s).length));
+  const figures = (s: TeamStage) =>
+    `${(s.median === null ? "–" : num(s.median)).padStart(6)}  ${pad(spreadOf(s), spreadWidth)}  ${verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), VERDICT_WIDTH))}  ${agreement(s, small).padStart(5)}  ${percent(s.confidence).padStart(10)}`;
+  const head = `Median  ${pad(spreadHead, spreadWidth)}  ${pad("Verdict", VERDICT_WIDTH)}  Agree  Confidence`;
+  const nameWidth = Math.max(5, ...t.stages.map((s) => displayWidth(terminalSafe(s.name))));
+  if (2 + nameWidth + 2 + displayWidth(head) <= width) {
+    return [c.dim(`  ${pad("Stage", nameWidth)}  ${head}`), ...t.stages.map((s) => `  ${pad(terminalSafe(s.name), nameWidth)}  ${figures(s)}`)];
+  }
+  // too narrow for a row per stage: the name on its own line, the figures under it
+  return t.stages.flatMap((s) => [
+    ...wrap(words(s.name), width, "  "),
+    ...wrap(
+      [
+        ...words(stageFigures(s, small)),
+        { text: verdictLabel(s.verdict), style: verdictStyle(s.verdict, c) },
+        ...words(`${agreement(s, small)} agree, ${percent(s.confidence)} confidence`),
+      ],
+      width,
+      "    ",
+    ),
+  ]);
+}
+
+/** Each respondent's score per stage, a column each, numbered as in the list of respondents; "–": too little answered for a verdict. */
+function matrix(t: TeamAssessment, width: number, c: Palette): string[] {
+  const nameWidth = Math.max(5, ...t.stages.map((s) => displayWidth(terminalSafe(s.name))));
+  const cell = 4;
+  const room = width - 2 - nameWidth;
+  if (room < cell * t.respondents.length) {
+    return t.stages.flatMap((s) => [
+      ...wrap(words(s.name), width, "  "),
+      ...wrap(s.respondents.flatMap((r, i) => [{ text: `${i + 1}:` }, { text: score(r), style: verdictStyle(r.verdict, c) }]), width, "    "),
+    ]);
+  }
+  const head = t.respondents.map((_, i) => String(i + 1).padStart(cell)).join("");
+  return [
+    c.dim(`  ${pad("Stage", nameWidth)}${head}`),
+    ...t.stages.map((s) => `  ${pad(terminalSafe(s.name), nameWidth)}${s.respondents.map((r) => verdictStyle(r.verdict, c)(score(r).padStart(cell))).join("")}`),
+  ];
+}
+
+const score = (r: TeamStage["respondents"][number]) => (r.verdict === "insufficient" || r.score === null ? "–" : String(r.score));
+
+function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: boolean, width: number, c: Palette): string[] {
+  const marker = `${i + 1}.`;
+  const hang = " ".repeat(2 + marker.length + 1);
+  const lines = wrap([{ text: marker }, ...words(d.question, c.bold)], width, "  ", hang);
+  lines.push(...wrap(words(`Bears on: ${stageNames(t, d.stages).join(", ")}`, c.dim), width, hang));
+  if (small) {
+    const nameWidth = Math.max(...d.respondents.map((r) => displayWidth(terminalSafe(r.name))));
+    const fits = hang.length + nameWidth + 2 + 14 <= width;
+    for (const r of d.respondents) {
+      const name = fits ? [{ text: pad(`${terminalSafe(r.name)}:`, nameWidth + 1) }] : words(`${r.name}:`);
+      lines.push(...wrap([...name, ...words(answerLabel(d, r.answer), c.bold)], width, hang, `${hang}  `));
+    }
+  } else {
+    lines.push(...wrap(words(tallyText(d)), width, hang));
+  }
+  return lines;
+}
+
+function section(s: TeamStage, small: boolean, width: number, c: Palette): string[] {
+  const out: string[] = [];
+  const figures = `(${stageFigures(s, small)}, ${percent(s.confidence)} confidence)`;
+  out.push(...wrap([...words(s.name, c.bold), { text: "·" }, ...words(verdictLabel(s.verdict), verdictStyle(s.verdict, c)), ...words(figures)], width, ""));
+  out.push(...wrap(words(s.description, c.dim), width, "  "));
+  out.push("", ...wrap(words(s.reason), width, "  "));
+  if (s.plays.length > 0) {
+    out.push("", c.bold("  Plays"));
+    for (const play of s.plays) {
+      out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
+      out.push(...wrap([...words("Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
+      out.push(...wrap([...words("Human part:", c.magenta), ...words(play.human)], width, "      ", "        "));
+    }
+  }
+  if (s.kpis.length > 0) {
+    out.push("", c.bold("  KPIs to keep watching"));
+    for (const kpi of s.kpis) out.push(...wrap([{ text: "•" }, ...words(`${kpi.name}:`, c.bold), ...words(kpi.watch)], width, "    ", "      "));
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage } from "../model/team-assessment.js";
+
+/** Up to this many respondents, reports show each one's scores and answers; above it, how they are distributed. */
+export const SMALL_TEAM = 8;
+const LEAST_AGREEMENT = 3;
+
+export const isSmallTeam = (t: TeamAssessment) => t.respondents.length <= SMALL_TEAM;
+
+/** 1234 -> "1,234"; 57.5 stays "57.5". */
+export function num(n: number): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+}
+
+export function range(s: Spread | null): string {
+  return s ? (s.min === s.max ? String(s.min) : `${s.min}–${s.max}`) : "–";
+}
+
+/** The middle half (q1–q3), rounded to whole points for reading. */
+export function middleHalf(s: Spread | null): string {
+  if (!s) return "–";
+  const [q1, q3] = [Math.round(s.q1), Math.round(s.q3)];
+  return q1 === q3 ? String(q1) : `${q1}–${q3}`;
+}
+
+/** How many of the respondents with a verdict of their own reach the team's: "2/3" for a small team, "67%" else. */
+export function agreement(s: TeamStage, small: boolean): string {
+  if (s.verdict === "insufficient" || s.counted === 0) return "–";
+  const agree = s.verdicts[s.verdict];
+  return small ? `${agree}/${s.counted}` : `${Math.round((100 * agree) / s.counted)}%`;
+}
+
+/** Stages where respondents' own verdicts differ from the team's, fewest agreeing first, then widest spread. */
+export function leastAgreement(t: TeamAssessment): TeamStage[] {
+  const share = (s: TeamStage) => s.verdicts[s.verdict] / s.counted;
+  const width = (s: TeamStage) => (isSmallTeam(t) ? s.spread!.max - s.spread!.min : s.spread!.iqr);
+  return t.stages
+    .filter((s) => s.verdict !== "insufficient" && s.counted > 1 && share(s) < 1)
+    .sort((a, b) => share(a) - share(b) || width(b) - width(a))
+    .slice(0, LEAST_AGREEMENT);
+}
+
+export function respondentLabel(r: TeamRespondent): string {
+  return r.role ? `${r.name} (${r.role})` : r.name;
+}
+
+export function answerLabel(d: Disagreement, value: string | null): string {
+  return value === null ? "not answered" : (d.tally.find((t) => t.value === value)?.label ?? value);
+}
+
+/** "Yes 4,210 · Partly 3,002 · No 2,788 · not answered 12": the answers given, in scale order. */
+export function tallyText(d: Disagreement): string {
+  const parts = d.tally.filter((t) => t.count > 0).map((t) => `${t.label} ${num(t.count)}`);
+  if (d.unanswered > 0) parts.push(`not answered ${num(d.unanswered)}`);
+  return parts.join(" · ");
+}
+
+export function stageNames(t: TeamAssessment, ids: readonly string[]): string[] {
+  return ids.map((id) => t.stages.find((s) => s.id === id)?.name ?? id);
+}
+
+/** "3 respondents" / "10,000 respondents from 2 files". */
+export function teamSize(t: TeamAssessment): string {
+  const n = t.respondents.length;
+  const files = new Set(t.respondents.map((r) => r.file)).size;
+  const who = `${num(n)} respondent${n === 1 ? "" : "s"}`;
+  return files === n ? who : `${who} from ${num(files)} file${files === 1 ? "" : "s"}`;
+}
+
+export function stageFigures(s: TeamStage, small: boolean): string {
+  if (s.median === null) return "no median";
+  return small ? `median ${num(s.median)}, range ${range(s.spread)}` : `median ${num(s.median)}, middle half ${middleHalf(s.spread)}`;
+}

@@ -1,0 +1,180 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import {
+  aggregate,
+  answerSpread,
+  encodeAnswers,
+  MAX_DISAGREEMENTS,
+  median,
+  quantile,
+  spreadOf,
+  stageFigures,
+  uniqueNames,
+  type Respondent,
+} from "../../src/score/aggregate.js";
+import { assessStage } from "../../src/score/score.js";
+import { fixture } from "../cli/run.js";
+
+const mini = await loadQuestionSet(fixture("mini"));
+const builtIn = await loadQuestionSet();
+
+const person = (name: string, answers: Record<string, string>, extra: Partial<Respondent> = {}): Respondent => ({
+  name,
+  file: `${name}.yaml`,
+  answers: encodeAnswers(mini, answers),
+  ...extra,
+});
+
+// billing: auto-pay (automate x3), negotiated-terms (human x2), few-problems (automate x1); support: few-problems (x2), specific-problems (human x2)
+const ana = person("Ana", { "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "yes", "specific-problems": "no" }, { client: "Acme" });
+const ben = person("Ben", { "auto-pay": "no", "negotiated-terms": "yes", "few-problems": "partly", "specific-problems": "yes" }, { client: "Acme", role: "sales" });
+const cy = person("Cy", { "auto-pay": "yes", "negotiated-terms": "partly", "few-problems": "no", "specific-problems": "unsure" });
+
+describe("median, quantile and spread", () => {
+  it("takes the middle value, or the mean of the middle two", () => {
+    expect(median([3])).toBe(3);
+    expect(median([1, 2, 9])).toBe(2);
+    expect(median([1, 2, 4, 9])).toBe(3);
+  });
+
+  it("interpolates quartiles linearly between neighbours, as numpy's default", () => {
+    expect(quantile([8, 67, 100], 0.25)).toBe(37.5);
+    expect(quantile([8, 67, 100], 0.75)).toBe(83.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.25)).toBe(20);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+
+  it("gives min, max and the interquartile range, or null for no scores", () => {
+    expect(spreadOf([8, 67, 100])).toEqual({ min: 8, max: 100, q1: 37.5, q3: 83.5, iqr: 46 });
+    expect(spreadOf([50])).toEqual({ min: 50, max: 50, q1: 50, q3: 50, iqr: 0 });
+    expect(spreadOf([])).toBeNull();
+  });
+
+  it("measures answer spread from 0 (all alike) to 1 (split evenly between yes and no)", () => {
+    expect(answerSpread([1, 1, 1])).toBe(0);
+    expect(answerSpread([1])).toBe(0);
+    expect(answerSpread([1, 0])).toBe(1);
+    expect(answerSpread([1, 0, 1, 0])).toBe(1);
+    expect(answerSpread([1, 0.5])).toBe(0.5);
+    expect(answerSpread([1, 0, 1])).toBeCloseTo(0.9428, 4);
+  });
+
+  it("makes repeated names unique", () => {
+    expect(uniqueNames(["Ana", "Ben", "Ana", "Ana", "Ana (2)"])).toEqual(["Ana", "Ben", "Ana (2)", "Ana (3)", "Ana (2) (2)"]);
+  });
+});
+
+describe("stageFigures", () => {
+  const values = builtIn.scale.map((o) => o.value);
+  const answersArb = fc.dictionary(fc.constantFrom(...builtIn.questions.map((q) => q.id)), fc.constantFrom(...values));
+
+  it("scores every stage exactly as assessStage does", () => {
+    fc.assert(
+      fc.property(answersArb, (given) => {
+        const encoded = encodeAnswers(builtIn, given);
+        builtIn.stages.forEach((stage, si) => {
+          const full = assessStage(builtIn, stage, { answers: given, notes: {} });
+          expect(stageFigures(builtIn, si, encoded)).toEqual({ score: full.score, confidence: full.confidence, verdict: full.verdict });
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("aggregate", () => {
+  const team = aggregate(mini, [ana, ben, cy]);
+  const [billing, support] = team.stages;
+
+  it("takes each stage's median of the respondents' scores, with range and quartiles", () => {
+    expect(billing!.respondents.map((r) => r.score)).toEqual([100, 8, 67]);
+    expect(billing).toMatchObject({ median: 67, verdict: "automate", confidence: 1, counted: 3, spread: { min: 8, max: 100, q1: 37.5, q3: 83.5, iqr: 46 } });
+    expect(billing!.verdicts).toEqual({ automate: 2, hybrid: 0, human: 1, insufficient: 0 });
+  });
+
+  it("gives the team the mean of the respondents' confidences", () => {
+    // Cy answered few-problems only: half of support's weight
+    expect(support!.respondents.map((r) => [r.score, r.confidence, r.verdict])).toEqual([
+      [100, 1, "automate"],
+      [25, 1, "human"],
+      [0, 0.5, "human"],
+    ]);
+    expect(support).toMatchObject({ median: 25, verdict: "human", confidence: 0.83 });
+  });
+
+  it("leaves respondents without a verdict of their own out of the median", () => {
+    // billing: Dee answered negotiated-terms (weight 2 of 6) only
+    const quiet = person("Dee", { "negotiated-terms": "yes", "auto-pay": "unsure" });
+    const t = aggregate(mini, [ana, quiet]);
+    expect(t.stages[0]!.respondents[1]).toMatchObject({ score: 0, verdict: "insufficient", confidence: 0.33 });
+    expect(t.stages[0]).toMatchObject({ median: 100, counted: 1, confidence: 0.67, verdict: "automate" });
+  });
+
+  it("is insufficient when the team answered too little, and says so", () => {
+    const blank = person("Eve", {});
+    const t = aggregate(mini, [blank, person("Fay", { "auto-pay": "unsure" })]);
+    expect(t.stages[0]).toMatchObject({ median: null, spread: null, verdict: "insufficient", confidence: 0, counted: 0, kpis: [] });
+    expect(t.stages[0]!.reason).toMatch(/^Too little answered to say: no respondent answered enough/);
+    expect(t.disagreements).toEqual([]);
+  });
+
+  it("ranks disputed questions by answer spread times their share of their stages' weight", () => {
+    expect(team.disagreements.map((d) => [d.questionId, d.spread, d.weight, d.disagreement])).toEqual([
+      ["few-problems", 0.82, 0.667, 0.544],
+      ["specific-problems", 1, 0.5, 0.5],
+      ["auto-pay", 0.94, 0.5, 0.471],
+      ["negotiated-terms", 0.82, 0.333, 0.272],
+    ]);
+  });
+
+  it("shows each respondent's answer and the tally for a disputed question; unsure is not counted as answered", () => {
+    const d = team.disagreements.find((x) => x.questionId === "specific-problems")!;
+    expect(d.answered).toBe(2);
+    expect(d.respondents).toEqual([
+      { name: "Ana", answer: "no" },
+      { name: "Ben", answer: "yes" },
+      { name: "Cy", answer: "unsure" },
+    ]);
+    expect(d.tally.map((t) => [t.value, t.count])).toEqual([["yes", 1], ["partly", 0], ["no", 1], ["unsure", 1], ["n/a", 0]]);
+    expect(d.stages).toEqual(["support"]);
+  });
+
+  it("keeps at most MAX_DISAGREEMENTS and skips questions everyone answered alike", () => {
+    const same = aggregate(mini, [ana, { ...ana, name: "Ana's twin" }]);
+    expect(same.disagreements).toEqual([]);
+    const many = aggregate(builtIn, [
+      { name: "A", file: "a", answers: encodeAnswers(builtIn, Object.fromEntries(builtIn.questions.map((q) => [q.id, "yes"]))) },
+      { name: "B", file: "b", answers: encodeAnswers(builtIn, Object.fromEntries(builtIn.questions.map((q) => [q.id, "no"]))) },
+    ]);
+    expect(many.disagreements).toHaveLength(MAX_DISAGREEMENTS);
+    const keys = many.disagreements.map((d) => d.disagreement);
+    expect(keys).toEqual([...keys].sort((a, b) => b - a));
+  });
+
+  it("explains a split stage, and a median that nobody holds", () => {
+    expect(billing!.reason).toBe(
+      'Median 67 of 3 respondents\' scores (from 8 to 100). Their own verdicts split: 2 automate, 1 keep human. Most disputed question here: "Would customers rather pay automatically?"',
+    );
+    const t = aggregate(mini, [ana, ben]);
+    expect(t.stages[0]).toMatchObject({ median: 54, verdict: "hybrid", verdicts: { automate: 1, human: 1, hybrid: 0, insufficient: 0 } });
+    expect(t.stages[0]!.reason).toContain("Nobody reaches this verdict on their own");
+  });
+
+  it("lists respondents with unique names, role and file, and the most common client", () => {
+    const t = aggregate(mini, [ana, ben, { ...cy, name: "Ana", line: 4 }]);
+    expect(t).toMatchObject({ schemaVersion: 1, kind: "team", client: "Acme", set: { name: "Mini set" } });
+    expect(t.respondents).toEqual([
+      { name: "Ana", file: "Ana.yaml" },
+      { name: "Ben", role: "sales", file: "Ben.yaml" },
+      { name: "Ana (2)", file: "Cy.yaml", line: 4 },
+    ]);
+    expect(t.stages[0]!.respondents.map((r) => r.name)).toEqual(["Ana", "Ben", "Ana (2)"]);
+  });
+
+  it("carries plays always, KPIs only where the team's verdict automates, and the campaigns", () => {
+    expect(billing!.plays.map((p) => p.title)).toEqual(["Reminders"]);
+    expect(billing!.kpis.map((k) => k.id)).toEqual(["churn"]);
+    expect(team.campaigns.map((c) => c.id)).toEqual(["check-ups"]);
+  });
+});

@@ -1,0 +1,253 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { lint } from "markdownlint/promise";
+import { describe, expect, it } from "vitest";
+import { loadAnswers } from "../../src/load/answers.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import { renderJson } from "../../src/report/json.js";
+import { renderMarkdown } from "../../src/report/markdown.js";
+import { renderTerminal } from "../../src/report/terminal.js";
+import { assess } from "../../src/score/score.js";
+import { example, fixture, run, tempDir } from "../cli/run.js";
+
+const TEAM = example("team");
+const MINI = ["--questions", fixture("mini")];
+const noStack = (r: { stderr: string }) => expect(r.stderr).not.toMatch(/^\s+at /m);
+const problemLines = (stderr: string) => stderr.trim().split("\n");
+
+async function lintErrors(markdown: string): Promise<string[]> {
+  const results = await lint({ strings: { report: markdown }, config: { default: true, MD013: false } });
+  return (results.report ?? []).map((e) => `${e.lineNumber}: ${e.ruleNames.join("/")} ${e.errorDetail ?? ""}`);
+}
+
+describe("automation-fit report, one answers file", () => {
+  it("prints exactly the single report, in every format", async () => {
+    const file = join(TEAM, "founder.yaml");
+    const a = assess(await loadQuestionSet(), await loadAnswers(file, await loadQuestionSet()));
+    expect(run(["report", file, "--format", "json"]).stdout).toBe(renderJson(a));
+    expect(run(["report", file, "--format", "markdown"]).stdout).toBe(renderMarkdown(a));
+    expect(run(["report", file]).stdout).toBe(renderTerminal(a, { color: false, width: 80 }));
+  });
+});
+
+describe("automation-fit report, a team", () => {
+  it("reads a folder and points at the stages and questions the team disagrees on (terminal)", () => {
+    const r = run(["report", TEAM]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^Automation fit: ClinicFlow \(booking and notes software for physiotherapy\nclinics\) · team view\n/);
+    expect(r.stdout).toContain("3 respondents");
+    expect(r.stdout).toMatch(/^ {2}1 Maya Chen, founder \(.*founder\.yaml\)$/m);
+    expect(r.stdout).toMatch(/Least agreement: Service calls \(0\/2 agree\), Onboarding \(1\/3 agree\)/);
+    expect(r.stdout).toMatch(/^ {2}Service calls\s+55\s+15–95\s+Hybrid\s+0\/2\s+80%$/m);
+    expect(r.stdout).toContain("Where you see the customer differently");
+    expect(r.stdout).toMatch(/Do most buyers research and decide on their own[^?]*\?\n\s+Bears on: .*\n\s+Maya Chen, founder:\s+Yes\n\s+Tom Okafor, head of sales: No\n/);
+    expect(r.stdout.replace(/\s+/g, " ")).toContain("Nobody reaches this verdict on their own");
+    expect(r.stdout).not.toContain("\u001b[");
+    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it("prints the team as JSON in the documented shape", () => {
+    const r = run(["report", TEAM, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, kind: "team", client: expect.stringMatching(/^ClinicFlow/) });
+    expect(json.respondents.map((x: { name: string }) => x.name)).toEqual(["Maya Chen, founder", "Tom Okafor, head of sales", "Priya Nair, support lead"]);
+    expect(json.stages).toHaveLength(8);
+    for (const s of json.stages) {
+      expect(Object.keys(s)).toEqual(["id", "name", "description", "median", "spread", "verdict", "confidence", "counted", "verdicts", "reason", "respondents", "plays", "kpis"]);
+      expect(s.respondents).toHaveLength(3);
+    }
+    const byId = Object.fromEntries(json.stages.map((s: { id: string }) => [s.id, s]));
+    expect(byId["sales-call"].respondents.map((x: { score: number }) => x.score)).toEqual([89, 23, 74]);
+    expect(byId["sales-call"]).toMatchObject({ median: 74, verdict: "automate", spread: { min: 23, max: 89 } });
+    expect(byId["payment-collection"].verdicts).toEqual({ automate: 3, hybrid: 0, human: 0, insufficient: 0 });
+    expect(json.disagreements.length).toBeGreaterThan(0);
+    const ids = json.disagreements.map((d: { questionId: string }) => d.questionId);
+    expect(ids).toEqual(expect.arrayContaining(["self-directed-buyers", "fully-self-serve"]));
+    expect(json.disagreements[0].respondents).toHaveLength(3);
+    expect(json.campaigns.length).toBeGreaterThan(0);
+  });
+
+  it("prints the team as Markdown that passes markdownlint", async () => {
+    const r = run(["report", TEAM, "--format", "markdown"]);
+    expect(r.status).toBe(0);
+    expect(await lintErrors(r.stdout)).toEqual([]);
+    expect(r.stdout).toMatch(/^# Automation fit: ClinicFlow .*, team view$/m);
+    expect(r.stdout).toContain("| Service calls | Hybrid | 55 | 15–95 | 0/2 | 80% |");
+  });
+
+  it("takes several files, YAML and JSON, naming a respondent without an assessor by file name", () => {
+    const dir = fixture("team/mini-team");
+    const r = run(["report", join(dir, "ana.yaml"), join(dir, "cy.json"), ...MINI, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana, founder", "cy"]);
+  });
+
+  it("counts a file named twice once, and notes on stderr when the answers are for different clients", () => {
+    const twice = run(["report", TEAM, join(TEAM, "founder.yaml"), "--format", "json"]);
+    expect(twice.status).toBe(0);
+    expect(JSON.parse(twice.stdout).respondents).toHaveLength(3);
+    expect(twice.stderr).toBe("");
+    const mixed = run(["report", example("self-serve-subscription.yaml"), join(TEAM, "founder.yaml"), "--format", "json"]);
+    expect(mixed.status).toBe(0);
+    expect(mixed.stderr).toMatch(/^note: the answers name 2 different clients \(Pennywise Budgets .*; ClinicFlow .*\); a team report is for people looking at one business\n$/);
+  });
+
+  it("writes --out like the single report", () => {
+    const out = join(tempDir(), "team.md");
+    const r = run(["report", TEAM, "--format", "markdown", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`wrote ${out}\n`);
+    expect(readFileSync(out, "utf8")).toMatch(/^# Automation fit/);
+  });
+
+  it("refuses a missing path or a folder without answers, exit 2", () => {
+    const missing = run(["report", TEAM, "no/such/dir"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("no/such/dir no such file or folder\n");
+    const empty = tempDir();
+    const none = run(["report", empty]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe(`${empty} is a folder; name a YAML or JSON file, or a folder that holds answers files (.yaml, .yml, .json) or a survey .csv: this one holds none\n`);
+  });
+
+  it("reports every bad answers file with positions, exit 2; --skip-bad-rows leaves them out", () => {
+    const dir = tempDir();
+    for (const f of ["ana.yaml", "ben.yaml"]) copyFileSync(join(fixture("team/mini-team"), f), join(dir, f));
+    writeFileSync(join(dir, "zed.yaml"), "assessor: Zed\nanswers:\n  auto-pay: yse\n  few-problem: no\n");
+    const r = run(["report", dir, ...MINI]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(problemLines(r.stderr)).toEqual([
+      `${join(dir, "zed.yaml")}:3:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?`,
+      `${join(dir, "zed.yaml")}:4:3 unknown question id 'few-problem'; did you mean 'few-problems'?`,
+    ]);
+    noStack(r);
+    const skip = run(["report", dir, ...MINI, "--skip-bad-rows", "--format", "json"]);
+    expect(skip.status).toBe(0);
+    expect(skip.stderr).toMatch(/^skipped 1 of 3 respondents .*\n.*zed\.yaml:3:13 /);
+    expect(JSON.parse(skip.stdout).respondents).toHaveLength(2);
+  });
+});
+
+describe("automation-fit report, a survey CSV", () => {
+  it("scores every row: names, roles, lines; quotes, CRLF and BOM read right", () => {
+    const r = run(["report", fixture("team/survey.csv"), ...MINI, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).respondents).toEqual([
+      { name: "Chen, Maya", role: "founder", file: fixture("team/survey.csv"), line: 2 },
+      { name: "Tom Okafor", role: "head of\r\nsales", file: fixture("team/survey.csv"), line: 3 },
+      { name: "Priya Nair", role: 'support "lead"', file: fixture("team/survey.csv"), line: 6 },
+    ]);
+    const text = run(["report", fixture("team/survey.csv"), ...MINI]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("2 Tom Okafor (head of sales)");
+  });
+
+  it("reports every bad row at FILE:LINE:COL, naming the column and the nearest value, exit 2", () => {
+    const file = fixture("team/bad-rows.csv");
+    const r = run(["report", file, ...MINI]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(problemLines(r.stderr)).toEqual([
+      `${file}:3:11 'yse' in column 'auto-pay' is not on the scale; did you mean 'yes'?`,
+      `${file}:4:1 has 4 cells, the header has 6; every row needs a cell per column (blank for unanswered)`,
+      `${file}:5:16 'maybe' in column 'few-problems' is not on the scale; use one of: yes, partly, no, unsure, n/a`,
+    ]);
+    noStack(r);
+  });
+
+  it("with --skip-bad-rows scores the good rows and says on stderr what it skipped and why", () => {
+    const file = fixture("team/bad-rows.csv");
+    for (const format of ["terminal", "markdown", "json"]) {
+      const r = run(["report", file, ...MINI, "--skip-bad-rows", "--format", format]);
+      expect(r.status).toBe(0);
+      expect(problemLines(r.stderr)).toEqual([
+        "skipped 3 of 5 respondents (CSV rows or answers files) with problems; the report leaves them out:",
+        `${file}:3:11 'yse' in column 'auto-pay' is not on the scale; did you mean 'yes'?`,
+        `${file}:4:1 has 4 cells, the header has 6; every row needs a cell per column (blank for unanswered)`,
+        `${file}:5:16 'maybe' in column 'few-problems' is not on the scale; use one of: yes, partly, no, unsure, n/a`,
+      ]);
+      if (format === "json") expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana", "Eve"]);
+      else expect(r.stdout).toContain("2 respondents");
+    }
+  });
+
+  it("refuses an unknown column at line 1 with a suggestion, even with --skip-bad-rows", () => {
+    const file = fixture("team/unknown-header.csv");
+    for (const extra of [[], ["--skip-bad-rows"]]) {
+      const r = run(["report", file, ...MINI, ...extra]);
+      expect(r.status).toBe(2);
+      expect(problemLines(r.stderr)).toEqual([
+        `${file}:1:26 unknown column 'negotiated-term'; did you mean 'negotiated-terms'?`,
+        `${file}:1:55 unknown column 'Timestamp'; head it with a question id (automation-fit template --format csv prints them), respondent or role, or delete the column`,
+      ]);
+    }
+  });
+
+  it("says so when every row is bad", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "s.csv"), "respondent,auto-pay\nA,yse\n");
+    const r = run(["report", join(dir, "s.csv"), ...MINI, "--skip-bad-rows"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("nothing to report: every one of the 1 rows and files has a problem:");
+  });
+});
+
+describe("automation-fit template", () => {
+  it("prints the CSV header row: respondent, role, question ids in set order", () => {
+    const r = run(["template", "--format", "csv", ...MINI]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("respondent,role,auto-pay,negotiated-terms,few-problems,specific-problems\n");
+  });
+
+  it("prints a blank answers file that report and validate accept as it is", () => {
+    const r = run(["template", ...MINI]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("  # Would customers rather pay automatically?\n  auto-pay: unsure\n");
+    const file = join(tempDir(), "blank.yaml");
+    writeFileSync(file, r.stdout);
+    expect(run(["validate", file, ...MINI]).status).toBe(0);
+    const report = run(["report", file, ...MINI, "--format", "json"]);
+    expect(report.status).toBe(0);
+    expect(JSON.parse(report.stdout).stages.map((s: { verdict: string }) => s.verdict)).toEqual(["insufficient", "insufficient"]);
+  });
+
+  it("lists every built-in question in both formats", () => {
+    const ids = JSON.parse(run(["questions", "--format", "json"]).stdout).questions.map((q: { id: string }) => q.id);
+    expect(run(["template", "--format", "csv"]).stdout).toBe(`respondent,role,${ids.join(",")}\n`);
+    const yaml = run(["template"]).stdout;
+    for (const id of ids) expect(yaml).toContain(`\n  ${id}: unsure\n`);
+  });
+
+  it("makes a sheet that report reads back, and writes --out", () => {
+    const dir = tempDir();
+    const sheet = join(dir, "sheet.csv");
+    expect(run(["template", "--format", "csv", ...MINI, "--out", sheet]).status).toBe(0);
+    writeFileSync(sheet, `${readFileSync(sheet, "utf8")}Ana,founder,yes,no,yes,no\nBen,,No,Yes,Partly,\n`);
+    const r = run(["report", sheet, ...MINI, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).stages[0].respondents.map((x: { score: number }) => x.score)).toEqual([100, 8]);
+    expect(run(["template", ...MINI, "--out", sheet]).status).toBe(2);
+  });
+
+  it("rejects a format off the list, exit 2", () => {
+    const r = run(["template", "--format", "xlsx"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("xlsx");
+  });
+});
+
+describe("a folder mixing answers files and a CSV", () => {
+  it("counts every respondent of both", () => {
+    const dir = join(tempDir(), "mixed");
+    mkdirSync(dir);
+    copyFileSync(join(fixture("team/mini-team"), "ana.yaml"), join(dir, "ana.yaml"));
+    copyFileSync(fixture("team/survey.csv"), join(dir, "survey.csv"));
+    const r = run(["report", dir, ...MINI, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana, founder", "Chen, Maya", "Tom Okafor", "Priya Nair"]);
+  });
+});
