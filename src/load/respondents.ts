@@ -119,7 +119,7 @@ async function readCsv(file: string, fatal: Problem[]): Promise<string | undefin
 async function slowRespondent(file: string, set: QuestionSet): Promise<Respondent | Problem[]> {
   try {
     const answers = await loadAnswers(file, set);
-    return respondentFrom(file, answers.assessor, answers.client, encodeAnswers(set, answers.answers));
+    return respondentFrom(file, answers, encodeAnswers(set, answers.answers));
   } catch (error) {
     if (error instanceof InputError) return error.problems;
     throw error;
@@ -137,15 +137,17 @@ function quickRespondent(file: string, set: QuestionSet): Respondent | undefined
     return undefined;
   }
   const quick = quickAnswers(text, set);
-  return quick && respondentFrom(file, quick.assessor, quick.client, quick.answers);
+  return quick && respondentFrom(file, quick, quick.answers);
 }
 
-function respondentFrom(file: string, assessor: string | undefined, client: string | undefined, answers: Uint8Array): Respondent {
-  const name = assessor?.trim() || basename(file, extname(file));
-  return { name, file, ...(client?.trim() ? { client: client.trim() } : {}), answers };
+function respondentFrom(file: string, who: { assessor?: string; role?: string; client?: string }, answers: Uint8Array): Respondent {
+  const name = who.assessor?.trim() || basename(file, extname(file));
+  const role = who.role?.trim();
+  const client = who.client?.trim();
+  return { name, file, ...(role ? { role } : {}), ...(client ? { client } : {}), answers };
 }
 
-const TOP_SCALARS = new Set(["$schema", "client", "assessor", "date"]);
+const TOP_SCALARS = new Set(["$schema", "client", "assessor", "role", "date"]);
 const SECTIONS = new Set(["answers", "notes"]);
 const KEY_LINE = /^([$a-z][a-z0-9]*(?:-[a-z0-9]+)*):(?:[ ]+(.*))?$/;
 const ITEM_LINE = /^( +)([a-z0-9]+(?:-[a-z0-9]+)*):(?:[ ]+(.*))?$/;
@@ -159,7 +161,7 @@ const COMMENT_ONLY = /^(#.*)?$/;
  * `answers:` and `notes:` with one `id: value` a line. Returns undefined at anything else, or at any problem, so the
  * full YAML loader reads those files and reports their problems: this never accepts a file that loader would refuse.
  */
-export function quickAnswers(text: string, set: QuestionSet): { client?: string; assessor?: string; answers: Uint8Array } | undefined {
+export function quickAnswers(text: string, set: QuestionSet): { client?: string; assessor?: string; role?: string; answers: Uint8Array } | undefined {
   if (/[\u0000\uFEFF\t]|\r(?!\n)/.test(text)) return undefined;
   const scaleIndex = scaleIndexOf(set);
   const questionIndex = quickIndex(set);
@@ -208,9 +210,8 @@ export function quickAnswers(text: string, set: QuestionSet): { client?: string;
     answers[q] = option;
   }
   if (!top.size || (section !== undefined && items === 0)) return undefined;
-  const client = top.get("client");
-  const assessor = top.get("assessor");
-  return { ...(client !== undefined ? { client } : {}), ...(assessor !== undefined ? { assessor } : {}), answers };
+  const who = Object.fromEntries(["client", "assessor", "role"].flatMap((key) => (top.has(key) ? [[key, top.get(key)!]] : [])));
+  return { ...who, answers };
 }
 
 /** A scalar the YAML loader would read as this very string, or undefined when unsure. */

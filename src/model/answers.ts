@@ -10,6 +10,7 @@ export const AnswersFile = z
     $schema: z.string().optional(),
     client: z.string().optional().describe("Who the assessment is for."),
     assessor: z.string().optional().describe("Who answered or ran it."),
+    role: z.string().optional().describe("The respondent's role, e.g. head of sales: team reports show it."),
     date: z
       .union([z.string(), z.date()])
       .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
