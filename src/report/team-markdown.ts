@@ -10,6 +10,7 @@ import {
   middleHalf,
   num,
   range,
+  labelOf,
   respondentLabel,
   stageFigures,
   stageNames,
@@ -96,7 +97,7 @@ export function renderTeamMarkdown(t: TeamAssessment): string {
 
 function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: boolean): string {
   const lines = [`${i + 1}. **${md(d.question)}** (${stageNames(t, d.stages).map(md).join(", ")})`];
-  if (small) lines.push(...d.respondents.map((r) => `   - ${md(r.name)}: ${md(answerLabel(d, r.answer))}`));
+  if (small) lines.push(...d.respondents.map((r) => `   - ${md(labelOf(t, r.name))}: ${md(answerLabel(d, r.answer))}`));
   else lines.push(`   - ${md(tallyText(d))}`);
   return lines.join("\n");
 }

@@ -9,6 +9,7 @@ import {
   middleHalf,
   num,
   range,
+  labelOf,
   respondentLabel,
   stageFigures,
   stageNames,
@@ -117,10 +118,11 @@ function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: bool
   const lines = wrap([{ text: marker }, ...words(d.question, c.bold)], width, "  ", hang);
   lines.push(...wrap(words(`Bears on: ${stageNames(t, d.stages).join(", ")}`, c.dim), width, hang));
   if (small) {
-    const nameWidth = Math.max(...d.respondents.map((r) => displayWidth(terminalSafe(r.name))));
+    const nameWidth = Math.max(...d.respondents.map((r) => displayWidth(terminalSafe(labelOf(t, r.name)))));
     const fits = hang.length + nameWidth + 2 + 14 <= width;
     for (const r of d.respondents) {
-      const name = fits ? [{ text: pad(`${terminalSafe(r.name)}:`, nameWidth + 1) }] : words(`${r.name}:`);
+      const label = labelOf(t, r.name);
+      const name = fits ? [{ text: pad(`${terminalSafe(label)}:`, nameWidth + 1) }] : words(`${label}:`);
       lines.push(...wrap([...name, ...words(answerLabel(d, r.answer), c.bold)], width, hang, `${hang}  `));
     }
   } else {

@@ -43,6 +43,12 @@ export function respondentLabel(r: TeamRespondent): string {
   return r.role ? `${r.name} (${r.role})` : r.name;
 }
 
+/** The label of a respondent named in a per-stage or per-question entry (names are unique within a team). */
+export function labelOf(t: TeamAssessment, name: string): string {
+  const r = t.respondents.find((x) => x.name === name);
+  return r ? respondentLabel(r) : name;
+}
+
 export function answerLabel(d: Disagreement, value: string | null): string {
   return value === null ? "not answered" : (d.tally.find((t) => t.value === value)?.label ?? value);
 }

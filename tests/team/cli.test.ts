@@ -37,11 +37,11 @@ describe("automation-fit report, a team", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Automation fit: ClinicFlow \(booking and notes software for physiotherapy\nclinics\) · team view\n/);
     expect(r.stdout).toContain("3 respondents");
-    expect(r.stdout).toMatch(/^ {2}1 Maya Chen, founder \(.*founder\.yaml\)$/m);
+    expect(r.stdout).toMatch(/^ {2}1 Maya Chen \(founder\) \(.*founder\.yaml\)$/m);
     expect(r.stdout).toMatch(/Least agreement: Service calls \(0\/2 agree\), Onboarding \(1\/3 agree\)/);
     expect(r.stdout).toMatch(/^ {2}Service calls\s+55\s+15–95\s+Hybrid\s+0\/2\s+80%$/m);
     expect(r.stdout).toContain("Where you see the customer differently");
-    expect(r.stdout).toMatch(/Do most buyers research and decide on their own[^?]*\?\n\s+Bears on: .*\n\s+Maya Chen, founder:\s+Yes\n\s+Tom Okafor, head of sales: No\n/);
+    expect(r.stdout).toMatch(/Do most buyers research and decide on their own[^?]*\?\n\s+Bears on: .*\n\s+Maya Chen \(founder\):\s+Yes\n\s+Tom Okafor \(head of sales\): No\n/);
     expect(r.stdout.replace(/\s+/g, " ")).toContain("Nobody reaches this verdict on their own");
     expect(r.stdout).not.toContain("\u001b[");
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
@@ -52,7 +52,8 @@ describe("automation-fit report, a team", () => {
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ schemaVersion: 1, kind: "team", client: expect.stringMatching(/^ClinicFlow/) });
-    expect(json.respondents.map((x: { name: string }) => x.name)).toEqual(["Maya Chen, founder", "Tom Okafor, head of sales", "Priya Nair, support lead"]);
+    expect(json.respondents.map((x: { name: string }) => x.name)).toEqual(["Maya Chen", "Tom Okafor", "Priya Nair"]);
+    expect(json.respondents.map((x: { role: string }) => x.role)).toEqual(["founder", "head of sales", "support lead"]);
     expect(json.stages).toHaveLength(8);
     for (const s of json.stages) {
       expect(Object.keys(s)).toEqual(["id", "name", "description", "median", "spread", "verdict", "confidence", "counted", "verdicts", "reason", "respondents", "plays", "kpis"]);

@@ -19,7 +19,8 @@ function full(text: string, set: QuestionSet) {
   if (!read.source) return undefined;
   try {
     const a = checkAnswers(read.source, set);
-    return { ...(a.client !== undefined ? { client: a.client } : {}), ...(a.assessor !== undefined ? { assessor: a.assessor } : {}), answers: encodeAnswers(set, a.answers) };
+    const who = Object.fromEntries((["client", "assessor", "role"] as const).flatMap((key) => (a[key] !== undefined ? [[key, a[key]]] : [])));
+    return { ...who, answers: encodeAnswers(set, a.answers) };
   } catch {
     return undefined;
   }
