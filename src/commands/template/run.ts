@@ -37,7 +37,8 @@ export function answersTemplate(set: QuestionSet): string {
         : `A question left at ${yamlScalar(unsure)} counts as not answered. Then run: automation-fit report <this file>`,
     ),
     'client: ""    # the business assessed',
-    'assessor: ""  # who answers, e.g. "Maya Chen, founder": names you in a team report',
+    'assessor: ""  # who answers, e.g. "Maya Chen": names you in a team report',
+    'role: ""      # your role, e.g. "head of sales"',
     "answers:",
   ];
   for (const q of set.questions) {
