@@ -1,5 +1,6 @@
 import type { Answers } from "../model/answers.js";
 import type { Question, QuestionSet, Stage } from "../model/question-set.js";
+import { wrapText } from "../report/terminal.js";
 import { terminalSafe } from "../report/text.js";
 import { palette } from "../ui/color.js";
 import type { Item, Prompter } from "./prompter.js";
@@ -60,18 +61,7 @@ export function minutesFor(questions: number): number {
 /** Word-wraps text to `width` columns; continuation lines keep the first line's indent. */
 export function wrap(text: string, width: number): string {
   const indent = /^ */.exec(text)![0];
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.trim().split(/ +/)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  lines.push(indent + line);
-  return lines.join("\n");
+  return wrapText(text, width, indent).join("\n");
 }
 
 type Pick = { kind: "answer"; value: string } | { kind: "help" } | { kind: "note" } | { kind: "back" };

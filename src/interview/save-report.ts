@@ -1,6 +1,5 @@
-import { access } from "node:fs/promises";
 import { InputError } from "../errors.js";
-import { writeFileAtomic } from "../output.js";
+import { exists, writeFileAtomic } from "../output.js";
 import type { Prompter } from "./prompter.js";
 
 export type SavedFormat = "markdown" | "json";
@@ -32,11 +31,4 @@ export async function offerToSave(prompter: Prompter, render: (format: SavedForm
     prompter.say(`Saved the report to ${file}`);
     return file;
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
 }

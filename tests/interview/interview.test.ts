@@ -64,7 +64,7 @@ describe("wrap", () => {
   it("breaks at spaces within the width and keeps the indent", () => {
     expect(wrap("  Why it matters: one two three four", 20)).toBe("  Why it matters:\n  one two three four");
     expect(wrap("short", 20)).toBe("short");
-    expect(wrap("averyveryverylongword next", 10)).toBe("averyveryverylongword\nnext");
+    expect(wrap("averyveryverylongword next", 10)).toBe("averyveryv\nerylongwor\nd next");
   });
 });
 

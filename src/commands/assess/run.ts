@@ -11,7 +11,7 @@ import { loadQuestionSet } from "../../load/question-set.js";
 import type { Answers } from "../../model/answers.js";
 import type { Assessment } from "../../model/assessment.js";
 import type { QuestionSet } from "../../model/question-set.js";
-import { emit, writeFileAtomic } from "../../output.js";
+import { emit, exists, writeFileAtomic } from "../../output.js";
 import { assess } from "../../score/score.js";
 import { didYouMean } from "../../suggest.js";
 import { colorWanted } from "../../ui/color.js";
@@ -134,11 +134,4 @@ function reportName(answers: Answers): string {
 
 export function shellQuote(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
