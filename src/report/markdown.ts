@@ -1,11 +1,12 @@
 import type { Assessment, Driver, StageAssessment } from "../model/assessment.js";
+import type { Campaign } from "../model/question-set.js";
 import { percent } from "../score/score.js";
 import { scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
 
 const SUMMARY = "Summary";
 const CHECKLIST = "Checklist of plays";
-const CAMPAIGNS = "Campaigns that stay human";
+export const CAMPAIGNS = "Campaigns that stay human";
 const HOW = "How to read this";
 
 /** The client deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
@@ -34,10 +35,7 @@ export function renderMarkdown(a: Assessment): string {
   for (const stage of a.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), unique));
   blocks.push(...checklist(a.stages));
 
-  if (a.campaigns.length > 0) {
-    blocks.push(heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:");
-    blocks.push(a.campaigns.map((c) => `- **${md(c.name)}**: ${md(c.description)}`).join("\n"));
-  }
+  blocks.push(...campaignBlocks(a.campaigns));
 
   const t = a.thresholds;
   blocks.push(
@@ -128,4 +126,10 @@ export function heading(level: number, text: string): string {
     tail = `&#${ch.codePointAt(0)};${tail}`;
   }
   return `${"#".repeat(level)} ${head}${tail}`;
+}
+
+/** The campaigns that stay human, in every Markdown report; nothing when the set has none. */
+export function campaignBlocks(campaigns: Campaign[]): string[] {
+  if (campaigns.length === 0) return [];
+  return [heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:", campaigns.map((c) => `- **${md(c.name)}**: ${md(c.description)}`).join("\n")];
 }

@@ -1,6 +1,6 @@
 import type { Disagreement, TeamAssessment, TeamStage } from "../model/team-assessment.js";
 import { percent } from "../score/score.js";
-import { heading, uniqueHeadings } from "./markdown.js";
+import { CAMPAIGNS, campaignBlocks, heading, uniqueHeadings } from "./markdown.js";
 import { scoreChart } from "./mermaid.js";
 import {
   agreement,
@@ -23,7 +23,6 @@ const RESPONDENTS = "Respondents";
 const SUMMARY = "Team summary";
 const MATRIX = "Scores by respondent";
 const DIFFERENT = "Where you see the customer differently";
-const CAMPAIGNS = "Campaigns that stay human";
 const HOW = "How to read this";
 
 /** The team deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
@@ -72,10 +71,7 @@ export function renderTeamMarkdown(t: TeamAssessment): string {
 
   for (const stage of t.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), small, unique));
 
-  if (t.campaigns.length > 0) {
-    blocks.push(heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:");
-    blocks.push(t.campaigns.map((c) => `- **${md(c.name)}**: ${md(c.description)}`).join("\n"));
-  }
+  blocks.push(...campaignBlocks(t.campaigns));
 
   const th = t.thresholds;
   blocks.push(

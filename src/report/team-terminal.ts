@@ -16,7 +16,7 @@ import {
   tallyText,
   teamSize,
 } from "./team-text.js";
-import { pad, verdictStyle, words, wrap, type TerminalOptions } from "./terminal.js";
+import { campaignLines, pad, verdictStyle, words, wrap, type TerminalOptions } from "./terminal.js";
 import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
 
 const MIN_WIDTH = 30;
@@ -56,13 +56,7 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
 
   for (const stage of t.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, small, width, c));
 
-  if (t.campaigns.length > 0) {
-    out.push("", c.dim("─".repeat(width)));
-    out.push(...wrap(words("Campaigns that stay human whatever the scores", c.bold), width, ""));
-    for (const campaign of t.campaigns) {
-      out.push(...wrap([{ text: "•" }, ...words(`${campaign.name}:`, c.bold), ...words(campaign.description)], width, "  ", "    "));
-    }
-  }
+  out.push(...campaignLines(t.campaigns, width, c));
   return `${out.join("\n")}\n`;
 }
 

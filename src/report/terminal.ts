@@ -1,4 +1,5 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
+import type { Campaign } from "../model/question-set.js";
 import { percent } from "../score/score.js";
 import { palette, type Palette } from "../ui/color.js";
 import { charWidth, displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
@@ -36,14 +37,18 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
 
   for (const stage of a.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, width, c));
 
-  if (a.campaigns.length > 0) {
-    out.push("", c.dim("─".repeat(width)));
-    out.push(...wrap(words("Campaigns that stay human whatever the scores", c.bold), width, ""));
-    for (const campaign of a.campaigns) {
-      out.push(...wrap([{ text: "•" }, ...words(`${campaign.name}:`, c.bold), ...words(campaign.description)], width, "  ", "    "));
-    }
-  }
+  out.push(...campaignLines(a.campaigns, width, c));
   return `${out.join("\n")}\n`;
+}
+
+/** The campaigns that stay human, closing every terminal report; nothing when the set has none. */
+export function campaignLines(campaigns: Campaign[], width: number, c: Palette): string[] {
+  if (campaigns.length === 0) return [];
+  const out = ["", c.dim("─".repeat(width)), ...wrap(words("Campaigns that stay human whatever the scores", c.bold), width, "")];
+  for (const campaign of campaigns) {
+    out.push(...wrap([{ text: "•" }, ...words(`${campaign.name}:`, c.bold), ...words(campaign.description)], width, "  ", "    "));
+  }
+  return out;
 }
 
 function summary(stages: StageAssessment[], width: number, c: Palette): string[] {
