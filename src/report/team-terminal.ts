@@ -16,7 +16,7 @@ import {
   tallyText,
   teamSize,
 } from "./team-text.js";
-import { campaignLines, pad, verdictStyle, words, wrap, type TerminalOptions } from "./terminal.js";
+import { campaignLines, kpiLines, pad, playLines, verdictStyle, words, wrap, type TerminalOptions } from "./terminal.js";
 import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
 
 const MIN_WIDTH = 30;
@@ -131,17 +131,6 @@ function section(s: TeamStage, small: boolean, width: number, c: Palette): strin
   out.push(...wrap([...words(s.name, c.bold), { text: "·" }, ...words(verdictLabel(s.verdict), verdictStyle(s.verdict, c)), ...words(figures)], width, ""));
   out.push(...wrap(words(s.description, c.dim), width, "  "));
   out.push("", ...wrap(words(s.reason), width, "  "));
-  if (s.plays.length > 0) {
-    out.push("", c.bold("  Plays"));
-    for (const play of s.plays) {
-      out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
-      out.push(...wrap([...words("Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
-      out.push(...wrap([...words("Human part:", c.magenta), ...words(play.human)], width, "      ", "        "));
-    }
-  }
-  if (s.kpis.length > 0) {
-    out.push("", c.bold("  KPIs to keep watching"));
-    for (const kpi of s.kpis) out.push(...wrap([{ text: "•" }, ...words(`${kpi.name}:`, c.bold), ...words(kpi.watch)], width, "    ", "      "));
-  }
+  out.push(...playLines(s.plays, width, c), ...kpiLines(s.kpis, width, c));
   return out;
 }

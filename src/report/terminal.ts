@@ -1,5 +1,5 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
-import type { Campaign } from "../model/question-set.js";
+import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import { percent } from "../score/score.js";
 import { palette, type Palette } from "../ui/color.js";
 import { charWidth, displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
@@ -92,19 +92,26 @@ function section(s: StageAssessment, width: number, c: Palette): string[] {
     out.push("", c.bold("  What moved the score"));
     for (const d of s.drivers) out.push(...driver(d, width, c));
   }
-  if (s.plays.length > 0) {
-    out.push("", c.bold("  Plays"));
-    for (const play of s.plays) {
-      out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
-      out.push(...wrap([...words("Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
-      out.push(...wrap([...words("Human part:", c.magenta), ...words(play.human)], width, "      ", "        "));
-    }
-  }
-  if ((s.verdict === "automate" || s.verdict === "hybrid") && s.kpis.length > 0) {
-    out.push("", c.bold("  KPIs to keep watching"));
-    for (const kpi of s.kpis) out.push(...wrap([{ text: "•" }, ...words(`${kpi.name}:`, c.bold), ...words(kpi.watch)], width, "    ", "      "));
+  out.push(...playLines(s.plays, width, c));
+  if (s.verdict === "automate" || s.verdict === "hybrid") out.push(...kpiLines(s.kpis, width, c));
+  return out;
+}
+
+/** A stage's plays: what to automate and the human part, each pair under its title. */
+export function playLines(plays: Play[], width: number, c: Palette): string[] {
+  if (plays.length === 0) return [];
+  const out = ["", c.bold("  Plays")];
+  for (const play of plays) {
+    out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
+    out.push(...wrap([...words("Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
+    out.push(...wrap([...words("Human part:", c.magenta), ...words(play.human)], width, "      ", "        "));
   }
   return out;
+}
+
+export function kpiLines(kpis: Kpi[], width: number, c: Palette): string[] {
+  if (kpis.length === 0) return [];
+  return ["", c.bold("  KPIs to keep watching"), ...kpis.flatMap((kpi) => wrap([{ text: "•" }, ...words(`${kpi.name}:`, c.bold), ...words(kpi.watch)], width, "    ", "      "))];
 }
 
 function driver(d: Driver, width: number, c: Palette): string[] {
