@@ -8,7 +8,7 @@ import {
   type TeamRespondent,
   type TeamStage,
 } from "../model/team-assessment.js";
-import { percent, verdictFor } from "./score.js";
+import { percent, round, scoreFromWeights, verdictFor } from "./score.js";
 
 /** A respondent's answers in a few bytes: per question of the set, in set order, the index of the answer on the scale. */
 export interface Respondent extends TeamRespondent {
@@ -75,7 +75,7 @@ export function scaleIndexOf(set: QuestionSet): ReadonlyMap<string, number> {
  * A respondent's score, confidence and verdict for one stage: the figures of `assessStage` (same formula, same
  * order of sums, checked equal by a test) without its drivers and reasons, which a team of thousands cannot afford.
  */
-export function stageFigures(set: QuestionSet, stageIndex: number, answers: Uint8Array): { score: number | null; confidence: number; verdict: Verdict } {
+export function respondentFigures(set: QuestionSet, stageIndex: number, answers: Uint8Array): { score: number | null; confidence: number; verdict: Verdict } {
   const c = compile(set);
   const stage = c.stages[stageIndex]!;
   let weighted = 0;
@@ -92,10 +92,7 @@ export function stageFigures(set: QuestionSet, stageIndex: number, answers: Uint
       answeredWeight += weight;
     }
   }
-  const score = answeredWeight > 0 ? Math.round((100 * weighted) / answeredWeight) : null;
-  const total = answeredWeight + openWeight;
-  const confidence = total > 0 ? round(answeredWeight / total, 2) : 0;
-  return { score, confidence, verdict: verdictFor(score, confidence, set.thresholds) };
+  return scoreFromWeights(weighted, answeredWeight, openWeight, set.thresholds);
 }
 
 /** The value at fraction p of sorted numbers, interpolating linearly between neighbours (numpy's default). */
@@ -153,7 +150,7 @@ export function aggregate(set: QuestionSet, respondents: readonly Respondent[]):
   const c = compile(set);
   const names = uniqueNames(respondents.map((r) => r.name));
   const n = respondents.length;
-  const figures = set.stages.map((_, si) => respondents.map((r) => stageFigures(set, si, r.answers)));
+  const figures = set.stages.map((_, si) => respondents.map((r) => respondentFigures(set, si, r.answers)));
   const disputes = questionDisputes(set, c, respondents);
 
   const stages = set.stages.map((stage, si): TeamStage => {
@@ -323,7 +320,3 @@ function mostCommon(values: readonly string[]): string | undefined {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}

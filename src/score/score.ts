@@ -63,10 +63,7 @@ export function assessStage(set: QuestionSet, stage: Stage, answers: Answers): S
     }
   }
 
-  const score = answeredWeight > 0 ? Math.round((100 * weighted) / answeredWeight) : null;
-  const total = answeredWeight + openWeight;
-  const confidence = total > 0 ? round(answeredWeight / total, 2) : 0;
-  const verdict = verdictFor(score, confidence, set.thresholds);
+  const { score, confidence, verdict } = scoreFromWeights(weighted, answeredWeight, openWeight, set.thresholds);
   const drivers = pulls
     .map(({ driver, weight, pull }) => ({ ...driver, effect: round((100 * weight * (pull - 0.5)) / answeredWeight, 1) }))
     .filter((d) => d.effect !== 0)
@@ -86,6 +83,14 @@ export function assessStage(set: QuestionSet, stage: Stage, answers: Answers): S
     plays: stage.plays,
     kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
   };
+}
+
+/** The score, confidence and verdict from a stage's weight sums: the formula above, in one place. */
+export function scoreFromWeights(weighted: number, answeredWeight: number, openWeight: number, t: Thresholds): { score: number | null; confidence: number; verdict: Verdict } {
+  const score = answeredWeight > 0 ? Math.round((100 * weighted) / answeredWeight) : null;
+  const total = answeredWeight + openWeight;
+  const confidence = total > 0 ? round(answeredWeight / total, 2) : 0;
+  return { score, confidence, verdict: verdictFor(score, confidence, t) };
 }
 
 export function verdictFor(score: number | null, confidence: number, t: Thresholds): Verdict {
@@ -113,7 +118,7 @@ function reasonFor(verdict: Verdict, score: number | null, confidence: number, t
   return parts.join(" ");
 }
 
-function round(n: number, digits: number): number {
+export function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }

@@ -9,7 +9,7 @@ import {
   median,
   quantile,
   spreadOf,
-  stageFigures,
+  respondentFigures,
   uniqueNames,
   type Respondent,
 } from "../../src/score/aggregate.js";
@@ -65,7 +65,7 @@ describe("median, quantile and spread", () => {
   });
 });
 
-describe("stageFigures", () => {
+describe("respondentFigures", () => {
   const values = builtIn.scale.map((o) => o.value);
   const answersArb = fc.dictionary(fc.constantFrom(...builtIn.questions.map((q) => q.id)), fc.constantFrom(...values));
 
@@ -75,7 +75,7 @@ describe("stageFigures", () => {
         const encoded = encodeAnswers(builtIn, given);
         builtIn.stages.forEach((stage, si) => {
           const full = assessStage(builtIn, stage, { answers: given, notes: {} });
-          expect(stageFigures(builtIn, si, encoded)).toEqual({ score: full.score, confidence: full.confidence, verdict: full.verdict });
+          expect(respondentFigures(builtIn, si, encoded)).toEqual({ score: full.score, confidence: full.confidence, verdict: full.verdict });
         });
       }),
       { numRuns: 300 },
