@@ -10,6 +10,7 @@ import {
 } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { didYouMean } from "../suggest.js";
+import { preparedBuiltInSet } from "./built-in.js";
 import { readFailure, readSource, type Path, type Source } from "./source.js";
 
 
@@ -33,8 +34,16 @@ export async function setFiles(path: string): Promise<string[]> {
   return names.map((n) => join(path, n));
 }
 
-/** Loads, validates and merges a question set from a file or a folder; throws InputError with every problem found. */
-export async function loadQuestionSet(path: string = BUILT_IN_QUESTIONS): Promise<QuestionSet> {
+/**
+ * Loads, validates and merges a question set from a file or a folder; throws InputError with every problem found.
+ * With no path, the built-in set: as the build prepared it (checked there by this very loader) while questions/ is unchanged.
+ */
+export async function loadQuestionSet(path?: string): Promise<QuestionSet> {
+  if (path === undefined) {
+    const prepared = preparedBuiltInSet();
+    if (prepared) return prepared;
+    path = BUILT_IN_QUESTIONS;
+  }
   const reads = await Promise.all((await setFiles(path)).map(readSource));
   return questionSetFrom(reads, basename(path).replace(/\.ya?ml$/i, ""));
 }
