@@ -56,11 +56,14 @@ const result = {
 // ---------------------------------------------------------------------------------------------------------------- start-up
 
 const STARTUP = [
+  { name: "--version", args: ["--version"] },
   { name: "--help", args: ["--help"], target: TARGETS.help },
   { name: "questions --format json", args: ["questions", "--format", "json"] },
   { name: "report (json)", args: ["report", example, "--format", "json"], target: TARGETS.report },
   { name: "report (markdown)", args: ["report", example, "--format", "markdown"], target: TARGETS.report },
   { name: "validate", args: ["validate"] },
+  // Loads and initialises all that a report needs, then stops at the missing file (exit 2): report less this is the report's own work.
+  { name: "report, loading only", args: ["report", "no-such-answers.yaml"], status: 2 },
 ];
 
 const caches = () => Object.fromEntries(readdirSync(dist).filter((n) => n.endsWith(".cache")).map((n) => [n, statSync(join(dist, n)).mtimeMs]));
@@ -74,12 +77,12 @@ console.log(`start-up: ${RUNS} rounds, each command right after a \`node -e 0\`,
 const baseline = [];
 const samples = STARTUP.map(() => []);
 const paired = STARTUP.map(() => []);
-for (const row of STARTUP) for (let w = 0; w < 3; w++) timed(cliArgs(row.args), row.name), timed(["-e", "0"]);
+for (const row of STARTUP) for (let w = 0; w < 3; w++) timed(cliArgs(row.args), row.name, row.status), timed(["-e", "0"]);
 const random = seeded(1);
 for (let round = 0; round < RUNS; round++) {
   for (const i of shuffle(STARTUP.map((_, j) => j), random)) {
     const base = timed(["-e", "0"]);
-    const ms = timed(cliArgs(STARTUP[i].args), STARTUP[i].name);
+    const ms = timed(cliArgs(STARTUP[i].args), STARTUP[i].name, STARTUP[i].status);
     baseline.push(base);
     samples[i].push(ms);
     paired[i].push(ms / base);
@@ -95,6 +98,18 @@ for (const [i, row] of STARTUP.entries()) {
   startupRows.push([row.name, ms(med), spread(samples[i]), ratio.toFixed(2), row.target ? `<= ${row.target.toFixed(2)}` : "", verdict(met)]);
 }
 printTable(startupRows);
+const byName = Object.fromEntries(result.startup.map((r) => [r.name, r.medianMs]));
+if (byName["report, loading only"] && byName["--version"]) {
+  const parts = {
+    "Node itself (node -e 0)": baseMs,
+    "start: commander, the commands (--version less node -e 0)": byName["--version"] - baseMs,
+    "loading and initialising the work: zod, yaml, chalk, the model (loading only less --version)": byName["report, loading only"] - byName["--version"],
+    "the report itself: read, parse and check the answers, score, render (report (json) less loading only)": byName["report (json)"] - byName["report, loading only"],
+  };
+  result.checks.reportParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)]));
+  console.log(`\nreport (json), ${ms(byName["report (json)"])}, in parts (differences of medians):`);
+  printTable([["", "ms", "x node -e 0"], ...Object.entries(parts).map(([k, v]) => [k, v.toFixed(1), (v / baseMs).toFixed(2)])]);
+}
 
 const cachesAfter = caches();
 const rewritten = Object.keys(cachesAfter).filter((n) => cachesAfter[n] !== cachesBefore[n]);
@@ -105,12 +120,19 @@ console.log(`\nstart (${kb(info.start.bytes)}) holds: ${Object.entries(info.star
 console.log(`work (${kb(info.work.bytes)}, code cache ${kb(info.work.cacheBytes)}) loads on a command's first import; start's code cache ${kb(info.start.cacheBytes)}`);
 console.log(`code caches: ${rewritten.length ? `REWRITTEN during the bench (V8 rejected them: ${rewritten.join(", ")}); the figures above include compiling` : "used as built (none rewritten during the bench)"}`);
 
-// -------------------------------------------------------------------------------------------------------------------- team
-
 const data = mkdtempSync(join(tmpdir(), "automation-fit-bench-"));
 const preload = join(data, "max-rss.cjs");
 writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(process.env.AUTOMATION_FIT_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n`);
 try {
+  // ---------------------------------------------------------------------------------------------------------- floors
+  const floors = await packageFloors(data);
+  if (floors.length) {
+    console.log(`\nwhat the report path's packages cost on their own: each in a script run as dist/cli.js runs the work (code-cached), less an empty one`);
+    printTable([["", "ms", "x node -e 0"], ...floors.map((f) => [f.name, f.ms === null ? `n/a (${f.error})` : f.ms.toFixed(1), f.ms === null ? "" : (f.ms / baseMs).toFixed(2)])]);
+    result.checks.floors = floors;
+  }
+
+  // ------------------------------------------------------------------------------------------------------------ team
   const set = JSON.parse(run(cliArgs(["questions", "--format", "json"])).stdout);
   const generated = generate(set, data);
   console.log(`\nteam report: ${SIZES.join(", ")} respondents of random valid answers to the built-in set (${set.questions.length} questions), as answers files in a folder and as one CSV; median of ${TEAM_RUNS} runs`);
@@ -213,6 +235,29 @@ result.targets = targets;
 console.log("\ntargets");
 printTable(targets.map((t) => [t.target, t.value, t.met === null ? "-" : verdict(t.met)]));
 
+// What holds back a start-up target not met, from the figures above.
+const notes = [];
+const floor = (prefix) => result.checks.floors?.find((f) => f.name.startsWith(prefix))?.ms ?? null;
+const help = result.startup.find((r) => r.name === "--help");
+const version = result.startup.find((r) => r.name === "--version");
+if (help?.met === false && version) {
+  notes.push(`--help: ${help.ratio.toFixed(2)}x, of which --version (Node's ESM entry, commander and the command definitions, nothing printed) is ${version.ratio.toFixed(2)}x; the rest is commander formatting the help`);
+}
+const report = result.startup.find((r) => r.name === "report (json)");
+const [zod, yaml, chalk] = [floor("zod"), floor("yaml"), floor("chalk")];
+if (report?.met === false && zod !== null && chalk !== null) {
+  const without = report.medianMs - zod - chalk;
+  notes.push(
+    `report: ${report.ratio.toFixed(2)}x; zod (${zod.toFixed(1)} ms), yaml (${yaml?.toFixed(1) ?? "?"} ms) and chalk (${chalk.toFixed(1)} ms) cost that much on their own, code-cached; ` +
+      `without zod and chalk on its path it would be about ${without.toFixed(0)} ms, ${(without / baseMs).toFixed(2)}x: Node's ESM entry, commander, yaml, the code caches and the report itself`,
+  );
+}
+if (notes.length) {
+  console.log("\nwhat holds back the targets not met");
+  for (const note of notes) console.log(`- ${note}`);
+  result.notes = notes;
+}
+
 mkdirSync(join(root, ".bench"), { recursive: true });
 const latest = join(root, ".bench", "latest.json");
 if (existsSync(latest)) {
@@ -239,12 +284,12 @@ function run(args, env = {}) {
   return r;
 }
 
-/** Wall-clock milliseconds of one run, output discarded; a failing command stops the bench. */
-function timed(args, name) {
+/** Wall-clock milliseconds of one run, output discarded; a command failing otherwise than expected stops the bench. */
+function timed(args, name, status = 0) {
   const start = process.hrtime.bigint();
   const r = spawnSync(node, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) {
+  if (r.status !== status) {
     console.error(`bench: \`${name ?? args.join(" ")}\` failed (exit ${r.status}):\n${r.stderr}`);
     process.exit(1);
   }
@@ -296,6 +341,63 @@ function generate(set, dir) {
     out[n] = { folder, csv: file };
   }
   return out;
+}
+
+/** The cost of a package on the report path by itself: a script doing what the report does with it, run through
+ * scripts/script-loader.mjs with its code cache, as dist/cli.js runs the work, less a script doing nothing. */
+async function packageFloors(dir) {
+  const { builtins, onlyEnglishZod } = await import("./build.mjs");
+  const answersFile = JSON.stringify(join(root, example));
+  const probes = [
+    ["nothing", ""],
+    [
+      "zod: the model's schemas built, an options and an answers parse",
+      `import { z } from "zod";
+       import { AnswersFile } from "./src/model/answers.ts";
+       import "./src/model/question-set.ts";
+       import { OutputOptions, parseOptions, SetOptions } from "./src/commands/parse-options.ts";
+       parseOptions(SetOptions.extend(OutputOptions.shape).extend({ format: z.enum(["json"]).default("json") }), { color: true, force: false });
+       AnswersFile.parse({ client: "c", answers: { "a-question": "yes" }, notes: {} });`,
+    ],
+    [
+      "yaml: an answers file parsed, with positions",
+      `import { readFileSync } from "node:fs";
+       import { LineCounter, parseDocument } from "yaml";
+       parseDocument(readFileSync(${answersFile}, "utf8"), { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false }).toJS();`,
+    ],
+    ["chalk: imported, a palette made", `import { Chalk } from "chalk";\nnew Chalk({ level: 0 }).bold("x");`],
+  ];
+  const runner = join(dir, "probe-runner.mjs");
+  writeFileSync(runner, `import { runScript } from ${JSON.stringify(pathToFileURL(join(root, "scripts", "script-loader.mjs")).href)};\nrunScript(process.argv[2], import.meta.url);\n`);
+  const built = [];
+  for (const [i, [name, contents]] of probes.entries()) {
+    try {
+      const out = await build({
+        stdin: { contents, resolveDir: root, sourcefile: `probe-${i}.ts`, loader: "ts" },
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        target: "node20",
+        minify: true,
+        write: false,
+        logLevel: "silent",
+        define: { "import.meta.url": "__automationFitMetaUrl" },
+        plugins: [builtins(), onlyEnglishZod()],
+      });
+      writeFileSync(join(dir, `probe-${i}.js`), out.outputFiles[0].text);
+      const args = [runner, `./probe-${i}.js`];
+      for (let w = 0; w < 3; w++) timed(args, `probe ${name}`);
+      built.push({ name, args, samples: [] });
+    } catch (error) {
+      built.push({ name, error: String(error.message).split("\n")[0] });
+    }
+  }
+  const runnable = built.filter((b) => b.args);
+  if (!runnable.length || !built[0].args) return [];
+  const random = seeded(2);
+  for (let r = 0; r < Math.max(10, RUNS); r++) for (const b of shuffle([...runnable], random)) b.samples.push(timed(b.args, `probe ${b.name}`));
+  const nothing = median(built[0].samples);
+  return built.slice(1).map((b) => ({ name: b.name, ms: b.args ? round(median(b.samples) - nothing) : null, ...(b.error ? { error: b.error } : {}) }));
 }
 
 /** A small script, bundled from src/, that loads and scores every answers file of a folder and prints the times. */

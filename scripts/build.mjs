@@ -11,7 +11,7 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { builtinModules, createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
@@ -49,7 +49,9 @@ const cacheOf = (name) => name.replace(/\.js$/, ".cache");
 const wrap = (text, async) => `(${async ? "async " : ""}function (${SCRIPT_PARAMS}) {${text}\n})`;
 const hashed = (name, text) => `${name}-${createHash("sha256").update(text).digest("hex").slice(0, 12)}.js`;
 
-if (process.argv.includes("--schema")) {
+if (!process.argv[1] || realpathSync(process.argv[1]) !== fileURLToPath(import.meta.url)) {
+  // imported (by scripts/bench.mjs, for its probes): build nothing
+} else if (process.argv.includes("--schema")) {
   const out = await build({ entryPoints: [`${root}src/model/json-schema.ts`], bundle: true, format: "esm", platform: "node", write: false, logLevel: "warning" });
   const { JSON_SCHEMAS } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`);
   for (const [name, make] of Object.entries(JSON_SCHEMAS)) {
@@ -178,7 +180,7 @@ async function prepareBuiltInSet() {
 
 /** Node built-ins stay outside the bundle, taken with process.getBuiltinModule (an ESM import of one costs about 0.5 ms, and
  * scripts have no import statements); those in LAZY_BUILTINS on first use. */
-function builtins() {
+export function builtins() {
   const names = new Set(builtinModules);
   const requireReal = createRequire(import.meta.url);
   return {
@@ -204,7 +206,7 @@ function builtins() {
 }
 
 /** zod's 40-odd locales were a third of the work script, and the CLI sets none: z.locales keeps only en, the one zod sets itself. */
-function onlyEnglishZod() {
+export function onlyEnglishZod() {
   return {
     name: "only-english-zod",
     setup(b) {
