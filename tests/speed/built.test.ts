@@ -139,6 +139,15 @@ describe("what starts", () => {
     expect(runIn(ROOT, ["report", EXAMPLE, "--format", "json"]).reads.filter((r) => r.endsWith(work)).length).toBe(1);
   });
 
+  it("is the same CLI from dist/cli.cjs, for a CommonJS bin", () => {
+    for (const args of [["--help"], ["report", EXAMPLE, "--format", "json"], ["report", "no-such-file.yaml"]]) {
+      const esm = runIn(ROOT, args);
+      const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+      const cjs = spawnSync(process.execPath, [join(ROOT, "dist", "cli.cjs"), ...args], { cwd: ROOT, encoding: "utf8", env });
+      expect([cjs.status, cjs.stdout, cjs.stderr]).toEqual([esm.status, esm.stdout, esm.stderr]);
+    }
+  });
+
   it("shares one InputError between start and the work: a bad answers file is a usage error, not a crash", () => {
     const dir = installedCopy();
     writeFileSync(join(dir, "bad.yaml"), "answers:\n  no-such-question: yes\n");
