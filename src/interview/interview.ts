@@ -97,6 +97,7 @@ export async function interview(
 
   // Opening
   const width = Math.min(options.width ?? 80, 100) - 1;
+  const labelWidth = Math.max(...set.scale.map((o) => o.label.length), "not answered".length);
   const para = (text: string, style: (s: string) => string = (s) => s) => say(wrap(text, width).split("\n").map((line) => style(line)).join("\n"));
   const stageNames = [...new Set(steps.map((s) => s.stage.name))];
   const done = answeredCount();
@@ -143,7 +144,8 @@ export async function interview(
       items.push({ value: NOTE, name: note ? "✎ Change the note" : "✎ Add a note", short: "note" });
       if (backLabel) items.push({ value: BACK, name: backLabel, short: "back" });
       if (note) para(`  note: ${terminalSafe(note)}`, c.dim);
-      const picked = await prompter.select(wrap(`[${step.number}/${step.count}] ${terminalSafe(q.text)}`, width - 2), items, {
+      // inquirer appends the chosen label after the question once answered: leave it room on the last line
+      const picked = await prompter.select(wrap(`[${step.number}/${step.count}] ${terminalSafe(q.text)}`, width - 3 - labelWidth), items, {
         default: answer === undefined ? undefined : answers[set.scale.findIndex((o) => o.value === answer)],
       });
       if (picked.kind === "back") return "back";
@@ -183,7 +185,6 @@ export async function interview(
   }
 
   // Review
-  const labelWidth = Math.max(...set.scale.map((o) => o.label.length), "not answered".length);
   const textWidth = Math.max(20, (options.width ?? 80) - labelWidth - 8);
   const fit = (text: string) => (text.length > textWidth ? `${text.slice(0, textWidth - 1)}…` : text);
   const DONE = { kind: "done" } as const;
