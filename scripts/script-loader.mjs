@@ -1,4 +1,4 @@
-// Bundled into dist/cli.js by scripts/build.mjs; not run from here.
+// Bundled into dist/cli.js (and dist/cli.cjs) by scripts/build.mjs; not run from here.
 //
 // The CLI ships as two scripts: dist/start-<hash>.js (commander and the command definitions: all that `--help` needs) and
 // dist/work-<hash>.js (everything behind the commands' `await import()`: zod, yaml, chalk, inquirer, loading, scoring,
@@ -12,7 +12,7 @@ import { Script } from "node:vm";
 
 /**
  * Runs a script of dist/ (the body of a function, `async` if it awaits at its top) and returns what the function returns.
- * `metaUrl` is the URL of dist/cli.js, the scripts' import.meta.url; `shared` the modules the work shares with start (so
+ * `metaUrl` is the URL of dist/cli.js (or cli.cjs), the scripts' import.meta.url; `shared` the modules the work shares with start (so
  * that there is one InputError class, not two); `exported` receives the work's modules.
  *
  * Without a cache, or with one V8 rejects (another Node version, other V8 flags), the script is compiled from source and its
