@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+// CommonJS on purpose: it skips Node's ESM loader, a tenth of `--help`'s start-up.
+require("../dist/cli.cjs");
