@@ -64,9 +64,6 @@ const STARTUP = [
   { name: "validate", args: ["validate"] },
   // Loads and initialises all that a report needs, then stops at the missing file (exit 2): report less this is the report's own work.
   { name: "report, loading only", args: ["report", "no-such-answers.yaml"], status: 2 },
-  // The same CLI from dist/cli.cjs: what a CommonJS bin/automation-fit.js would give (no ESM loader).
-  { name: "--help, CommonJS entry", args: ["--help"], entry: join(dist, "cli.cjs") },
-  { name: "report (json), CommonJS entry", args: ["report", example, "--format", "json"], entry: join(dist, "cli.cjs") },
 ];
 
 const caches = () => Object.fromEntries(readdirSync(dist).filter((n) => n.endsWith(".cache")).map((n) => [n, statSync(join(dist, n)).mtimeMs]));
@@ -243,10 +240,8 @@ const notes = [];
 const floor = (prefix) => result.checks.floors?.find((f) => f.name.startsWith(prefix))?.ms ?? null;
 const help = result.startup.find((r) => r.name === "--help");
 const version = result.startup.find((r) => r.name === "--version");
-const helpCjs = result.startup.find((r) => r.name === "--help, CommonJS entry");
-if (helpCjs) notes.push(`--help from dist/cli.cjs (a CommonJS bin/automation-fit.js would run it): ${helpCjs.ratio.toFixed(2)}x, against ${help?.ratio.toFixed(2)}x from the ESM bin; Node's ESM loader is the difference`);
 if (help?.met === false && version) {
-  notes.push(`--help: ${help.ratio.toFixed(2)}x, of which --version (Node's ESM entry, commander and the command definitions, nothing printed) is ${version.ratio.toFixed(2)}x; the rest is commander formatting the help`);
+  notes.push(`--help: ${help.ratio.toFixed(2)}x, of which --version (the CommonJS bin, commander and the command definitions, nothing printed) is ${version.ratio.toFixed(2)}x; the rest is commander formatting the help`);
 }
 const report = result.startup.find((r) => r.name === "report (json)");
 const [zod, yaml, chalk] = [floor("zod"), floor("yaml"), floor("chalk")];
@@ -254,7 +249,7 @@ if (report?.met === false && zod !== null && chalk !== null) {
   const without = report.medianMs - zod - chalk;
   notes.push(
     `report: ${report.ratio.toFixed(2)}x; zod (${zod.toFixed(1)} ms), yaml (${yaml?.toFixed(1) ?? "?"} ms) and chalk (${chalk.toFixed(1)} ms) cost that much on their own, code-cached; ` +
-      `without zod and chalk on its path it would be about ${without.toFixed(0)} ms, ${(without / baseMs).toFixed(2)}x: Node's ESM entry, commander, yaml, the code caches and the report itself`,
+      `without zod and chalk on its path it would be about ${without.toFixed(0)} ms, ${(without / baseMs).toFixed(2)}x: the bin, commander, yaml, the code caches and the report itself`,
   );
 }
 if (notes.length) {

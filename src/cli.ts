@@ -6,8 +6,7 @@ import { questions } from "./commands/questions/index.js";
 import { report } from "./commands/report/index.js";
 import { template } from "./commands/template/index.js";
 import { validate } from "./commands/validate/index.js";
-import { formatProblem, InputError, Interrupted } from "./errors.js";
-import { terminalSafe } from "./report/text.js";
+import { InputError, Interrupted } from "./errors.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
 
@@ -40,8 +39,7 @@ export function handleError(error: unknown): number {
     return EXIT.interrupted;
   }
   if (error instanceof InputError) {
-    // names and values in messages come from files: no escape sequence may reach the terminal
-    process.stderr.write(`${error.problems.map((p) => terminalSafe(formatProblem(p))).join("\n")}\n`);
+    process.stderr.write(`${error.message}\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,5 @@
+import { terminalSafe } from "./report/text.js";
+
 /** One thing wrong with an input file, at a position when the file has one. */
 export interface Problem {
   file: string;
@@ -17,10 +19,15 @@ export class InputError extends Error {
   }
 }
 
+/** `FILE:LINE:COL message`, made terminal-safe: names and values in messages come from files. */
 export function formatProblem(p: Problem): string {
-  if (!p.file) return p.message;
+  if (!p.file) return terminalSafeLines(p.message);
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
-  return `${where} ${p.message}`;
+  return terminalSafeLines(`${where} ${p.message}`);
+}
+
+function terminalSafeLines(text: string): string {
+  return text.split("\n").map(terminalSafe).join("\n");
 }
 
 export function byPosition(a: Problem, b: Problem): number {

@@ -43,6 +43,15 @@ describe("a corpus of hostile and broken files", () => {
     expect(r.stderr).toContain("escape-answer.yaml:2:13 '^[[2J^[[31mred' is not on the scale for 'auto-pay'");
   });
 
+  it("shows escape sequences from a CSV as visible text when bad rows are skipped", () => {
+    const file = join(tempDir(), "survey.csv");
+    writeFileSync(file, "respondent,auto-pay\nAnn,yes\nBob,\u001b[2Jyes\n");
+    const r = run(["report", file, "--questions", fixture("mini"), "--skip-bad-rows", "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("^[[2Jyes");
+    expect(r.stderr).not.toContain("\u001b");
+  });
+
   it("loads a set saved with a byte-order mark and Windows line ends", () => {
     const r = run(["validate", hostile("bom-crlf.yaml")]);
     expect(r.stderr).toBe("");
