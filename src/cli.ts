@@ -23,7 +23,16 @@ export function program(): Command {
     .addCommand(validate)
     .addCommand(compare)
     .addCommand(init)
-    .addCommand(template);
+    .addCommand(template)
+    .addHelpText(
+      "after",
+      `
+Start here:
+  automation-fit assess                       answer the questions, get the report
+  automation-fit report answers.yaml          score an answers file
+  automation-fit report team/ --format markdown --out report.md
+                                              a team report, as a document to hand over`,
+    );
   for (const command of [cli, ...cli.commands]) command.exitOverride().showSuggestionAfterError();
   return cli;
 }
