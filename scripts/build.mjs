@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/; with --schema, writes the editor JSON Schemas instead.
 //
-// dist/cli.js           a small ESM module (what bin/automation-fit.js imports) that runs start through scripts/script-loader.mjs;
-//                       dist/cli.cjs the same as CommonJS, for a CommonJS bin (no ESM loader: about 4 ms sooner).
+// dist/cli.cjs          a small CommonJS script (what bin/automation-fit.js requires: no ESM loader, about 4 ms sooner) that
+//                       runs start through scripts/script-loader.mjs; dist/cli.js the same as an ESM module.
 // dist/start-<hash>.js  commander and the command definitions: all that `--help` needs; no zod, yaml, chalk or inquirer
 //                       (checked here). It loads the work on a command's first `await import()`.
 // dist/work-<hash>.js   everything behind those imports, each module initialised when first asked for.
