@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { example, ROOT, run, tempDir } from "../cli/run.js";
+import { example, fixture, ROOT, run, tempDir } from "../cli/run.js";
 
 const BUILT_IN = join(ROOT, "questions");
 const FILES = readdirSync(BUILT_IN).filter((n) => /\.(ya?ml|schema\.json)$/.test(n)).sort();
@@ -34,6 +34,19 @@ describe("automation-fit init", () => {
     const report = run(["report", example("regional-accounting-firm.yaml"), "--questions", dir]);
     expect(report.status).toBe(0);
     expect(report.stdout).toBe(run(["report", example("regional-accounting-firm.yaml")]).stdout);
+  });
+
+  it("starts from another set with --questions, and refuses to copy a set that does not validate", () => {
+    const dir = join(tempDir(), "from-mini");
+    const r = run(["init", dir, "--questions", fixture("mini")]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["answers.schema.json", "question-set.schema.json", "set.yaml"]);
+    expect(run(["validate", dir]).stdout).toBe(`${dir}: valid question set (2 stages, 4 questions)\n`);
+    const broken = join(tempDir(), "from-broken");
+    const bad = run(["init", broken, "--questions", fixture("bad/crossref.yaml")]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/crossref\.yaml:16:15 unknown stage 'biling'/);
+    expect(() => readdirSync(broken)).toThrow();
   });
 
   it("writes into an existing folder that holds none of its files, leaving other files alone", () => {

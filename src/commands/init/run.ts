@@ -1,19 +1,25 @@
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { InputError } from "../../errors.js";
 import { readFailure } from "../../load/source.js";
 import { exists, writeFileAtomic } from "../../output.js";
 import { BUILT_IN_QUESTIONS } from "../../paths.js";
-import { OutputOptions, parseOptions } from "../parse-options.js";
+import { loadQuestionSet, setFiles } from "../../load/question-set.js";
+import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
 
-const Options = OutputOptions.pick({ force: true });
+const Options = SetOptions.extend(OutputOptions.pick({ force: true }).shape);
 
-/** The files of the built-in set worth copying: its YAML and the JSON Schemas they point at. */
-const COPIED = /\.(ya?ml|schema\.json)$/i;
+/** The JSON Schemas the YAML files point at, always from the built-in set. */
+const SCHEMAS = /\.schema\.json$/i;
 
 export async function runInit(dir: string, raw: unknown): Promise<void> {
-  const { force } = parseOptions(Options, raw);
-  const names = (await readdir(BUILT_IN_QUESTIONS)).filter((n) => COPIED.test(n)).sort();
+  const { force, questions } = parseOptions(Options, raw);
+  // a set to start from must itself be valid: copying a broken one would only pass its problems on
+  if (questions !== undefined) await loadQuestionSet(questions);
+  const setYaml = await setFiles(questions ?? BUILT_IN_QUESTIONS);
+  const schemas = (await readdir(BUILT_IN_QUESTIONS)).filter((n) => SCHEMAS.test(n)).map((n) => join(BUILT_IN_QUESTIONS, n));
+  const sources = [...schemas, ...setYaml].sort((a, b) => basename(a).localeCompare(basename(b)));
+  const names = sources.map((file) => basename(file));
   const targets = names.map((n) => join(dir, n));
 
   const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
@@ -34,15 +40,15 @@ export async function runInit(dir: string, raw: unknown): Promise<void> {
     });
   }
 
-  for (const [i, name] of names.entries()) {
-    await writeFileAtomic(targets[i]!, await readFile(join(BUILT_IN_QUESTIONS, name), "utf8"), { force });
+  for (const i of names.keys()) {
+    await writeFileAtomic(targets[i]!, await readFile(sources[i]!, "utf8"), { force });
     process.stderr.write(`wrote ${targets[i]}\n`);
   }
   const arg = /^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir);
   process.stderr.write(
     [
       "",
-      `A copy of the built-in question set is in ${dir}. Next:`,
+      `A copy of ${questions ?? "the built-in question set"} is in ${dir}. Next:`,
       "  1. Edit its YAML files: the name in set.yaml, then stages, questions, weights",
       "     and plays. Editors with the YAML language server check them as you type.",
       `  2. Check the set:  automation-fit validate ${arg}`,
