@@ -1,12 +1,11 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { byPosition, InputError, type Problem } from "../errors.js";
+import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { encodeAnswers, NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
 import { loadAnswers } from "./answers.js";
 import { csvAnswers } from "./csv.js";
-import { readFailure } from "./source.js";
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
 const CSV_FILE = /\.csv$/i;
