@@ -8,8 +8,6 @@ import { emit } from "../../output.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderTeamMarkdown } from "../../report/team-markdown.js";
-import { renderTeamTerminal } from "../../report/team-terminal.js";
-import { renderTerminal } from "../../report/terminal.js";
 import { terminalSafe } from "../../report/text.js";
 import { aggregate } from "../../score/aggregate.js";
 import { assess } from "../../score/score.js";
@@ -32,7 +30,7 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
   if (paths.length === 1 && !isCsv(paths[0]!) && !(await isFolder(paths[0]!))) {
     const answers = await readAnswers(paths[0]!, set);
-    await emit(renderAssessment(assess(set, answers), options.format, color), options.out, options.force);
+    await emit(await renderAssessment(assess(set, answers), options.format, color), options.out, options.force);
     return;
   }
   const loaded = await loadRespondents(await teamFiles(paths), set, { skipBadRows: options.skipBadRows });
@@ -42,19 +40,20 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
     const list = clients.slice(0, 3).map((c) => terminalSafe(c)).join("; ");
     process.stderr.write(`note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`);
   }
-  await emit(renderTeam(aggregate(set, loaded.respondents), options.format, color), options.out, options.force);
+  await emit(await renderTeam(aggregate(set, loaded.respondents), options.format, color), options.out, options.force);
 }
 
-export function renderAssessment(assessment: Assessment, format: ReportFormat, color: boolean): string {
+// The terminal renderers are imported when asked for: they load chalk, which JSON and Markdown do without.
+export async function renderAssessment(assessment: Assessment, format: ReportFormat, color: boolean): Promise<string> {
   if (format === "json") return renderJson(assessment);
   if (format === "markdown") return renderMarkdown(assessment);
-  return renderTerminal(assessment, { color, width: Math.min(process.stdout.columns || 80, 100) });
+  return (await import("../../report/terminal.js")).renderTerminal(assessment, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 
-export function renderTeam(team: TeamAssessment, format: ReportFormat, color: boolean): string {
+export async function renderTeam(team: TeamAssessment, format: ReportFormat, color: boolean): Promise<string> {
   if (format === "json") return renderJson(team);
   if (format === "markdown") return renderTeamMarkdown(team);
-  return renderTeamTerminal(team, { color, width: Math.min(process.stdout.columns || 80, 100) });
+  return (await import("../../report/team-terminal.js")).renderTeamTerminal(team, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 
 function skippedMessage({ count, total, problems }: LoadedTeam["skipped"]): string {
