@@ -34,6 +34,16 @@ export function byPosition(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
 }
 
+/** Why a file could not be read, in words. */
+export function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file or folder";
+  if (code === "EACCES" || code === "EPERM") return "cannot be read: permission denied";
+  if (code === "EISDIR") return "is a folder; name a file";
+  if (code === "ENOTDIR") return "no such file or folder (a part of the path is a file)";
+  return `cannot be read: ${(error as Error).message}`;
+}
+
 /** The user stopped (Ctrl-C); the message says what was kept and how to go on. Exit code 130. */
 export class Interrupted extends Error {
   constructor(message: string) {

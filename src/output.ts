@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { access, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { InputError } from "./errors.js";
-import { readFailure } from "./load/source.js";
+import { InputError, readFailure } from "./errors.js";
 
 /** Writes a file atomically (temp file + rename); an existing file is replaced only with `force`. */
 export async function writeFileAtomic(file: string, text: string, { force = false } = {}): Promise<void> {

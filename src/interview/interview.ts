@@ -2,7 +2,7 @@ import type { Answers } from "../model/answers.js";
 import type { Question, QuestionSet, Stage } from "../model/question-set.js";
 import { wrapText } from "../report/terminal.js";
 import { terminalSafe } from "../report/text.js";
-import { palette } from "../ui/color.js";
+import { palette } from "../ui/palette.js";
 import type { Item, Prompter } from "./prompter.js";
 
 /** One question in the order the interview asks it: a question bearing on several stages is asked once, in the first. */

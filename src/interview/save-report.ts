@@ -5,7 +5,7 @@ import type { Prompter } from "./prompter.js";
 export type SavedFormat = "markdown" | "json";
 
 /** After the report: offers to save it as Markdown or JSON, asking before it replaces a file. Returns the file written, if any. */
-export async function offerToSave(prompter: Prompter, render: (format: SavedFormat) => string, baseName: string): Promise<string | undefined> {
+export async function offerToSave(prompter: Prompter, render: (format: SavedFormat) => string | Promise<string>, baseName: string): Promise<string | undefined> {
   const format = await prompter.select<SavedFormat | "no">(
     "Save this report to a file?",
     [
@@ -22,7 +22,7 @@ export async function offerToSave(prompter: Prompter, render: (format: SavedForm
     suggestion = file;
     if ((await exists(file)) && !(await prompter.confirm(`${file} already exists. Replace it?`, { default: false }))) continue;
     try {
-      await writeFileAtomic(file, render(format), { force: true });
+      await writeFileAtomic(file, await render(format), { force: true });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       prompter.say(error.message);

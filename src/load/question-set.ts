@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { byPosition, InputError, type Problem } from "../errors.js";
+import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
 import {
   DEFAULT_SCALE,
   DEFAULT_THRESHOLDS,
@@ -11,7 +11,7 @@ import {
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { didYouMean } from "../suggest.js";
 import { preparedBuiltInSet } from "./built-in.js";
-import { readFailure, readSource, type Path, type Source } from "./source.js";
+import { readSource, type Path, type Source } from "./source.js";
 
 
 /** Where an item of the merged set came from, so a cross-reference error can point at it. */

@@ -1,12 +1,11 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { byPosition, InputError, type Problem } from "../errors.js";
+import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
+import type { Answers } from "../model/answers.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { encodeAnswers, NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
-import { loadAnswers } from "./answers.js";
 import { csvAnswers } from "./csv.js";
-import { readFailure } from "./source.js";
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
 const CSV_FILE = /\.csv$/i;
@@ -115,10 +114,18 @@ async function readCsv(file: string, fatal: Problem[]): Promise<string | undefin
   }
 }
 
+/**
+ * An answers file for the single report: by the quick path when it can, else by the full loader (YAML and zod, every
+ * problem with its position), imported only then so that a plain file never initialises either.
+ */
+export async function readAnswers(file: string, set: QuestionSet): Promise<Answers> {
+  return quickFile(file, set)?.answers ?? (await import("./answers.js")).loadAnswers(file, set);
+}
+
 /** The full loader: every check, every problem with its position. */
 async function slowRespondent(file: string, set: QuestionSet): Promise<Respondent | Problem[]> {
   try {
-    const answers = await loadAnswers(file, set);
+    const answers = await (await import("./answers.js")).loadAnswers(file, set);
     return respondentFrom(file, answers, encodeAnswers(set, answers.answers));
   } catch (error) {
     if (error instanceof InputError) return error.problems;
@@ -126,8 +133,13 @@ async function slowRespondent(file: string, set: QuestionSet): Promise<Responden
   }
 }
 
-// A sync read is several times faster than fs/promises for thousands of small files, and keeps one file open at a time.
 function quickRespondent(file: string, set: QuestionSet): Respondent | undefined {
+  const quick = quickFile(file, set);
+  return quick && respondentFrom(file, quick.answers, quick.encoded);
+}
+
+// A sync read is several times faster than fs/promises for thousands of small files, and keeps one file open at a time.
+function quickFile(file: string, set: QuestionSet): QuickAnswers | undefined {
   let text: string;
   try {
     const info = statSync(file);
@@ -136,8 +148,7 @@ function quickRespondent(file: string, set: QuestionSet): Respondent | undefined
   } catch {
     return undefined;
   }
-  const quick = quickAnswers(text, set);
-  return quick && respondentFrom(file, quick, quick.answers);
+  return quickAnswers(text, set);
 }
 
 function respondentFrom(file: string, who: { assessor?: string; role?: string; client?: string }, answers: Uint8Array): Respondent {
@@ -156,18 +167,24 @@ const PLAIN = /^\p{L}[^:#\p{Cc}\u0085\u2028\u2029]*$/u;
 const NOT_A_STRING = /^(true|false|null)$/i;
 const COMMENT_ONLY = /^(#.*)?$/;
 
+export interface QuickAnswers {
+  answers: Answers;
+  encoded: Uint8Array;
+}
+
 /**
  * The fast path for answers files in the plain shape the interview and the examples write: top-level scalars, then
  * `answers:` and `notes:` with one `id: value` a line. Returns undefined at anything else, or at any problem, so the
- * full YAML loader reads those files and reports their problems: this never accepts a file that loader would refuse.
+ * full YAML loader reads those files and reports their problems: this never accepts a file that loader would refuse, and
+ * what it returns is what that loader would (`answers`), with the answers encoded for the team report too.
  */
-export function quickAnswers(text: string, set: QuestionSet): { client?: string; assessor?: string; role?: string; answers: Uint8Array } | undefined {
+export function quickAnswers(text: string, set: QuestionSet): QuickAnswers | undefined {
   if (/[\u0000\uFEFF\t]|\r(?!\n)/.test(text)) return undefined;
   const scaleIndex = scaleIndexOf(set);
   const questionIndex = quickIndex(set);
-  const answers = new Uint8Array(set.questions.length).fill(NO_ANSWER);
+  const encoded = new Uint8Array(set.questions.length).fill(NO_ANSWER);
   const top = new Map<string, string>();
-  const noted = new Set<string>();
+  const sections: Record<string, Record<string, string>> = { answers: {}, notes: {} };
   let section: string | undefined;
   let items = 0;
   let indent = 0;
@@ -191,8 +208,8 @@ export function quickAnswers(text: string, set: QuestionSet): { client?: string;
       top.set(key, value);
       continue;
     }
-    const m = section === undefined ? null : ITEM_LINE.exec(line);
-    if (!m) return undefined;
+    const m = ITEM_LINE.exec(line);
+    if (section === undefined || !m) return undefined;
     const [, spaces, id, rest = ""] = m as unknown as [string, string, string, string | undefined];
     if (items === 0) indent = spaces.length;
     else if (spaces.length !== indent) return undefined;
@@ -200,18 +217,18 @@ export function quickAnswers(text: string, set: QuestionSet): { client?: string;
     const q = questionIndex.get(id);
     const value = quickScalar(rest);
     if (q === undefined || value === undefined) return undefined;
-    if (section === "notes") {
-      if (noted.has(id)) return undefined;
-      noted.add(id);
-      continue;
-    }
+    const entries = sections[section]!;
+    if (Object.hasOwn(entries, id)) return undefined;
+    entries[id] = value;
+    if (section === "notes") continue;
     const option = scaleIndex.get(value);
-    if (option === undefined || answers[q] !== NO_ANSWER) return undefined;
-    answers[q] = option;
+    if (option === undefined) return undefined;
+    encoded[q] = option;
   }
   if (!top.size || (section !== undefined && items === 0)) return undefined;
-  const who = Object.fromEntries(["client", "assessor", "role"].flatMap((key) => (top.has(key) ? [[key, top.get(key)!]] : [])));
-  return { ...who, answers };
+  // the keys in the order zod's AnswersFile gives them
+  const scalars = Object.fromEntries([...TOP_SCALARS].flatMap((key) => (top.has(key) ? [[key, top.get(key)!]] : [])));
+  return { answers: { ...scalars, answers: sections.answers!, notes: sections.notes! }, encoded };
 }
 
 /** A scalar the YAML loader would read as this very string, or undefined when unsure. */

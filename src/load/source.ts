@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
-import { InputError, type Problem } from "../errors.js";
+import { InputError, readFailure, type Problem } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 
 export type Path = readonly (string | number)[];
@@ -200,15 +200,6 @@ function syntaxMessage(code: string, message: string): string {
   if (code === "TAB_AS_INDENT") return "YAML syntax: a tab is used for indentation; indent with spaces";
   if (code === "MULTIPLE_DOCS") return "holds more than one YAML document (a '---' line); keep one per file";
   return `YAML syntax: ${first}`;
-}
-
-export function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file or folder";
-  if (code === "EACCES" || code === "EPERM") return "cannot be read: permission denied";
-  if (code === "EISDIR") return "is a folder; name a file";
-  if (code === "ENOTDIR") return "no such file or folder (a part of the path is a file)";
-  return `cannot be read: ${(error as Error).message}`;
 }
 
 export function throwIfAny(problems: Problem[]): void {

@@ -1,6 +1,6 @@
 import type { Disagreement, TeamAssessment, TeamStage } from "../model/team-assessment.js";
 import { percent } from "../score/score.js";
-import { palette, type Palette } from "../ui/color.js";
+import { palette, type Palette } from "../ui/palette.js";
 import {
   agreement,
   answerLabel,

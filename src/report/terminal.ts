@@ -1,7 +1,7 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import { percent } from "../score/score.js";
-import { palette, type Palette } from "../ui/color.js";
+import { palette, type Palette } from "../ui/palette.js";
 import { charWidth, displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
 
 export interface TerminalOptions {

@@ -1,6 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { runReport } from "../../src/commands/report/run.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import { quickAnswers } from "../../src/load/respondents.js";
 import { example, fixture, ROOT, run, tempDir } from "./run.js";
 
 const EXAMPLE = example("self-serve-subscription.yaml");
@@ -129,6 +133,33 @@ describe("automation-fit report", () => {
     const client = /^client: (.*)$/m.exec(readFileSync(EXAMPLE, "utf8"))![1]!.replace(/^"|"$/g, "");
     expect(r.stdout.split("\n")[0]).toContain(client);
     expect(r.stdout).toContain("| ");
+  });
+
+  it("prints the same report whether the answers file takes the quick path or the full loader", async () => {
+    const set = await loadQuestionSet();
+    for (const name of ["self-serve-subscription.yaml", "enterprise-services.yaml"]) {
+      const text = readFileSync(example(name), "utf8").replace(/^answers:/m, "role: Founder, sales\nanswers:");
+      const dir = tempDir();
+      const plain = join(dir, name);
+      const flow = join(dir, "flow.yaml");
+      writeFileSync(plain, text);
+      writeFileSync(flow, JSON.stringify(parse(text)));
+      expect(quickAnswers(readFileSync(plain, "utf8"), set), name).toBeDefined();
+      expect(quickAnswers(readFileSync(flow, "utf8"), set), name).toBeUndefined();
+      for (const format of ["json", "markdown", "terminal"]) {
+        const quick = run(["report", plain, "--format", format]);
+        const full = run(["report", flow, "--format", format]);
+        expect(quick.status).toBe(0);
+        expect(quick.stdout.length).toBeGreaterThan(1000);
+        expect(full).toEqual(quick);
+      }
+    }
+  });
+
+  it("leaves options commander would not give to the zod schema, which words the error", async () => {
+    const given = { color: true, force: false, format: "terminal", skipBadRows: false };
+    await expect(runReport([EXAMPLE], { ...given, format: "pdf" })).rejects.toThrow(/^option --format: /);
+    await expect(runReport([EXAMPLE], { ...given, force: "yes" })).rejects.toThrow(/^option --force: /);
   });
 
   it("accepts a JSON answers file", () => {

@@ -67,7 +67,7 @@ export async function runAssess(raw: unknown): Promise<void> {
     const assessment = onlyStages(assess(set, answers), stages);
     const color = !options.out && colorWanted(process.stdout, process.env, options.color);
     prompter.say("");
-    await emit(renderAssessment(assessment, options.format, color), options.out, options.force);
+    await emit(await renderAssessment(assessment, options.format, color), options.out, options.force);
     const width = Math.min(process.stderr.columns || 80, 100) - 1;
     prompter.say(`\n${wrap(`Answers saved in ${saveFile}; score them again any time with: automation-fit report ${shellQuote(saveFile)}${questionsArg(options)}`, width)}`);
     if (!options.out && process.stdout.isTTY) await offerToSave(prompter, (format) => renderAssessment(assessment, format, false), reportName(answers));

@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { InputError } from "../../errors.js";
-import { readFailure } from "../../load/source.js";
+import { InputError, readFailure } from "../../errors.js";
 import { exists, writeFileAtomic } from "../../output.js";
 import { BUILT_IN_QUESTIONS } from "../../paths.js";
 import { loadQuestionSet, setFiles } from "../../load/question-set.js";

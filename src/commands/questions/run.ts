@@ -4,7 +4,8 @@ import type { QuestionSet } from "../../model/question-set.js";
 import { emit } from "../../output.js";
 import { wrapText } from "../../report/terminal.js";
 import { terminalSafe } from "../../report/text.js";
-import { colorWanted, palette } from "../../ui/color.js";
+import { colorWanted } from "../../ui/color.js";
+import { palette } from "../../ui/palette.js";
 import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
 import { QUESTIONS_FORMATS } from "./index.js";
 

@@ -1,41 +1,36 @@
 import { stat } from "node:fs/promises";
-import { z } from "zod";
 import { formatProblem } from "../../errors.js";
-import { loadAnswers } from "../../load/answers.js";
-import { loadQuestionSet } from "../../load/question-set.js";
-import { isCsv, loadRespondents, teamFiles, type LoadedTeam } from "../../load/respondents.js";
+import { preparedBuiltInSet } from "../../load/built-in.js";
+import { isCsv, loadRespondents, readAnswers, teamFiles, type LoadedTeam } from "../../load/respondents.js";
 import type { Assessment } from "../../model/assessment.js";
 import type { TeamAssessment } from "../../model/team-assessment.js";
 import { emit } from "../../output.js";
 import { renderJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderTeamMarkdown } from "../../report/team-markdown.js";
-import { renderTeamTerminal } from "../../report/team-terminal.js";
-import { renderTerminal } from "../../report/terminal.js";
 import { terminalSafe } from "../../report/text.js";
 import { aggregate } from "../../score/aggregate.js";
 import { assess } from "../../score/score.js";
 import { colorWanted } from "../../ui/color.js";
-import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
 import { REPORT_FORMATS } from "./index.js";
+import type { ReportOptions } from "./options.js";
 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const Options = SetOptions.extend(OutputOptions.shape).extend({
-  format: z.enum(REPORT_FORMATS).default("terminal"),
-  skipBadRows: z.boolean().default(false),
-});
-
 const MAX_SKIPPED_SHOWN = 20;
 
-/** One answers file: the single report. Several, a folder or a CSV: the team report. */
+/**
+ * One answers file: the single report. Several, a folder or a CSV: the team report.
+ * A plain answers file with the built-in set never initialises zod or the YAML parser (about 20 ms of start-up): the
+ * options, the set and the file each take a path without them, and import them only when that path does not apply.
+ */
 export async function runReport(paths: string[], raw: unknown): Promise<void> {
-  const options = parseOptions(Options, raw);
-  const set = await loadQuestionSet(options.questions);
+  const options = asCommanderGives(raw) ?? (await import("./options.js")).parseReportOptions(raw);
+  const set = (options.questions === undefined && preparedBuiltInSet()) || (await (await import("../../load/question-set.js")).loadQuestionSet(options.questions));
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
   if (paths.length === 1 && !isCsv(paths[0]!) && !(await isFolder(paths[0]!))) {
-    const answers = await loadAnswers(paths[0]!, set);
-    await emit(renderAssessment(assess(set, answers), options.format, color), options.out, options.force);
+    const answers = await readAnswers(paths[0]!, set);
+    await emit(await renderAssessment(assess(set, answers), options.format, color), options.out, options.force);
     return;
   }
   const loaded = await loadRespondents(await teamFiles(paths), set, { skipBadRows: options.skipBadRows });
@@ -45,19 +40,20 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
     const list = clients.slice(0, 3).map((c) => terminalSafe(c)).join("; ");
     process.stderr.write(`note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`);
   }
-  await emit(renderTeam(aggregate(set, loaded.respondents), options.format, color), options.out, options.force);
+  await emit(await renderTeam(aggregate(set, loaded.respondents), options.format, color), options.out, options.force);
 }
 
-export function renderAssessment(assessment: Assessment, format: ReportFormat, color: boolean): string {
+// The terminal renderers are imported when asked for: they load chalk, which JSON and Markdown do without.
+export async function renderAssessment(assessment: Assessment, format: ReportFormat, color: boolean): Promise<string> {
   if (format === "json") return renderJson(assessment);
   if (format === "markdown") return renderMarkdown(assessment);
-  return renderTerminal(assessment, { color, width: Math.min(process.stdout.columns || 80, 100) });
+  return (await import("../../report/terminal.js")).renderTerminal(assessment, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 
-export function renderTeam(team: TeamAssessment, format: ReportFormat, color: boolean): string {
+export async function renderTeam(team: TeamAssessment, format: ReportFormat, color: boolean): Promise<string> {
   if (format === "json") return renderJson(team);
   if (format === "markdown") return renderTeamMarkdown(team);
-  return renderTeamTerminal(team, { color, width: Math.min(process.stdout.columns || 80, 100) });
+  return (await import("../../report/team-terminal.js")).renderTeamTerminal(team, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 
 function skippedMessage({ count, total, problems }: LoadedTeam["skipped"]): string {
@@ -65,6 +61,25 @@ function skippedMessage({ count, total, problems }: LoadedTeam["skipped"]): stri
   lines.push(...problems.slice(0, MAX_SKIPPED_SHOWN).map(formatProblem));
   if (problems.length > MAX_SKIPPED_SHOWN) lines.push(`... and ${problems.length - MAX_SKIPPED_SHOWN} more problems`);
   return `${lines.join("\n")}\n`;
+}
+
+const OPTION_KEYS = new Set(["questions", "color", "out", "force", "format", "skipBadRows"]);
+const isOptionalString = (value: unknown) => value === undefined || typeof value === "string";
+
+// Unlike the other commands, report checks its options without zod (its start-up target): the options exactly as commander
+// gives them, defaults filled and --format checked, are taken as they are; anything else is left to the zod schema in ./options.ts.
+function asCommanderGives(raw: unknown): ReportOptions | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const o = raw as Record<string, unknown>;
+  const expected =
+    Object.keys(o).every((k) => OPTION_KEYS.has(k)) &&
+    isOptionalString(o.questions) &&
+    isOptionalString(o.out) &&
+    typeof o.color === "boolean" &&
+    typeof o.force === "boolean" &&
+    typeof o.skipBadRows === "boolean" &&
+    (REPORT_FORMATS as readonly unknown[]).includes(o.format);
+  return expected ? (o as ReportOptions) : undefined;
 }
 
 async function isFolder(path: string): Promise<boolean> {
