@@ -1,5 +1,8 @@
 // The only module that imports inquirer; loaded with `await import()` so other commands never pay for it.
-import { confirm, input, select, Separator } from "@inquirer/prompts";
+// The three prompts it uses, one package each: @inquirer/prompts would bundle them all (its editor prompt alone brings 400 KB).
+import confirm from "@inquirer/confirm";
+import input from "@inquirer/input";
+import select, { Separator } from "@inquirer/select";
 import { PromptCancelled, type Item, type Prompter } from "./prompter.js";
 
 export interface PromptContext {
