@@ -28,6 +28,8 @@ const NOT_AT_START = ["zod", "yaml", "chalk", "@inquirer"];
  * subcommands, which this CLI has none of; output.ts needs crypto only for --out. Both export plain objects of functions. */
 const LAZY_BUILTINS = ["child_process", "crypto"];
 /** The parameters of the function whose body a script is (see scripts/script-loader.mjs). */
+/** Start's lazy import answered by the report script rather than the work. */
+const REPORT = "src/commands/report/run.ts";
 const SCRIPT_PARAMS = "require, __automationFitMetaUrl, __automationFitShared, __automationFitExport, __automationFitRun";
 
 const common = {
@@ -73,23 +75,47 @@ async function bundle() {
   const plan = await build({ ...common, stdin: startEntry, outfile: "dist/start.js", define, plugins: [builtins(), lazyImports(lazy, () => ({ external: true }))] });
   const startInputs = new Set(Object.keys(plan.metafile.inputs));
 
-  // 2. The work: every lazily imported module and what it needs, less what start holds (taken from start at run time).
-  // require(), not import: each module (and what only it needs) initialises when its command first asks for it.
+  // 2. The report: report/run.ts and what it reaches, less what start holds; its own `await import()`s (zod, yaml, chalk behind
+  // them) answered from the work. Planned once to learn its modules, then built exporting each, for the work to share.
+  const reportLazy = new Set();
+  const reportShared = new Set();
+  const reportBuild = (entry) =>
+    build({
+      ...common,
+      stdin: { contents: entry, resolveDir: root, sourcefile: "report.js", loader: "js" },
+      outfile: "dist/report.js",
+      define: { ...define, __AUTOMATION_FIT_BUILT_IN__: JSON.stringify(builtIn) },
+      sourcemap: "external",
+      sourcesContent: false,
+      plugins: [builtins(), workFromStart(), lazyImports(reportLazy, (k) => ({ path: k, namespace: "lazy" })), sharedWithStart(startInputs, lazy, reportShared)],
+    });
+  const exportsOf = (keys) => `__automationFitExport({ ${keys.map((k) => `${JSON.stringify(k)}: () => require("./${k}")`).join(", ")} });`;
+  const reportPlan = await reportBuild(exportsOf([REPORT]));
+  const reportOwn = new Set(Object.keys(reportPlan.metafile.inputs).filter((k) => isSource(k) && !reportLazy.has(k)));
+  const report = await reportBuild(exportsOf([...reportOwn]));
+  const reportText = scriptText(report, "report", false);
+  const reportName = hashed("report", reportText);
+  const reportPackages = packages(report.metafile.inputs);
+  const heavyInReport = NOT_AT_START.filter((p) => Object.keys(reportPackages).some((n) => n === p || n.startsWith(`${p}/`)));
+  if (heavyInReport.length) throw new Error(`the report script would load ${heavyInReport.join(", ")}: import it with await import() from what src/commands/report/run.ts imports`);
+
+  // 3. The work: every other lazily imported module and what it needs, less what start and the report hold (taken from them
+  // at run time). require(), not import: each module (and what only it needs) initialises when its command first asks for it.
   const shared = new Set();
-  const workEntry = `__automationFitExport({ ${[...lazy].map((k) => `${JSON.stringify(k)}: () => require("./${k}")`).join(", ")} });`;
+  const workLazy = [...lazy, ...reportLazy].filter((k) => k !== REPORT);
   const work = await build({
     ...common,
-    stdin: { contents: workEntry, resolveDir: root, sourcefile: "work.js", loader: "js" },
+    stdin: { contents: exportsOf(workLazy), resolveDir: root, sourcefile: "work.js", loader: "js" },
     outfile: "dist/work.js",
     define: { ...define, __AUTOMATION_FIT_BUILT_IN__: JSON.stringify(builtIn) },
     sourcemap: "external",
     sourcesContent: false,
-    plugins: [builtins(), onlyEnglishZod(), sharedWithStart(startInputs, lazy, shared)],
+    plugins: [builtins(), onlyEnglishZod(), sharedWithStart(new Set([...startInputs, ...reportOwn]), new Set(workLazy), shared)],
   });
   const workText = scriptText(work, "work", false);
   const workName = hashed("work", workText);
 
-  // 3. Start, its lazy imports answered from the work.
+  // 4. Start, its lazy imports answered from the report and the work.
   const start = await build({
     ...common,
     stdin: startEntry,
@@ -97,7 +123,11 @@ async function bundle() {
     define,
     sourcemap: "external",
     sourcesContent: false,
-    plugins: [builtins(), lazyImports(lazy, (k) => ({ path: k, namespace: "lazy" })), workModule(workName, shared)],
+    plugins: [
+      builtins(),
+      lazyImports(lazy, (k) => ({ path: k, namespace: "lazy" })),
+      workModule({ reportName, workName, fromStart: [...new Set([...shared, ...reportShared])].filter((k) => startInputs.has(k)), fromReport: [...shared].filter((k) => reportOwn.has(k)) }),
+    ],
   });
   const startText = scriptText(start, "start", true);
   const startName = hashed("start", startText);
@@ -107,7 +137,7 @@ async function bundle() {
     throw new Error(`start would load ${offending.join(", ")}: import it from a command's run.ts (loaded with await import()), not from what src/cli.ts imports`);
   }
 
-  // 4. dist/cli.js, which bin/automation-fit.js imports.
+  // 5. dist/cli.js, which bin/automation-fit.js imports.
   const shim = await build({
     ...common,
     stdin: { contents: `import { runScript } from "./scripts/script-loader.mjs";\nawait runScript(${JSON.stringify(`./${startName}`)}, import.meta.url, { async: true });`, resolveDir: root, sourcefile: "cli.js", loader: "js" },
@@ -134,11 +164,13 @@ async function bundle() {
   mkdirSync(dist, { recursive: true });
   writeAtomic(join(dist, workName), workText);
   writeAtomic(join(dist, `${workName}.map`), mapText(work));
+  writeAtomic(join(dist, reportName), reportText);
+  writeAtomic(join(dist, `${reportName}.map`), mapText(report));
   writeAtomic(join(dist, startName), startText);
   writeAtomic(join(dist, `${startName}.map`), mapText(start));
   writeAtomic(join(dist, "cli.js"), shimText);
   writeAtomic(join(dist, "cli.cjs"), shimCjsText);
-  const scripts = [{ name: startName, async: true }, { name: workName, async: false }];
+  const scripts = [{ name: startName, async: true }, { name: reportName, async: false }, { name: workName, async: false }];
   const keep = new Set(["cli.js", "cli.cjs", "build-info.json", ...scripts.flatMap(({ name }) => [name, `${name}.map`, cacheOf(name)])]);
   for (const name of readdirSync(dist)) if (!keep.has(name)) rmSync(join(dist, name), { recursive: true, force: true });
 
@@ -152,13 +184,22 @@ async function bundle() {
     node: process.version,
     cli: { file: "cli.js", bytes: shimText.length, commonJs: { file: "cli.cjs", bytes: shimCjsText.length } },
     start: { file: startName, bytes: startText.length, cacheBytes: size(cacheOf(startName)), packages: startPackages, sourceBytes: sourceBytes(start.metafile.inputs) },
+    report: {
+      file: reportName,
+      bytes: reportText.length,
+      cacheBytes: size(cacheOf(reportName)),
+      packages: reportPackages,
+      sourceBytes: sourceBytes(report.metafile.inputs),
+      lazy: [...reportLazy],
+      shared: [...reportShared],
+    },
     work: {
       file: workName,
       bytes: workText.length,
       cacheBytes: size(cacheOf(workName)),
       packages: packages(work.metafile.inputs),
       sourceBytes: sourceBytes(work.metafile.inputs),
-      lazy: [...lazy],
+      lazy: workLazy,
       shared: [...shared],
     },
     warmedWith,
@@ -248,7 +289,7 @@ function lazyImports(found, answer) {
       b.onLoad({ filter: /.*/, namespace: "lazy" }, ({ path: k }) => ({
         loader: "js",
         resolveDir: root,
-        contents: `module.exports = require("automation-fit:work").work()[${JSON.stringify(k)}]();`,
+        contents: `module.exports = require("automation-fit:work").${k === REPORT ? "report" : "work"}()[${JSON.stringify(k)}]();`,
       }));
     },
   };
@@ -273,28 +314,46 @@ function sharedWithStart(startInputs, lazy, shared) {
   };
 }
 
-/** automation-fit:work, in start: runs the work script once, handing it the modules it shares with start. */
-function workModule(workName, shared) {
+/** automation-fit:work, in start: runs the report script or the work script once, handing each the modules it shares with start
+ * (and the work those it shares with the report, which it loads first: a module exists once, so does its InputError class). */
+function workModule({ reportName, workName, fromStart, fromReport }) {
   return {
     name: "work-module",
     setup(b) {
       b.onResolve({ filter: /^automation-fit:work$/ }, () => ({ path: "work", namespace: "automation-fit" }));
-      b.onLoad({ filter: /.*/, namespace: "automation-fit" }, () => {
-        const list = [...shared];
-        return {
-          loader: "js",
-          resolveDir: root,
-          contents: `${list.map((k, i) => `import * as s${i} from "./${k}";`).join("\n")}
-            let modules;
-            export function work() {
-              if (!modules) __automationFitRun(${JSON.stringify(`./${workName}`)}, __automationFitMetaUrl, {
-                shared: { ${list.map((k, i) => `${JSON.stringify(k)}: s${i}`).join(", ")} },
-                exported: (m) => (modules = m),
-              });
-              return modules;
-            }`,
-        };
-      });
+      b.onLoad({ filter: /.*/, namespace: "automation-fit" }, () => ({
+        loader: "js",
+        resolveDir: root,
+        contents: `${fromStart.map((k, i) => `import * as s${i} from "./${k}";`).join("\n")}
+          const fromStart = () => ({ ${fromStart.map((k, i) => `${JSON.stringify(k)}: s${i}`).join(", ")} });
+          let reportModules, workModules;
+          export function report() {
+            if (!reportModules) __automationFitRun(${JSON.stringify(`./${reportName}`)}, __automationFitMetaUrl, {
+              shared: { ...fromStart(), "automation-fit:work": { work } },
+              exported: (m) => (reportModules = m),
+            });
+            return reportModules;
+          }
+          export function work() {
+            if (!workModules) {
+              const shared = fromStart();
+              for (const k of ${JSON.stringify(fromReport)}) Object.defineProperty(shared, k, { enumerable: true, get: () => report()[k]() });
+              __automationFitRun(${JSON.stringify(`./${workName}`)}, __automationFitMetaUrl, { shared, exported: (m) => (workModules = m) });
+            }
+            return workModules;
+          }`,
+      }));
+    },
+  };
+}
+
+/** automation-fit:work, in the report script: start's, handed to it as a shared module. */
+function workFromStart() {
+  return {
+    name: "work-from-start",
+    setup(b) {
+      b.onResolve({ filter: /^automation-fit:work$/ }, () => ({ path: "work", namespace: "automation-fit" }));
+      b.onLoad({ filter: /.*/, namespace: "automation-fit" }, () => ({ loader: "js", contents: `module.exports = __automationFitShared["automation-fit:work"];` }));
     },
   };
 }

@@ -100,8 +100,8 @@ describe("the built-in set prepared by the build", () => {
 describe("the code caches", () => {
   const caches = (dir: string) => readdirSync(join(dir, "dist")).filter((n) => n.endsWith(".cache"));
 
-  it("exist for both scripts after a build", () => {
-    expect(caches(ROOT).map((n) => n.replace(/-[0-9a-f]+\.cache$/, ""))).toEqual(["start", "work"]);
+  it("exist for the three scripts after a build", () => {
+    expect(caches(ROOT).map((n) => n.replace(/-[0-9a-f]+\.cache$/, ""))).toEqual(["report", "start", "work"]);
   });
 
   it("are only a cache: a damaged one changes no output, and is written afresh", () => {
@@ -111,6 +111,8 @@ describe("the code caches", () => {
     const r = runIn(dir, ["report", EXAMPLE, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(expected.stdout);
+    // the report leaves the work alone; a command that runs it
+    expect(runIn(dir, ["questions", "--format", "json"]).stdout).toBe(runIn(ROOT, ["questions", "--format", "json"]).stdout);
     for (const name of caches(dir)) expect(readFileSync(join(dir, "dist", name), "utf8")).not.toBe("not a V8 code cache");
   });
 
@@ -133,10 +135,20 @@ describe("what starts", () => {
     for (const heavy of ["zod", "yaml", "chalk", "@inquirer/prompts", "@inquirer/core"]) expect(packages).not.toContain(heavy);
   });
 
-  it("does not even read the work for --help, and reads it for a command", () => {
-    const work = info().work.file;
-    expect(runIn(ROOT, ["--help"]).reads.filter((r) => r.endsWith(work))).toEqual([]);
-    expect(runIn(ROOT, ["report", EXAMPLE, "--format", "json"]).reads.filter((r) => r.endsWith(work)).length).toBe(1);
+  it("does not even read the report or the work for --help, and reads them for a command", () => {
+    const { report, work } = info();
+    const read = (args: string[], file: string) => runIn(ROOT, args).reads.filter((r) => r.endsWith(file)).length;
+    expect([read(["--help"], report.file), read(["--help"], work.file)]).toEqual([0, 0]);
+    expect(read(["questions", "--format", "json"], work.file)).toBe(1);
+  });
+
+  it("reads only the report script, not the work, for a plain report in JSON or Markdown", () => {
+    const { report, work } = info();
+    for (const format of ["json", "markdown"]) {
+      const { reads } = runIn(ROOT, ["report", EXAMPLE, "--format", format]);
+      expect([reads.filter((r) => r.endsWith(report.file)).length, reads.filter((r) => r.endsWith(work.file)).length]).toEqual([1, 0]);
+    }
+    expect(Object.keys(report.packages)).toEqual([]);
   });
 
   it("is the same CLI from dist/cli.cjs, for a CommonJS bin", () => {
@@ -148,7 +160,7 @@ describe("what starts", () => {
     }
   });
 
-  it("shares one InputError between start and the work: a bad answers file is a usage error, not a crash", () => {
+  it("shares one InputError between start, the report and the work: a bad answers file is a usage error, not a crash", () => {
     const dir = installedCopy();
     writeFileSync(join(dir, "bad.yaml"), "answers:\n  no-such-question: yes\n");
     const r = runIn(dir, ["report", "bad.yaml"]);
