@@ -3,11 +3,15 @@
 // dist/cli.cjs          a small CommonJS script (what bin/automation-fit.js requires: no ESM loader, about 4 ms sooner) that
 //                       runs start through scripts/script-loader.mjs; dist/cli.js the same as an ESM module.
 // dist/start-<hash>.js  commander and the command definitions: all that `--help` needs; no zod, yaml, chalk or inquirer
-//                       (checked here). It loads the work on a command's first `await import()`.
-// dist/work-<hash>.js   everything behind those imports, each module initialised when first asked for.
-// <script>.cache        V8 code caches of both, filled here by running a few commands; <script>.map their source maps.
+//                       (checked here). It loads the report or the work on a command's first `await import()`.
+// dist/report-<hash>.js src/commands/report/run.ts and what it imports statically: a report of one answers file in JSON or
+//                       Markdown needs nothing else; no zod, yaml, chalk or inquirer (checked here). Its own `await import()`s
+//                       (full loaders, zod options, terminal renderers) are answered from the work.
+// dist/work-<hash>.js   everything else behind those imports, each module initialised when first asked for; it takes the
+//                       modules it shares with start and the report from them (one of each module at run time).
+// <script>.cache        V8 code caches of the three, filled here by running a few commands; <script>.map their source maps.
 // dist/build-info.json  what went where, for `npm run bench`.
-// The built-in question set is loaded and checked here by the real loader and embedded in the work; at run time it is used
+// The built-in question set is loaded and checked here by the real loader and embedded in the report script; at run time it is used
 // while questions/ is unchanged (src/load/built-in.ts).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
