@@ -69,7 +69,7 @@ export async function runAssess(raw: unknown): Promise<void> {
     prompter.say("");
     await emit(await renderAssessment(assessment, options.format, color), options.out, options.force);
     const width = Math.min(process.stderr.columns || 80, 100) - 1;
-    prompter.say(`\n${wrap(`Answers saved in ${saveFile}; score them again any time with: automation-fit report ${shellQuote(saveFile)}${questionsArg(options)}`, width)}`);
+    prompter.say(`\n${wrap(`Answers saved in ${saveFile}; score them again any time with: ${cli()} report ${shellQuote(saveFile)}${questionsArg(options)}`, width)}`);
     if (!options.out && process.stdout.isTTY) await offerToSave(prompter, (format) => renderAssessment(assessment, format, false), reportName(answers));
   } catch (error) {
     if (error instanceof PromptCancelled) throw new Interrupted(stopped(kept, options, stages));
@@ -98,7 +98,7 @@ async function checkSaveFile(file: string, options: Options): Promise<void> {
     throw new InputError(
       [
         `${file} already exists (answers from an earlier assessment?); it was left as it is. Either`,
-        `  continue it:              automation-fit assess --resume ${shellQuote(file)}${questionsArg(options)}`,
+        `  continue it:              ${assessCommandLine()} --resume ${shellQuote(file)}${questionsArg(options)}`,
         "  keep it and start anew:   add --save OTHER-FILE.yaml",
         "  start over, replacing it: add --force",
       ].join("\n"),
@@ -109,7 +109,7 @@ async function checkSaveFile(file: string, options: Options): Promise<void> {
 function stopped(kept: { file: string | undefined; count: number }, options: Options, stages: string[] | undefined): string {
   if (!kept.file) return "Stopped before anything was saved; nothing was written.";
   const command = [
-    `automation-fit assess --resume ${shellQuote(kept.file)}`,
+    `${assessCommandLine()} --resume ${shellQuote(kept.file)}`,
     questionsArg(options),
     stages ? ` --stage ${stages.map(shellQuote).join(" ")}` : "",
     options.format !== "terminal" ? ` --format ${options.format}` : "",
@@ -131,6 +131,11 @@ function reportName(answers: Answers): string {
     .replace(/^-|-$/g, "");
   return slug ? `${slug}-automation-fit` : "automation-fit-report";
 }
+
+// Run as `npm start` from a clone, `automation-fit` is not on the PATH: name the commands that work there.
+const fromNpmStart = () => process.env.npm_lifecycle_event === "start";
+const cli = () => (fromNpmStart() ? "npx automation-fit" : "automation-fit");
+const assessCommandLine = () => (fromNpmStart() ? "npm start --" : "automation-fit assess");
 
 export function shellQuote(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
