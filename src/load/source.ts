@@ -202,6 +202,3 @@ function syntaxMessage(code: string, message: string): string {
   return `YAML syntax: ${first}`;
 }
 
-export function throwIfAny(problems: Problem[]): void {
-  if (problems.length) throw new InputError(problems);
-}
