@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
-import { InputError, readFailure, type Problem } from "../errors.js";
+import { readFailure, type Problem } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 
 export type Path = readonly (string | number)[];

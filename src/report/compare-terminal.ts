@@ -1,6 +1,6 @@
 import type { AnswerChange, Comparison, StagePoint, StageProgress } from "../score/compare.js";
 import { palette, type Palette } from "../ui/palette.js";
-import { answerText, comparisonTitle, moved, reportsOnly, signed } from "./compare-text.js";
+import { answerText, comparisonTitle, reportsOnly, signed } from "./compare-text.js";
 import { pad, verdictStyle, words, wrap, type TerminalOptions, type Word } from "./terminal.js";
 import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
 
