@@ -45,7 +45,12 @@ export async function loadQuestionSet(path?: string): Promise<QuestionSet> {
     path = BUILT_IN_QUESTIONS;
   }
   const reads = await Promise.all((await setFiles(path)).map(readSource));
-  return questionSetFrom(reads, basename(path).replace(/\.ya?ml$/i, ""));
+  return questionSetFrom(reads, setName(path));
+}
+
+/** The name a set without a 'set:' entry goes by: its file or folder name. */
+export function setName(path: string): string {
+  return basename(path).replace(/\.ya?ml$/i, "");
 }
 
 /** Validates and merges the files of a set, already read; throws InputError with every problem found. */

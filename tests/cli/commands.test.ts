@@ -91,6 +91,12 @@ describe("automation-fit validate", () => {
     expect(bad.stderr).toContain("bad-answers.yaml:2:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?");
   });
 
+  it("lists a broken --questions set's problems once, however many answers files it checks", () => {
+    const r = run(["validate", "--questions", fixture("bad/crossref.yaml"), EXAMPLE, example("enterprise-services.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(3);
+  });
+
   it("says when a path does not exist, exit 2", () => {
     const r = run(["validate", "no/such/set.yaml"]);
     expect(r.status).toBe(2);
