@@ -67,7 +67,12 @@ const STARTUP = [
   { name: "report, missing file", args: ["report", "no-such-answers.yaml"], status: 2 },
 ];
 
-const caches = () => Object.fromEntries(readdirSync(dist).filter((n) => n.endsWith(".cache")).map((n) => [n, statSync(join(dist, n)).mtimeMs]));
+const caches = () =>
+  Object.fromEntries(
+    readdirSync(dist)
+      .filter((n) => n.endsWith(".cache"))
+      .map((n) => [n, statSync(join(dist, n)).mtimeMs]),
+  );
 const cachesBefore = caches();
 // The code caches as built: should a run below rewrite one (V8 rejecting it), it is put back at the end.
 const cacheBackup = Object.keys(cachesBefore).map((n) => [n, readFileSync(join(dist, n))]);
@@ -81,7 +86,10 @@ const paired = STARTUP.map(() => []);
 for (const row of STARTUP) for (let w = 0; w < 3; w++) timed(cliArgs(row.args, row.entry), row.name, row.status), timed(["-e", "0"]);
 const random = seeded(1);
 for (let round = 0; round < RUNS; round++) {
-  for (const i of shuffle(STARTUP.map((_, j) => j), random)) {
+  for (const i of shuffle(
+    STARTUP.map((_, j) => j),
+    random,
+  )) {
     const base = timed(["-e", "0"]);
     const ms = timed(cliArgs(STARTUP[i].args, STARTUP[i].entry), STARTUP[i].name, STARTUP[i].status);
     baseline.push(base);
@@ -90,12 +98,26 @@ for (let round = 0; round < RUNS; round++) {
   }
 }
 const baseMs = median(baseline);
-const startupRows = [["command", "median", "p25-p75", "x node -e 0", "target", ""], ["node -e 0", ms(baseMs), spread(baseline), "1.00", "", ""]];
+const startupRows = [
+  ["command", "median", "p25-p75", "x node -e 0", "target", ""],
+  ["node -e 0", ms(baseMs), spread(baseline), "1.00", "", ""],
+];
 for (const [i, row] of STARTUP.entries()) {
   const med = median(samples[i]);
   const ratio = med / baseMs;
   const met = row.target === undefined ? undefined : ratio <= row.target;
-  result.startup.push({ name: row.name, command: `${row.entry ? `node ${relative(root, row.entry)}` : "automation-fit"} ${row.args.join(" ")}`, medianMs: round(med), p25Ms: round(quantile(samples[i], 0.25)), p75Ms: round(quantile(samples[i], 0.75)), baselineMs: round(baseMs), ratio: round(ratio, 3), pairedRatio: round(median(paired[i]), 3), target: row.target ?? null, met: met ?? null });
+  result.startup.push({
+    name: row.name,
+    command: `${row.entry ? `node ${relative(root, row.entry)}` : "automation-fit"} ${row.args.join(" ")}`,
+    medianMs: round(med),
+    p25Ms: round(quantile(samples[i], 0.25)),
+    p75Ms: round(quantile(samples[i], 0.75)),
+    baselineMs: round(baseMs),
+    ratio: round(ratio, 3),
+    pairedRatio: round(median(paired[i]), 3),
+    target: row.target ?? null,
+    met: met ?? null,
+  });
   startupRows.push([row.name, ms(med), spread(samples[i]), ratio.toFixed(2), row.target ? `<= ${row.target.toFixed(2)}` : "", verdict(met)]);
 }
 printTable(startupRows);
@@ -117,14 +139,26 @@ const rewritten = Object.keys(cachesAfter).filter((n) => cachesAfter[n] !== cach
 result.checks.codeCaches = { files: Object.keys(cachesAfter), rewrittenDuringBench: rewritten };
 result.checks.start = { file: info.start.file, bytes: info.start.bytes, packages: info.start.packages };
 const heavy = ["zod", "yaml", "chalk", "@inquirer"].filter((p) => Object.keys(info.start.packages).some((n) => n === p || n.startsWith(`${p}/`)));
-console.log(`\nstart (${kb(info.start.bytes)}) holds: ${Object.entries(info.start.packages).map(([p, b]) => `${p} (${kb(b)} of source)`).join(", ") || "no packages"} and ${kb(info.start.sourceBytes)} of src/; zod, yaml, chalk, inquirer: ${heavy.length ? `PRESENT: ${heavy.join(", ")}` : "none"}`);
+console.log(
+  `\nstart (${kb(info.start.bytes)}) holds: ${
+    Object.entries(info.start.packages)
+      .map(([p, b]) => `${p} (${kb(b)} of source)`)
+      .join(", ") || "no packages"
+  } and ${kb(info.start.sourceBytes)} of src/; zod, yaml, chalk, inquirer: ${heavy.length ? `PRESENT: ${heavy.join(", ")}` : "none"}`,
+);
 if (info.report) {
   result.checks.report = { file: info.report.file, bytes: info.report.bytes, packages: info.report.packages };
   const heavyInReport = ["zod", "yaml", "chalk", "@inquirer"].filter((p) => Object.keys(info.report.packages).some((n) => n === p || n.startsWith(`${p}/`)));
-  console.log(`report (${kb(info.report.bytes)}, code cache ${kb(info.report.cacheBytes)}) loads on report's first import; zod, yaml, chalk, inquirer: ${heavyInReport.length ? `PRESENT: ${heavyInReport.join(", ")}` : "none"}`);
+  console.log(
+    `report (${kb(info.report.bytes)}, code cache ${kb(info.report.cacheBytes)}) loads on report's first import; zod, yaml, chalk, inquirer: ${heavyInReport.length ? `PRESENT: ${heavyInReport.join(", ")}` : "none"}`,
+  );
 }
-console.log(`work (${kb(info.work.bytes)}, code cache ${kb(info.work.cacheBytes)}) loads on any other command's first import (and behind report's own imports); start's code cache ${kb(info.start.cacheBytes)}`);
-console.log(`code caches: ${rewritten.length ? `REWRITTEN during the bench (V8 rejected them: ${rewritten.join(", ")}); the figures above include compiling` : "used as built (none rewritten during the bench)"}`);
+console.log(
+  `work (${kb(info.work.bytes)}, code cache ${kb(info.work.cacheBytes)}) loads on any other command's first import (and behind report's own imports); start's code cache ${kb(info.start.cacheBytes)}`,
+);
+console.log(
+  `code caches: ${rewritten.length ? `REWRITTEN during the bench (V8 rejected them: ${rewritten.join(", ")}); the figures above include compiling` : "used as built (none rewritten during the bench)"}`,
+);
 
 const data = mkdtempSync(join(tmpdir(), "automation-fit-bench-"));
 const preload = join(data, "max-rss.cjs");
@@ -141,7 +175,9 @@ try {
   // ------------------------------------------------------------------------------------------------------------ team
   const set = JSON.parse(run(cliArgs(["questions", "--format", "json"])).stdout);
   const generated = generate(set, data);
-  console.log(`\nteam report: ${SIZES.join(", ")} respondents of random valid answers to the built-in set (${set.questions.length} questions), as answers files in a folder and as one CSV; median of ${TEAM_RUNS} runs`);
+  console.log(
+    `\nteam report: ${SIZES.join(", ")} respondents of random valid answers to the built-in set (${set.questions.length} questions), as answers files in a folder and as one CSV; median of ${TEAM_RUNS} runs`,
+  );
   const teamRows = [["input", "respondents", "median", "peak memory", "per 1,000", "target", ""]];
   for (const kind of ["folder", "csv"]) {
     let available = true;
@@ -167,7 +203,15 @@ try {
       const targeted = n === Math.max(...SIZES);
       const met = targeted ? med < TARGETS.teamMs && rssMb < TARGETS.teamRssMb : undefined;
       result.team.push({ input: kind, respondents: n, available: true, medianMs: round(med), runsMs: runs.map((m) => round(m.ms)), peakRssMb: round(rssMb, 1), met: met ?? null });
-      teamRows.push([label, fmtInt(n), ms(med), `${rssMb.toFixed(0)} MB`, ms((med / n) * 1000), targeted ? `< ${TARGETS.teamMs / 1000} s, < ${TARGETS.teamRssMb} MB` : "", verdict(met)]);
+      teamRows.push([
+        label,
+        fmtInt(n),
+        ms(med),
+        `${rssMb.toFixed(0)} MB`,
+        ms((med / n) * 1000),
+        targeted ? `< ${TARGETS.teamMs / 1000} s, < ${TARGETS.teamRssMb} MB` : "",
+        verdict(met),
+      ]);
     }
   }
   printTable(teamRows);
@@ -188,7 +232,13 @@ try {
       continue;
     }
     const r = JSON.parse(measured.stdout);
-    result.inProcess.push({ respondents: n, loadMs: round(r.loadMs), scoreMs: round(r.scoreMs), totalMs: round(r.loadMs + r.scoreMs), peakRssMb: round(measured.maxRssKb / 1024, 1) });
+    result.inProcess.push({
+      respondents: n,
+      loadMs: round(r.loadMs),
+      scoreMs: round(r.scoreMs),
+      totalMs: round(r.loadMs + r.scoreMs),
+      peakRssMb: round(measured.maxRssKb / 1024, 1),
+    });
     inRows.push([fmtInt(n), ms(r.loadMs), ms(r.scoreMs), ms(r.loadMs + r.scoreMs), ms(((r.loadMs + r.scoreMs) / n) * 1000), `${(measured.maxRssKb / 1024).toFixed(0)} MB`]);
   }
   printTable(inRows);
@@ -207,9 +257,17 @@ try {
       const { args, entry } = STARTUP.find((s) => s.name === row.name);
       const prof = profile(cliArgs(args, entry), data);
       const names = [...new Set([...Object.keys(prof.byCategory), ...Object.keys(base.byCategory)])];
-      const diff = names.map((c) => [c, (prof.byCategory[c] ?? 0) - (base.byCategory[c] ?? 0)]).filter(([, d]) => Math.abs(d) >= 0.2).sort((a, b) => b[1] - a[1]);
+      const diff = names
+        .map((c) => [c, (prof.byCategory[c] ?? 0) - (base.byCategory[c] ?? 0)])
+        .filter(([, d]) => Math.abs(d) >= 0.2)
+        .sort((a, b) => b[1] - a[1]);
       const extra = prof.totalMs - base.totalMs;
-      result.explain[row.name] = { profiledMs: round(prof.totalMs), baselineProfiledMs: round(base.totalMs), extraMs: round(extra), byCategoryMs: Object.fromEntries(diff.map(([c, d]) => [c, round(d)])) };
+      result.explain[row.name] = {
+        profiledMs: round(prof.totalMs),
+        baselineProfiledMs: round(base.totalMs),
+        extraMs: round(extra),
+        byCategoryMs: Object.fromEntries(diff.map(([c, d]) => [c, round(d)])),
+      };
       console.log(`\n${row.name}: ${ms(prof.totalMs)} profiled, ${ms(extra)} more than node -e 0 (${ms(base.totalMs)})`);
       printTable([["", "ms", "share"], ...diff.map(([c, d]) => [c, d.toFixed(1), `${Math.round((100 * d) / extra)}%`])]);
     }
@@ -235,7 +293,9 @@ const targets = [
     if (!top.available) return { target: label, met: null, value: "not available yet" };
     return { target: label, met: top.met, value: `${(top.medianMs / 1000).toFixed(2)} s, ${top.peakRssMb.toFixed(0)} MB` };
   }),
-  ...["folder", "csv"].filter((k) => result.checks[`linear-${k}`]).map((k) => ({ target: `cost grows linearly (${k})`, met: result.checks[`linear-${k}`].linear, value: result.checks[`linear-${k}`].short })),
+  ...["folder", "csv"]
+    .filter((k) => result.checks[`linear-${k}`])
+    .map((k) => ({ target: `cost grows linearly (${k})`, met: result.checks[`linear-${k}`].linear, value: result.checks[`linear-${k}`].short })),
 ];
 result.targets = targets;
 console.log("\ntargets");
@@ -247,7 +307,9 @@ const floor = (prefix) => result.checks.floors?.find((f) => f.name.startsWith(pr
 const help = result.startup.find((r) => r.name === "--help");
 const version = result.startup.find((r) => r.name === "--version");
 if (help?.met === false && version) {
-  notes.push(`--help: ${help.ratio.toFixed(2)}x, of which --version (the CommonJS bin, commander and the command definitions, nothing printed) is ${version.ratio.toFixed(2)}x; the rest is commander formatting the help`);
+  notes.push(
+    `--help: ${help.ratio.toFixed(2)}x, of which --version (the CommonJS bin, commander and the command definitions, nothing printed) is ${version.ratio.toFixed(2)}x; the rest is commander formatting the help`,
+  );
 }
 const report = result.startup.find((r) => r.name === "report (json)");
 const [zod, yaml, chalk] = [floor("zod"), floor("yaml"), floor("chalk")];
@@ -269,10 +331,12 @@ const latest = join(root, ".bench", "latest.json");
 if (existsSync(latest)) {
   const previous = JSON.parse(readFileSync(latest, "utf8"));
   renameSync(latest, join(root, ".bench", "previous.json"));
-  const changes = result.startup.map((r) => {
-    const before = previous.startup?.find((p) => p.name === r.name);
-    return before ? `${r.name} ${before.ratio.toFixed(2)}x -> ${r.ratio.toFixed(2)}x` : undefined;
-  }).filter(Boolean);
+  const changes = result.startup
+    .map((r) => {
+      const before = previous.startup?.find((p) => p.name === r.name);
+      return before ? `${r.name} ${before.ratio.toFixed(2)}x -> ${r.ratio.toFixed(2)}x` : undefined;
+    })
+    .filter(Boolean);
   if (changes.length) console.log(`\nsince the previous run (${previous.date}): ${changes.join("; ")}`);
 }
 writeFileSync(latest, `${JSON.stringify(result, null, 2)}\n`);
@@ -306,7 +370,13 @@ function timed(args, name, status = 0) {
 function measure(args) {
   const rssFile = join(data, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const start = process.hrtime.bigint();
-  const r = spawnSync(node, ["-r", preload, ...args], { cwd: root, env: { ...process.env, AUTOMATION_FIT_BENCH_RSS: rssFile }, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(node, ["-r", preload, ...args], {
+    cwd: root,
+    env: { ...process.env, AUTOMATION_FIT_BENCH_RSS: rssFile },
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   let maxRssKb = 0;
   try {
@@ -317,7 +387,9 @@ function measure(args) {
 }
 
 function pickExample() {
-  const names = readdirSync(join(root, "examples")).filter((n) => n.endsWith(".yaml")).sort();
+  const names = readdirSync(join(root, "examples"))
+    .filter((n) => n.endsWith(".yaml"))
+    .sort();
   const name = names.includes("self-serve-subscription.yaml") ? "self-serve-subscription.yaml" : names[0];
   if (!name) throw new Error("bench: no examples/*.yaml to report on");
   return join("examples", name);
@@ -338,7 +410,12 @@ function generate(set, dir) {
       const name = `respondent-${String(i).padStart(5, "0")}`;
       const role = roles[Math.floor(random() * roles.length)];
       const answers = ids.map((id) => (random() < 0.9 ? values[Math.floor(random() * values.length)] : undefined));
-      const yaml = [`client: Bench Co`, `assessor: ${name} (${role})`, "answers:", ...ids.flatMap((id, q) => (answers[q] === undefined ? [] : [`  ${id}: ${JSON.stringify(answers[q])}`]))];
+      const yaml = [
+        `client: Bench Co`,
+        `assessor: ${name} (${role})`,
+        "answers:",
+        ...ids.flatMap((id, q) => (answers[q] === undefined ? [] : [`  ${id}: ${JSON.stringify(answers[q])}`])),
+      ];
       writeFileSync(join(folder, `${name}.yaml`), `${yaml.join("\n")}\n`);
       csv.push([name, role, ...answers.map((a) => a ?? "")].join(","));
     }
@@ -374,7 +451,10 @@ async function packageFloors(dir) {
     ["chalk: imported, a palette made", `import { Chalk } from "chalk";\nnew Chalk({ level: 0 }).bold("x");`],
   ];
   const runner = join(dir, "probe-runner.mjs");
-  writeFileSync(runner, `import { runScript } from ${JSON.stringify(pathToFileURL(join(root, "scripts", "script-loader.mjs")).href)};\nrunScript(process.argv[2], import.meta.url);\n`);
+  writeFileSync(
+    runner,
+    `import { runScript } from ${JSON.stringify(pathToFileURL(join(root, "scripts", "script-loader.mjs")).href)};\nrunScript(process.argv[2], import.meta.url);\n`,
+  );
   const built = [];
   for (const [i, [name, contents]] of probes.entries()) {
     try {
@@ -524,7 +604,12 @@ function linearity(rows) {
 function printTable(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? "").length)));
   for (const [i, r] of rows.entries()) {
-    console.log(r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  ").trimEnd());
+    console.log(
+      r
+        .map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c])))
+        .join("  ")
+        .trimEnd(),
+    );
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
 }

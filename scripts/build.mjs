@@ -130,7 +130,12 @@ async function bundle() {
     plugins: [
       builtins(),
       lazyImports(lazy, (k) => ({ path: k, namespace: "lazy" })),
-      workModule({ reportName, workName, fromStart: [...new Set([...shared, ...reportShared])].filter((k) => startInputs.has(k)), fromReport: [...shared].filter((k) => reportOwn.has(k)) }),
+      workModule({
+        reportName,
+        workName,
+        fromStart: [...new Set([...shared, ...reportShared])].filter((k) => startInputs.has(k)),
+        fromReport: [...shared].filter((k) => reportOwn.has(k)),
+      }),
     ],
   });
   const startText = scriptText(start, "start", true);
@@ -144,7 +149,12 @@ async function bundle() {
   // 5. dist/cli.js, which bin/automation-fit.js imports.
   const shim = await build({
     ...common,
-    stdin: { contents: `import { runScript } from "./scripts/script-loader.mjs";\nawait runScript(${JSON.stringify(`./${startName}`)}, import.meta.url, { async: true });`, resolveDir: root, sourcefile: "cli.js", loader: "js" },
+    stdin: {
+      contents: `import { runScript } from "./scripts/script-loader.mjs";\nawait runScript(${JSON.stringify(`./${startName}`)}, import.meta.url, { async: true });`,
+      resolveDir: root,
+      sourcefile: "cli.js",
+      loader: "js",
+    },
     outfile: "dist/cli.js",
     plugins: [builtins()],
   });
@@ -174,7 +184,11 @@ async function bundle() {
   writeAtomic(join(dist, `${startName}.map`), mapText(start));
   writeAtomic(join(dist, "cli.js"), shimText);
   writeAtomic(join(dist, "cli.cjs"), shimCjsText);
-  const scripts = [{ name: startName, async: true }, { name: reportName, async: false }, { name: workName, async: false }];
+  const scripts = [
+    { name: startName, async: true },
+    { name: reportName, async: false },
+    { name: workName, async: false },
+  ];
   const keep = new Set(["cli.js", "cli.cjs", "build-info.json", ...scripts.flatMap(({ name }) => [name, `${name}.map`, cacheOf(name)])]);
   for (const name of readdirSync(dist)) if (!keep.has(name)) rmSync(join(dist, name), { recursive: true, force: true });
 
@@ -390,9 +404,17 @@ function warmCodeCaches() {
   if (examples.includes("team")) runs.push(["report", "examples/team", "--format", "json"]);
   const warmed = [];
   for (const args of runs) {
-    const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, AUTOMATION_FIT_CODE_CACHE: "write" }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    const run = spawnSync(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, AUTOMATION_FIT_CODE_CACHE: "write" },
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+    });
     if (run.status === 0) warmed.push(args.join(" "));
-    else console.warn(`build: warming the code caches with \`automation-fit ${args.join(" ")}\` failed (exit ${run.status}), so they leave it out:\n${run.stderr.trim().split("\n").slice(0, 5).join("\n")}`);
+    else
+      console.warn(
+        `build: warming the code caches with \`automation-fit ${args.join(" ")}\` failed (exit ${run.status}), so they leave it out:\n${run.stderr.trim().split("\n").slice(0, 5).join("\n")}`,
+      );
   }
   return warmed;
 }
@@ -408,7 +430,9 @@ function packages(inputs) {
 }
 
 function sourceBytes(inputs) {
-  return Object.entries(inputs).filter(([f]) => f.startsWith("src/")).reduce((sum, [, { bytes }]) => sum + bytes, 0);
+  return Object.entries(inputs)
+    .filter(([f]) => f.startsWith("src/"))
+    .reduce((sum, [, { bytes }]) => sum + bytes, 0);
 }
 
 function writeAtomic(file, text) {

@@ -7,10 +7,7 @@ export function withSetOption(command: Command): Command {
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)");
 }
 
-export const formatOption = (formats: readonly string[], fallback: string) =>
-  new Option("--format <format>", "output format").choices(formats).default(fallback);
+export const formatOption = (formats: readonly string[], fallback: string) => new Option("--format <format>", "output format").choices(formats).default(fallback);
 
 export const outputOptions = (command: Command): Command =>
-  command
-    .option("-o, --out <file>", "write to this file instead of stdout (atomically)")
-    .option("--force", "replace the --out file if it exists", false);
+  command.option("-o, --out <file>", "write to this file instead of stdout (atomically)").option("--force", "replace the --out file if it exists", false);

@@ -5,9 +5,7 @@ import { InputError } from "../errors.js";
 export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new InputError(
-    parsed.error.issues.map((issue) => ({ file: "", message: `option --${issue.path.map(String).join(".")}: ${issue.message}` })),
-  );
+  throw new InputError(parsed.error.issues.map((issue) => ({ file: "", message: `option --${issue.path.map(String).join(".")}: ${issue.message}` })));
 }
 
 export const SetOptions = z.object({

@@ -41,9 +41,7 @@ export function plan(set: QuestionSet, stageIds?: readonly string[]): Step[] {
     .filter((g) => g.questions.length);
   const count = asked.size;
   let number = 0;
-  return groups.flatMap(({ stage, questions }, i) =>
-    questions.map((question) => ({ question, stage, stageNumber: i + 1, stageCount: groups.length, number: ++number, count })),
-  );
+  return groups.flatMap(({ stage, questions }, i) => questions.map((question) => ({ question, stage, stageNumber: i + 1, stageCount: groups.length, number: ++number, count })));
 }
 
 export function today(): string {
@@ -74,13 +72,7 @@ const BACK: Pick = { kind: "back" };
  * `save` is awaited after every change, so an interruption loses at most the answer being typed.
  * Ctrl-C surfaces as PromptCancelled from the prompter; what was saved stays saved.
  */
-export async function interview(
-  set: QuestionSet,
-  start: Answers,
-  prompter: Prompter,
-  save: (answers: Answers) => Promise<void>,
-  options: InterviewOptions = {},
-): Promise<Answers> {
+export async function interview(set: QuestionSet, start: Answers, prompter: Prompter, save: (answers: Answers) => Promise<void>, options: InterviewOptions = {}): Promise<Answers> {
   const c = palette(options.color ?? false);
   const say = (text = "") => prompter.say(text);
   const steps = plan(set, options.stages);
@@ -98,7 +90,13 @@ export async function interview(
   // Opening
   const width = Math.min(options.width ?? 80, 100) - 1;
   const labelWidth = Math.max(...set.scale.map((o) => o.label.length), "not answered".length);
-  const para = (text: string, style: (s: string) => string = (s) => s) => say(wrap(text, width).split("\n").map((line) => style(line)).join("\n"));
+  const para = (text: string, style: (s: string) => string = (s) => s) =>
+    say(
+      wrap(text, width)
+        .split("\n")
+        .map((line) => style(line))
+        .join("\n"),
+    );
   const stageNames = [...new Set(steps.map((s) => s.stage.name))];
   const done = answeredCount();
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -4,8 +4,7 @@ import type { QuestionSet } from "../model/question-set.js";
 
 /** An answers file as `automation-fit report` reads it; answers in the set's question order. */
 export function answersFileText(answers: Answers, set: QuestionSet, file: string): string {
-  const ordered = (record: Record<string, string>) =>
-    Object.fromEntries(set.questions.filter((q) => record[q.id] !== undefined).map((q) => [q.id, record[q.id]!]));
+  const ordered = (record: Record<string, string>) => Object.fromEntries(set.questions.filter((q) => record[q.id] !== undefined).map((q) => [q.id, record[q.id]!]));
   const data = {
     ...(answers.client ? { client: answers.client } : {}),
     ...(answers.assessor ? { assessor: answers.assessor } : {}),

@@ -20,7 +20,10 @@ export function checkAnswers(source: Source, set: QuestionSet): Answers {
   const ids = set.questions.map((q) => q.id);
   const known = new Set(ids);
   const values = set.scale.map((o) => o.value);
-  for (const [section, entries] of [["answers", answers.answers], ["notes", answers.notes]] as const) {
+  for (const [section, entries] of [
+    ["answers", answers.answers],
+    ["notes", answers.notes],
+  ] as const) {
     for (const id of Object.keys(entries)) {
       if (!known.has(id)) problems.push(source.problem([section, id], `unknown question id '${id}'${didYouMean(id, ids)}`, true));
     }

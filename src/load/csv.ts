@@ -71,7 +71,11 @@ export function parseCsv(file: string, input: string, onRecord: (record: CsvReco
           problems.push({ file, ...position(start), message: 'a quoted cell starts here and is never closed; add the closing quote (")' });
         } else if (i < n && !endsCell(text.charCodeAt(i))) {
           const junk = cellEnd(text, i);
-          problems.push({ file, ...position(i), message: `text after a closing quote ('${text.slice(i, junk)}'); put the whole cell in quotes and double any quote inside it ("")` });
+          problems.push({
+            file,
+            ...position(i),
+            message: `text after a closing quote ('${text.slice(i, junk)}'); put the whole cell in quotes and double any quote inside it ("")`,
+          });
           i = junk;
         }
       } else {
@@ -163,7 +167,11 @@ function rowReader(file: string, head: CsvRecord, set: QuestionSet, result: CsvA
     columns[c] = column;
   });
   if (head.cells.length === 1 && /[;\t]/.test(head.cells[0]!)) {
-    result.fatal.splice(0, result.fatal.length, { file, ...head.at(0), message: "the header has no commas but has ';' or tabs; save the sheet as comma-separated values (CSV UTF-8)" });
+    result.fatal.splice(0, result.fatal.length, {
+      file,
+      ...head.at(0),
+      message: "the header has no commas but has ';' or tabs; save the sheet as comma-separated values (CSV UTF-8)",
+    });
   } else if (!result.fatal.length && !columns.some((c) => typeof c === "number")) {
     result.fatal.push({ file, ...head.at(0), message: "the header names no question; add a column per question id (automation-fit template --format csv prints them)" });
   }
@@ -184,7 +192,12 @@ function rowReader(file: string, head: CsvRecord, set: QuestionSet, result: CsvA
     if (record.cells.length !== width) {
       const count = record.cells.length;
       result.badRows.set(record.line, [
-        { file, line: record.line, col: 1, message: `has ${count} cell${count === 1 ? "" : "s"}, the header has ${width}; every row needs a cell per column (blank for unanswered)` },
+        {
+          file,
+          line: record.line,
+          col: 1,
+          message: `has ${count} cell${count === 1 ? "" : "s"}, the header has ${width}; every row needs a cell per column (blank for unanswered)`,
+        },
       ]);
       return;
     }

@@ -1,18 +1,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
-import {
-  DEFAULT_SCALE,
-  DEFAULT_THRESHOLDS,
-  QuestionSetFile,
-  ScaleOption,
-  type QuestionSet,
-} from "../model/question-set.js";
+import { DEFAULT_SCALE, DEFAULT_THRESHOLDS, QuestionSetFile, ScaleOption, type QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { didYouMean } from "../suggest.js";
 import { preparedBuiltInSet } from "./built-in.js";
 import { readSource, type Path, type Source } from "./source.js";
-
 
 /** Where an item of the merged set came from, so a cross-reference error can point at it. */
 interface Origin {
@@ -97,10 +90,10 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     set = single("set", source, data.set) ?? set;
     scale = single("scale", source, data.scale) ?? scale;
     thresholds = single("thresholds", source, data.thresholds) ?? thresholds;
-    data.stages?.forEach((s, i) => stages.push({ ...s, origin: { source, path: ["stages", i] } }));
-    data.questions?.forEach((q, i) => questions.push({ ...q, origin: { source, path: ["questions", i] } }));
-    data.kpis?.forEach((k, i) => kpis.push({ ...k, origin: { source, path: ["kpis", i] } }));
-    data.campaigns?.forEach((c, i) => campaigns.push({ ...c, origin: { source, path: ["campaigns", i] } }));
+    for (const [i, s] of (data.stages ?? []).entries()) stages.push({ ...s, origin: { source, path: ["stages", i] } });
+    for (const [i, q] of (data.questions ?? []).entries()) questions.push({ ...q, origin: { source, path: ["questions", i] } });
+    for (const [i, k] of (data.kpis ?? []).entries()) kpis.push({ ...k, origin: { source, path: ["kpis", i] } });
+    for (const [i, c] of (data.campaigns ?? []).entries()) campaigns.push({ ...c, origin: { source, path: ["campaigns", i] } });
   }
 
   const first = parts[0]!.source;
@@ -112,7 +105,12 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     return emptySet;
   }
 
-  for (const [kind, items] of [["stage", stages], ["question", questions], ["KPI", kpis], ["campaign", campaigns]] as const) {
+  for (const [kind, items] of [
+    ["stage", stages],
+    ["question", questions],
+    ["KPI", kpis],
+    ["campaign", campaigns],
+  ] as const) {
     uniqueIds(kind, items, problems);
   }
   const scaleOrigin = singles.get("scale");

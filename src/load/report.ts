@@ -57,7 +57,10 @@ export async function readProgressFile(file: string): Promise<{ value?: Progress
   if ("answers" in data) return { value: { kind: "answers", source }, problems: [] };
   return {
     problems: [
-      source.problem([], `is neither an answers file (it has no 'answers:') nor a report made by ${MAKE_REPORT} (it has no 'schemaVersion'); compare takes one of those for each side`),
+      source.problem(
+        [],
+        `is neither an answers file (it has no 'answers:') nor a report made by ${MAKE_REPORT} (it has no 'schemaVersion'); compare takes one of those for each side`,
+      ),
     ],
   };
 }

@@ -33,7 +33,10 @@ export async function teamFiles(paths: readonly string[]): Promise<string[]> {
     }
     const names = (await readdir(path)).filter((n) => !n.startsWith(".") && (ANSWERS_FILE.test(n) || CSV_FILE.test(n))).sort();
     if (!names.length) {
-      problems.push({ file: path, message: "is a folder; name a YAML or JSON file, or a folder that holds answers files (.yaml, .yml, .json) or a survey .csv: this one holds none" });
+      problems.push({
+        file: path,
+        message: "is a folder; name a YAML or JSON file, or a folder that holds answers files (.yaml, .yml, .json) or a survey .csv: this one holds none",
+      });
     }
     files.push(...names.map((n) => join(path, n)));
   }
@@ -245,7 +248,10 @@ const indexes = new WeakMap<QuestionSet, Map<string, number>>();
 
 function quickIndex(set: QuestionSet): Map<string, number> {
   let index = indexes.get(set);
-  if (!index) indexes.set(set, (index = new Map(set.questions.map((q, i) => [q.id, i]))));
+  if (!index) {
+    index = new Map(set.questions.map((q, i) => [q.id, i]));
+    indexes.set(set, index);
+  }
   return index;
 }
 

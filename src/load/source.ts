@@ -82,6 +82,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** The keys an object schema allows at `path`, to suggest one for a misspelt key. */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: walks zod internals that have no public type
   let current: any = schema;
   const unwrap = () => {
     for (;;) {
@@ -144,15 +145,34 @@ export function parseSource(file: string, text: string): { source?: Source; prob
     source = new Source(file, doc, lines);
   } catch (error) {
     const bomb = /alias count/i.test((error as Error).message);
-    return { problems: [{ file, line: 1, col: 1, message: bomb ? "has too many aliases (*name) to expand; it looks like an alias bomb and is refused" : `cannot be read as data: ${(error as Error).message}` }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: bomb ? "has too many aliases (*name) to expand; it looks like an alias bomb and is refused" : `cannot be read as data: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   const data: unknown = source.data;
   if (data === null || data === undefined) return { problems: [{ file, line: 1, col: 1, message: "is empty; a question set or answers file is a YAML mapping of keys" }] };
   if (typeof data !== "object" || Array.isArray(data)) {
-    return { problems: [source.problem([], `holds ${Array.isArray(data) ? "a list" : `a ${typeof data}`} at the top; a question set or answers file is a mapping of keys (like 'stages:' or 'answers:')`)] };
+    return {
+      problems: [
+        source.problem(
+          [],
+          `holds ${Array.isArray(data) ? "a list" : `a ${typeof data}`} at the top; a question set or answers file is a mapping of keys (like 'stages:' or 'answers:')`,
+        ),
+      ],
+    };
   }
   const unsafe = unsafeKeyPaths(data);
-  if (unsafe.length) return { problems: unsafe.map((path) => source.problem(path, `key '${String(path.at(-1))}' is not allowed: it could change how the program behaves; rename or remove it`, true)) };
+  if (unsafe.length)
+    return {
+      problems: unsafe.map((path) => source.problem(path, `key '${String(path.at(-1))}' is not allowed: it could change how the program behaves; rename or remove it`, true)),
+    };
   return { source, problems };
 }
 
@@ -201,4 +221,3 @@ function syntaxMessage(code: string, message: string): string {
   if (code === "MULTIPLE_DOCS") return "holds more than one YAML document (a '---' line); keep one per file";
   return `YAML syntax: ${first}`;
 }
-

@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 // YAML reads `1` or `true` as non-strings; the scale check then names the value as written.
-const AnswerValue = z
-  .union([z.string(), z.number(), z.boolean()], { error: "an answer is one value of the scale, like yes or no" })
-  .transform(String);
+const AnswerValue = z.union([z.string(), z.number(), z.boolean()], { error: "an answer is one value of the scale, like yes or no" }).transform(String);
 
 export const AnswersFile = z
   .strictObject({

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single dashes, like 'sales-call'");
+const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single dashes, like 'sales-call'");
 const text = z.string().trim().min(1, "must not be empty");
 
 export const Signal = z.enum(["automate", "human"]).describe("Which way a 'yes' points: toward automating the stage, or toward keeping it human.");

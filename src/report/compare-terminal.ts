@@ -61,7 +61,11 @@ function summary(stages: StageProgress[], width: number, p: Palette): string[] {
   // names too long for one row: the name on its own line, then and now under it
   return stages.flatMap((s) => [
     ...wrap(words(s.name), width, "  "),
-    ...wrap([{ text: point(s.before, p, false) }, { text: "→" }, { text: point(s.after, p, false) }, { text: `(${signed(s.change)})`, style: changeStyle(s.change, p) }], width, "    "),
+    ...wrap(
+      [{ text: point(s.before, p, false) }, { text: "→" }, { text: point(s.after, p, false) }, { text: `(${signed(s.change)})`, style: changeStyle(s.change, p) }],
+      width,
+      "    ",
+    ),
   ]);
 }
 
@@ -89,12 +93,7 @@ function change(a: AnswerChange, width: number, p: Palette): string[] {
   const mark = a.effect === null || a.effect === 0 ? { text: "·", style: p.dim } : a.effect > 0 ? { text: "▲", style: p.green } : { text: "▼", style: p.magenta };
   const effect = signed(a.effect).padStart(4);
   const hang = " ".repeat(4 + 2 + 4 + 1);
-  return wrap(
-    [mark, { text: effect }, ...words(a.question), ...arrow(answerText(a.before), answerText(a.after), p)],
-    width,
-    "    ",
-    hang,
-  );
+  return wrap([mark, { text: effect }, ...words(a.question), ...arrow(answerText(a.before), answerText(a.after), p)], width, "    ", hang);
 }
 
 /** "— Partly → Yes": the dash travels with the first word, so a line never ends on it. */

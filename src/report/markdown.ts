@@ -64,7 +64,11 @@ export function uniqueHeadings(taken: string[]): (text: string) => string {
 }
 
 function chart(a: Assessment): string[] {
-  const block = scoreChart("Automation fit by stage", a.stages.map((s) => ({ label: s.name, score: s.score })), a.thresholds);
+  const block = scoreChart(
+    "Automation fit by stage",
+    a.stages.map((s) => ({ label: s.name, score: s.score })),
+    a.thresholds,
+  );
   if (!block) return [];
   const t = a.thresholds;
   const left = a.stages.filter((s) => s.score === null).map((s) => md(s.name) || md(s.id));

@@ -55,5 +55,10 @@ export function mermaidText(text: string, max = Infinity): string {
     .replace(/>/g, "›")
     .replace(/#(?=\w+;)/g, "＃");
   const chars = [...s];
-  return chars.length > max ? `${chars.slice(0, Math.max(1, max - 1)).join("").trimEnd()}…` : s;
+  return chars.length > max
+    ? `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join("")
+        .trimEnd()}…`
+    : s;
 }

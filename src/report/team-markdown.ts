@@ -46,26 +46,36 @@ export function renderTeamMarkdown(t: TeamAssessment): string {
   blocks.push(heading(2, SUMMARY));
   const spreadHead = small ? "Range" : "Middle half";
   const rows = t.stages.map(
-    (s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${agreement(s, small)} | ${percent(s.confidence)} |`,
+    (s) =>
+      `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${agreement(s, small)} | ${percent(s.confidence)} |`,
   );
   blocks.push([`| Stage | Verdict | Median | ${spreadHead} | Agree | Confidence |`, "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
   const split = leastAgreement(t);
   if (split.length > 0) blocks.push(`**Least agreement**: ${split.map((s) => `${md(s.name)} (${agreement(s, small)} agree)`).join(", ")}.`);
-  const chart = scoreChart("Team median by stage", t.stages.map((s) => ({ label: s.name, score: s.median })), t.thresholds);
+  const chart = scoreChart(
+    "Team median by stage",
+    t.stages.map((s) => ({ label: s.name, score: s.median })),
+    t.thresholds,
+  );
   if (chart) blocks.push(chart);
 
   if (small && t.respondents.length > 1) {
     blocks.push(heading(2, MATRIX), "Each respondent's score per stage (numbered as above); – means too little answered for a verdict of their own.");
     const head = `| Stage | ${t.respondents.map((_, i) => `${i + 1}`).join(" | ")} |`;
     const align = `| --- |${" ---: |".repeat(t.respondents.length)}`;
-    const cells = t.stages.map((s) => `| ${md(s.name)} | ${s.respondents.map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${verdictLabel(r.verdict)}`)).join(" | ")} |`);
+    const cells = t.stages.map(
+      (s) => `| ${md(s.name)} | ${s.respondents.map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${verdictLabel(r.verdict)}`)).join(" | ")} |`,
+    );
     blocks.push([head, align, ...cells].join("\n"));
   }
 
   blocks.push(heading(2, DIFFERENT));
-  if (t.disagreements.length === 0) blocks.push(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with.");
+  if (t.disagreements.length === 0)
+    blocks.push(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with.");
   else {
-    blocks.push("The questions answered most differently, weighted by how much they move the scores. Where people answer differently, they see the customer differently: talk these through before automating.");
+    blocks.push(
+      "The questions answered most differently, weighted by how much they move the scores. Where people answer differently, they see the customer differently: talk these through before automating.",
+    );
     blocks.push(t.disagreements.map((d, i) => disagreement(t, d, i, small)).join("\n"));
   }
 
@@ -110,4 +120,3 @@ function section(s: TeamStage, name: string, small: boolean, unique: (text: stri
   if (s.kpis.length > 0) blocks.push(heading(3, unique(`KPIs to keep watching for ${name}`)), s.kpis.map((k) => `- **${md(k.name)}**: ${md(k.watch)}`).join("\n"));
   return blocks;
 }
-

@@ -34,11 +34,24 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
 
   if (small) {
     out.push("", c.bold("Respondents"));
-    t.respondents.forEach((r, i) => out.push(...wrap([{ text: `${i + 1}` }, ...words(respondentLabel(r)), ...words(`(${r.file}${r.line ? `:${r.line}` : ""})`, c.dim)], width, "  ", "     ")));
+    for (const [i, r] of t.respondents.entries()) {
+      out.push(...wrap([{ text: `${i + 1}` }, ...words(respondentLabel(r)), ...words(`(${r.file}${r.line ? `:${r.line}` : ""})`, c.dim)], width, "  ", "     "));
+    }
   }
 
   out.push("", c.bold("Team summary"));
-  out.push(...wrap(words(small ? "Median of the respondents' scores, their range, and how many reach the team's verdict." : "Median of the respondents' scores, the middle half of them, and the share reaching the team's verdict.", c.dim), width, "  "));
+  out.push(
+    ...wrap(
+      words(
+        small
+          ? "Median of the respondents' scores, their range, and how many reach the team's verdict."
+          : "Median of the respondents' scores, the middle half of them, and the share reaching the team's verdict.",
+        c.dim,
+      ),
+      width,
+      "  ",
+    ),
+  );
   out.push(...summary(t, small, width, c));
   const split = leastAgreement(t);
   if (split.length > 0) {
@@ -48,10 +61,17 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
   if (small && t.respondents.length > 1) out.push("", c.bold("Scores by respondent"), ...matrix(t, width, c));
 
   out.push("", c.dim("─".repeat(width)), ...wrap(words("Where you see the customer differently", c.bold), width, ""));
-  if (t.disagreements.length === 0) out.push(...wrap(words(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with."), width, "  "));
+  if (t.disagreements.length === 0)
+    out.push(
+      ...wrap(
+        words(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with."),
+        width,
+        "  ",
+      ),
+    );
   else {
     out.push(...wrap(words("The questions answered most differently, weighted by how much they move the scores.", c.dim), width, "  "));
-    t.disagreements.forEach((d, i) => out.push("", ...disagreement(t, d, i, small, width, c)));
+    for (const [i, d] of t.disagreements.entries()) out.push("", ...disagreement(t, d, i, small, width, c));
   }
 
   for (const stage of t.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, small, width, c));
@@ -94,7 +114,11 @@ function matrix(t: TeamAssessment, width: number, c: Palette): string[] {
   if (room < cell * t.respondents.length) {
     return t.stages.flatMap((s) => [
       ...wrap(words(s.name), width, "  "),
-      ...wrap(s.respondents.flatMap((r, i) => [{ text: `${i + 1}:` }, { text: score(r), style: verdictStyle(r.verdict, c) }]), width, "    "),
+      ...wrap(
+        s.respondents.flatMap((r, i) => [{ text: `${i + 1}:` }, { text: score(r), style: verdictStyle(r.verdict, c) }]),
+        width,
+        "    ",
+      ),
     ]);
   }
   const head = t.respondents.map((_, i) => String(i + 1).padStart(cell)).join("");

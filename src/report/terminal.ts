@@ -118,12 +118,7 @@ function driver(d: Driver, width: number, c: Palette): string[] {
   const up = d.effect > 0;
   const effect = `${up ? "+" : "-"}${Math.abs(d.effect).toFixed(1)}`.padStart(5);
   const hang = " ".repeat(4 + 2 + 5 + 1);
-  const lines = wrap(
-    [{ text: up ? "▲" : "▼", style: up ? c.green : c.magenta }, { text: effect }, ...words(d.question), ...answer(d.answerLabel, c.bold)],
-    width,
-    "    ",
-    hang,
-  );
+  const lines = wrap([{ text: up ? "▲" : "▼", style: up ? c.green : c.magenta }, { text: effect }, ...words(d.question), ...answer(d.answerLabel, c.bold)], width, "    ", hang);
   if (d.note) lines.push(...wrap([...words("Note:", c.dim), ...words(d.note)], width, hang));
   return lines;
 }

@@ -1,13 +1,6 @@
 import type { Verdict } from "../model/assessment.js";
 import type { QuestionSet } from "../model/question-set.js";
-import {
-  TEAM_SCHEMA_VERSION,
-  type Disagreement,
-  type Spread,
-  type TeamAssessment,
-  type TeamRespondent,
-  type TeamStage,
-} from "../model/team-assessment.js";
+import { TEAM_SCHEMA_VERSION, type Disagreement, type Spread, type TeamAssessment, type TeamRespondent, type TeamStage } from "../model/team-assessment.js";
 import { percent, round, scoreFromWeights, verdictFor } from "./score.js";
 
 /** A respondent's answers in a few bytes: per question of the set, in set order, the index of the answer on the scale. */
@@ -179,7 +172,11 @@ export function aggregate(set: QuestionSet, respondents: readonly Respondent[]):
       confidence,
       counted: scores.length,
       verdicts,
-      reason: teamReason({ verdict, median: mid, spread, confidence, counted: scores.length, total: n, verdicts }, set, disputed === undefined ? undefined : set.questions[disputed]!.text),
+      reason: teamReason(
+        { verdict, median: mid, spread, confidence, counted: scores.length, total: n, verdicts },
+        set,
+        disputed === undefined ? undefined : set.questions[disputed]!.text,
+      ),
       respondents: own.map((f, i) => ({ name: names[i]!, score: f.score, verdict: f.verdict, confidence: f.confidence })),
       plays: stage.plays,
       kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
@@ -319,4 +316,3 @@ function mostCommon(values: readonly string[]): string | undefined {
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
-

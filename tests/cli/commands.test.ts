@@ -44,7 +44,14 @@ describe("automation-fit questions", () => {
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.stages.map((s: { id: string }) => s.id)).toEqual([
-      "lead-generation", "sales-call", "deal-close", "onboarding", "service-calls", "payment-collection", "maintenance-calls", "renewal-calls",
+      "lead-generation",
+      "sales-call",
+      "deal-close",
+      "onboarding",
+      "service-calls",
+      "payment-collection",
+      "maintenance-calls",
+      "renewal-calls",
     ]);
     expect(json.questions.length).toBeGreaterThanOrEqual(28);
     for (const q of json.questions) {

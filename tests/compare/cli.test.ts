@@ -31,7 +31,9 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.stdout).toContain("  Maintenance calls    44 Hybrid         34 Keep human       -10");
     expect(r.stdout).toContain("Verdict changed: Deal close (Hybrid → Automate), Maintenance calls (Hybrid →\nKeep human).");
     expect(r.stdout).toContain("5 answers changed.");
-    expect(r.stdout).toContain("Maintenance calls · 44 Hybrid → 34 Keep human (-10)\n    ▼  -10 Does your product or service need hands-on upkeep or regularly\n           scheduled maintenance visits or calls? — Partly → Yes");
+    expect(r.stdout).toContain(
+      "Maintenance calls · 44 Hybrid → 34 Keep human (-10)\n    ▼  -10 Does your product or service need hands-on upkeep or regularly\n           scheduled maintenance visits or calls? — Partly → Yes",
+    );
     expect(r.stdout).toContain("No answers changed for: Lead generation.");
     expect(r.stdout).not.toContain("\u001b[");
   });
@@ -92,7 +94,10 @@ describe("automation-fit compare (answers files)", () => {
     const r = run(["compare", a, b, "--questions", fixture("mini"), "--format", "json"]);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
-    expect(c.stages.map((s: { id: string; change: number | null }) => [s.id, s.change])).toEqual([["billing", 50], ["support", null]]);
+    expect(c.stages.map((s: { id: string; change: number | null }) => [s.id, s.change])).toEqual([
+      ["billing", 50],
+      ["support", null],
+    ]);
   });
 });
 

@@ -32,7 +32,13 @@ describe("compare (answers files)", () => {
     expect(c.answersChanged).toBe(3);
     const [billing, support] = c.stages;
     // billing: (1.5 + 0 + 0) / 6 = 25 -> (3 + 1 + 0) / 6 = 67
-    expect(billing).toMatchObject({ id: "billing", name: "Billing", before: { score: 25, verdict: "human", confidence: 1 }, after: { score: 67, verdict: "automate", confidence: 1 }, change: 42 });
+    expect(billing).toMatchObject({
+      id: "billing",
+      name: "Billing",
+      before: { score: 25, verdict: "human", confidence: 1 },
+      after: { score: 67, verdict: "automate", confidence: 1 },
+      change: 42,
+    });
     // support: few-problems no only (confidence 0.5) -> both answered: 2 / 4 = 50
     expect(support).toMatchObject({ before: { score: 0, verdict: "human", confidence: 0.5 }, after: { score: 50, verdict: "hybrid", confidence: 1 }, change: 50 });
   });
@@ -40,11 +46,32 @@ describe("compare (answers files)", () => {
   it("lists the changed answers under every stage they bear on, each with what it did to that stage's score", () => {
     const [billing, support] = c.stages;
     expect(billing!.answers).toEqual([
-      { questionId: "auto-pay", question: "Would customers rather pay automatically?", signal: "automate", before: { value: "partly", label: "Partly" }, after: { value: "yes", label: "Yes" }, effect: 25 },
-      { questionId: "negotiated-terms", question: "Are payment terms negotiated per account?", signal: "human", before: { value: "yes", label: "Yes" }, after: { value: "partly", label: "Partly" }, effect: 17 },
+      {
+        questionId: "auto-pay",
+        question: "Would customers rather pay automatically?",
+        signal: "automate",
+        before: { value: "partly", label: "Partly" },
+        after: { value: "yes", label: "Yes" },
+        effect: 25,
+      },
+      {
+        questionId: "negotiated-terms",
+        question: "Are payment terms negotiated per account?",
+        signal: "human",
+        before: { value: "yes", label: "Yes" },
+        after: { value: "partly", label: "Partly" },
+        effect: 17,
+      },
     ]);
     expect(support!.answers).toEqual([
-      { questionId: "specific-problems", question: "Are problems specific to each customer?", signal: "human", before: { value: "unsure", label: "Not sure" }, after: { value: "no", label: "No" }, effect: 50 },
+      {
+        questionId: "specific-problems",
+        question: "Are problems specific to each customer?",
+        signal: "human",
+        before: { value: "unsure", label: "Not sure" },
+        after: { value: "no", label: "No" },
+        effect: 50,
+      },
     ]);
   });
 
@@ -79,7 +106,13 @@ describe("compare (saved reports)", () => {
     stages,
     ...extra,
   });
-  const stage = (id: string, score: number | null, verdict: ScoredStages["stages"][number]["verdict"]) => ({ id, name: id.toUpperCase(), score, verdict, confidence: score === null ? 0 : 1 });
+  const stage = (id: string, score: number | null, verdict: ScoredStages["stages"][number]["verdict"]) => ({
+    id,
+    name: id.toUpperCase(),
+    score,
+    verdict,
+    confidence: score === null ? 0 : 1,
+  });
 
   it("compares scores and verdicts only, keeps stages on one side, in the later order first", () => {
     const r = compare(
@@ -123,13 +156,17 @@ describe("renderCompareTerminal", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe("Progress: Acme");
     expect(lines[1]).toBe("2026-05-01 → 2026-11-20 · Mini set");
-    expect(text).toContain("  Stage    Then              Now               Change\n  Billing   25 Keep human     67 Automate         +42\n  Support    0 Keep human     50 Hybrid           +50");
+    expect(text).toContain(
+      "  Stage    Then              Now               Change\n  Billing   25 Keep human     67 Automate         +42\n  Support    0 Keep human     50 Hybrid           +50",
+    );
     expect(text).toContain("Verdict changed: Billing (Keep human → Automate), Support (Keep human → Hybrid).");
   });
 
   it("lists the changed answers per stage with their effect, before and after", () => {
     expect(text).toContain("3 answers changed.");
-    expect(text).toContain("Billing · 25 Keep human → 67 Automate (+42)\n    ▲  +25 Would customers rather pay automatically? — Partly → Yes\n    ▲  +17 Are payment terms negotiated per account? — Yes → Partly");
+    expect(text).toContain(
+      "Billing · 25 Keep human → 67 Automate (+42)\n    ▲  +25 Would customers rather pay automatically? — Partly → Yes\n    ▲  +17 Are payment terms negotiated per account? — Yes → Partly",
+    );
     expect(text).toContain("    ▲  +50 Are problems specific to each customer? — Not sure → No");
   });
 
@@ -170,7 +207,9 @@ describe("renderCompareMarkdown", () => {
     expect(text.split("\n")[0]).toBe("# Progress: Acme, 2026-05-01 → 2026-11-20");
     expect(text).toContain("**Before**: 2026-05-01 · answers file before.yaml · Mini set\\\n**After**: 2026-11-20 · answers file after.yaml · Mini set");
     expect(text).toContain("| Billing | 25 | 67 | +42 | Keep human → **Automate** |");
-    expect(text).toContain("### Billing: 25 → 67 (+42)\n\n- ▲ +25: Would customers rather pay automatically? — Partly → **Yes**\n- ▲ +17: Are payment terms negotiated per account? — Yes → **Partly**");
+    expect(text).toContain(
+      "### Billing: 25 → 67 (+42)\n\n- ▲ +25: Would customers rather pay automatically? — Partly → **Yes**\n- ▲ +17: Are payment terms negotiated per account? — Yes → **Partly**",
+    );
   });
 
   it("charts each stage then and now in a valid Mermaid block", () => {

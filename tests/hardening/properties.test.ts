@@ -14,7 +14,10 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const set = await loadQuestionSet();
 const values = set.scale.map((o) => o.value);
-const ordered = set.scale.filter((o) => o.counts === "answer").sort((a, b) => a.level! - b.level!).map((o) => o.value);
+const ordered = set.scale
+  .filter((o) => o.counts === "answer")
+  .sort((a, b) => a.level! - b.level!)
+  .map((o) => o.value);
 const answersArb = fc.dictionary(fc.constantFrom(...set.questions.map((q) => q.id)), fc.constantFrom(...values));
 const asAnswers = (answers: Record<string, string>): Answers => ({ answers, notes: {} });
 
@@ -56,7 +59,11 @@ describe("loading, for any mutation of the built-in YAML", () => {
 
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-    fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(":", "- ", "  ", "\t", "[", "{", "}", "'", '"', "&a ", "*a", "!!int ", "\n", "# ", "id: x\n", "?", "|", "\u0000", "__proto__: 1\n", "weight: -1") }),
+    fc.record({
+      kind: fc.constant("insert" as const),
+      at: fc.nat(),
+      text: fc.constantFrom(":", "- ", "  ", "\t", "[", "{", "}", "'", '"', "&a ", "*a", "!!int ", "\n", "# ", "id: x\n", "?", "|", "\u0000", "__proto__: 1\n", "weight: -1"),
+    }),
     fc.record({ kind: fc.constant("swap" as const), at: fc.nat(), other: fc.nat() }),
     fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }),
   );

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { example, fixture, ROOT, run, tempDir } from "../cli/run.js";
 
 const BUILT_IN = join(ROOT, "questions");
-const FILES = readdirSync(BUILT_IN).filter((n) => /\.(ya?ml|schema\.json)$/.test(n)).sort();
+const FILES = readdirSync(BUILT_IN)
+  .filter((n) => /\.(ya?ml|schema\.json)$/.test(n))
+  .sort();
 
 describe("automation-fit init", () => {
   it("copies the built-in set and its JSON Schemas into a new folder, and says what was written and what to do next", () => {
@@ -79,7 +81,10 @@ describe("automation-fit init", () => {
     expect(run(["init", dir]).status).toBe(0);
     const r = run(["init", dir]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trimEnd().split("\n")).toEqual([...FILES.map((n) => `${join(dir, n)} already exists`), "nothing was written; add --force to replace them, or choose another folder"]);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      ...FILES.map((n) => `${join(dir, n)} already exists`),
+      "nothing was written; add --force to replace them, or choose another folder",
+    ]);
   });
 
   it("refuses a path that is a file, and a missing argument, exit 2 with no stack trace", () => {

@@ -47,11 +47,15 @@ async function until<T>(what: string, probe: () => T | undefined | false, sessio
 
 /** Waits until the open prompt (the last line starting "? ", and what follows) shows `text`; returns the whole screen, whitespace runs as one space. */
 const prompt = (session: string, text: string) =>
-  until(`a prompt with "${text}"`, () => {
-    const s = screen(session);
-    const open = s.slice(Math.max(0, s.lastIndexOf("\n? ") + 1));
-    return open.startsWith("? ") && open.includes(text) && s.replace(/\s+/g, " ");
-  }, session);
+  until(
+    `a prompt with "${text}"`,
+    () => {
+      const s = screen(session);
+      const open = s.slice(Math.max(0, s.lastIndexOf("\n? ") + 1));
+      return open.startsWith("? ") && open.includes(text) && s.replace(/\s+/g, " ");
+    },
+    session,
+  );
 
 const exited = (session: string, dir: string, exitFile: string) =>
   until(`${exitFile}`, () => existsSync(join(dir, exitFile)) && readFileSync(join(dir, exitFile), "utf8").trim(), session);

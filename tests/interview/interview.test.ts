@@ -50,7 +50,10 @@ describe("plan", () => {
   it("keeps to the stages asked for, shared questions included", () => {
     const steps = plan(set, ["support"]);
     expect(steps.map((s) => s.question.id)).toEqual(["few-problems", "specific-problems"]);
-    expect(steps.map((s) => [s.number, s.count, s.stageNumber, s.stageCount])).toEqual([[1, 2, 1, 1], [2, 2, 1, 1]]);
+    expect(steps.map((s) => [s.number, s.count, s.stageNumber, s.stageCount])).toEqual([
+      [1, 2, 1, 1],
+      [2, 2, 1, 1],
+    ]);
   });
 
   it("estimates minutes at about three questions a minute", () => {
@@ -236,7 +239,7 @@ describe("the save file", () => {
   it("is a valid answers file for `automation-fit report`, in question order, after every answer", async () => {
     const dir = tempDir();
     const file = join(dir, "answers.yaml");
-    const prompter = new FakePrompter(["Acme: \"the\" client", "", "No", "✎ Add a note", "Line one: yes\nline two", "Yes", "Does not apply", CTRL_C]);
+    const prompter = new FakePrompter(['Acme: "the" client', "", "No", "✎ Add a note", "Line one: yes\nline two", "Yes", "Does not apply", CTRL_C]);
     const written: string[] = [];
     const save = async (a: Answers) => {
       writeFileSync(file, answersFileText(a, set, file));

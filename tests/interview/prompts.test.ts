@@ -16,12 +16,7 @@ function prompter(signal?: AbortSignal) {
   return { prompter: inquirerPrompter({ output, ...(signal ? { signal } : {}) }), said: () => said };
 }
 
-const ITEMS = [
-  { value: "yes", name: "Yes" },
-  { value: "no", name: "No" },
-  { separator: "----" },
-  { value: "help", name: "? Why it matters", description: "Because it does." },
-];
+const ITEMS = [{ value: "yes", name: "Yes" }, { value: "no", name: "No" }, { separator: "----" }, { value: "help", name: "? Why it matters", description: "Because it does." }];
 
 describe("inquirerPrompter", () => {
   it("shows the choices with the cursor on the default, separators included, and returns the value chosen", async () => {
@@ -67,21 +62,29 @@ describe("interview through the real prompts", () => {
     const saves: Answers[] = [];
     const { prompter: p, said } = prompter();
     const done = interview(set, { answers: {}, notes: {} }, p, async (a) => void saves.push(structuredClone(a)), { today: "2026-11-25" });
-    const keys = (...names: string[]) => names.forEach((k) => (k === "ctrl-c" ? screen.keypress({ name: "c", ctrl: true }) : screen.keypress(k)));
+    const keys = (...names: string[]) => {
+      for (const k of names) k === "ctrl-c" ? screen.keypress({ name: "c", ctrl: true }) : screen.keypress(k);
+    };
     const down = (n: number) => Array<string>(n).fill("down");
     const step = async (expected: string, act: () => void) => {
       expect(screen.getScreen()).toContain(expected);
       act();
       await screen.next();
     };
-    await step("Who is this assessment for?", () => (screen.type("Acme"), keys("enter")));
+    await step("Who is this assessment for?", () => {
+      screen.type("Acme");
+      keys("enter");
+    });
     await step("Your name", () => keys("enter"));
     await step("[1/4] Would customers rather pay automatically?", () => keys("enter"));
     await step("[2/4] Are payment terms negotiated", () => keys(...down(2), "enter"));
     // Scale (5), then help, note, back; the list does not wrap.
     await step("[3/4] Are problems few", () => keys(...down(5), "enter"));
     await step("[3/4] Are problems few", () => keys(...down(7), "enter"));
-    await step("[2/4] Are payment terms negotiated", () => (expect(screen.getScreen()).toMatch(/❯ No/), keys("enter")));
+    await step("[2/4] Are payment terms negotiated", () => {
+      expect(screen.getScreen()).toMatch(/❯ No/);
+      keys("enter");
+    });
     await step("[3/4] Are problems few", () => keys("down", "enter"));
     expect(screen.getScreen()).toContain("[4/4] Are problems specific");
     keys("ctrl-c");

@@ -36,7 +36,7 @@ describe("loadQuestionSet", () => {
     expect(problems).toEqual([
       "bad/schema.yaml:4:5 missing 'description' (stages.0.description); add it",
       "bad/schema.yaml:6:5 unknown key 'descripton'; did you mean 'description'?",
-      
+
       expect.stringMatching(/^bad\/schema\.yaml:11:13 questions\.0\.signal: .*automate.*human/),
       expect.stringMatching(/^bad\/schema\.yaml:12:24 questions\.0\.stages\.billing: a weight must be above 0/),
     ]);

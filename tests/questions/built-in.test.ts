@@ -13,7 +13,14 @@ const yamlFiles = readdirSync(BUILT_IN_QUESTIONS).filter((f) => f.endsWith(".yam
 describe("the built-in question set", () => {
   it("has the eight lifecycle stages in order", () => {
     expect(set.stages.map((s) => s.id)).toEqual([
-      "lead-generation", "sales-call", "deal-close", "onboarding", "service-calls", "payment-collection", "maintenance-calls", "renewal-calls",
+      "lead-generation",
+      "sales-call",
+      "deal-close",
+      "onboarding",
+      "service-calls",
+      "payment-collection",
+      "maintenance-calls",
+      "renewal-calls",
     ]);
   });
 
@@ -31,7 +38,10 @@ describe("the built-in question set", () => {
   it("gives every stage plays, and watches every stage with some KPI", () => {
     for (const stage of set.stages) {
       expect(stage.plays.length, stage.id).toBeGreaterThanOrEqual(2);
-      expect(set.kpis.some((k) => k.stages.includes(stage.id)), stage.id).toBe(true);
+      expect(
+        set.kpis.some((k) => k.stages.includes(stage.id)),
+        stage.id,
+      ).toBe(true);
     }
     expect(set.kpis.length).toBeGreaterThanOrEqual(13);
     expect(set.campaigns.length).toBeGreaterThanOrEqual(4);

@@ -48,7 +48,15 @@ export function assessment(): Assessment {
         reason:
           'Scores 58, between 35 and 65: automate the routine part and keep a person for the rest. Strongest pull toward automating: "Is setup the same for every customer?" (yes). Strongest pull toward a person: "Do customers need training?" (partly).',
         drivers: [
-          { questionId: "same-setup", question: "Is setup the same for every customer?", signal: "automate", answer: "yes", answerLabel: "Yes", effect: 12.5, note: "Except\tenterprise plans" },
+          {
+            questionId: "same-setup",
+            question: "Is setup the same for every customer?",
+            signal: "automate",
+            answer: "yes",
+            answerLabel: "Yes",
+            effect: 12.5,
+            note: "Except\tenterprise plans",
+          },
           { questionId: "training", question: "Do customers need training?", signal: "human", answer: "partly", answerLabel: "Partly", effect: -6 },
         ],
         counts: counts(4, 5),
@@ -59,7 +67,9 @@ export function assessment(): Assessment {
             human: "A kickoff call with a named person.",
           },
         ],
-        kpis: [{ id: "time-to-value", name: "Time to first value", watch: "Do new customers reach their first result as fast as with a person guiding them?", stages: ["onboarding"] }],
+        kpis: [
+          { id: "time-to-value", name: "Time to first value", watch: "Do new customers reach their first result as fast as with a person guiding them?", stages: ["onboarding"] },
+        ],
       },
       {
         id: "reviews",

@@ -73,7 +73,10 @@ describe("renderMarkdown", () => {
     const chart = parseChart(blocks[0]!);
     expect(chart.labels).toEqual(["Billing | invoices ‹b›", "Onboarding", "Account reviews"]);
     expect(chart.bars).toEqual([82, 58, 20]);
-    expect(chart.lines).toEqual([[35, 35, 35], [65, 65, 65]]);
+    expect(chart.lines).toEqual([
+      [35, 35, 35],
+      [65, 65, 65],
+    ]);
     expect(text.indexOf("```mermaid")).toBeGreaterThan(text.indexOf("| Renewal | Insufficient |"));
     expect(text.indexOf("```mermaid")).toBeLessThan(text.indexOf("## Billing"));
     expect(text).toContain("Lines: the thresholds, 35 (keep human at or below) and 65 (automate at or above). Not charted, no score yet: Renewal.");

@@ -31,7 +31,12 @@ export function parseChart(block: string): Chart {
   expect(axis).toMatch(/^\[.*\]$/);
   const labels = [...axis.slice(1, -1).matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
   // nothing outside the quotes but the separators
-  expect(axis.slice(1, -1).replace(/"[^"]*"/g, "").replace(/, /g, "")).toBe("");
+  expect(
+    axis
+      .slice(1, -1)
+      .replace(/"[^"]*"/g, "")
+      .replace(/, /g, ""),
+  ).toBe("");
   for (const label of labels) expect(label).not.toMatch(/[<>`\n]|#\w+;/);
   expect(new Set(labels).size, "labels are unique").toBe(labels.length);
 

@@ -128,7 +128,10 @@ describe("scoring properties", () => {
       const a = assess(set, answers(given));
       expect(assess(set, answers(given))).toEqual(a);
       for (const s of a.stages) {
-        if (s.score !== null) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(100);
+        if (s.score !== null) {
+          expect(s.score).toBeGreaterThanOrEqual(0);
+          expect(s.score).toBeLessThanOrEqual(100);
+        }
         expect(s.confidence).toBeGreaterThanOrEqual(0);
         expect(s.confidence).toBeLessThanOrEqual(1);
       }

@@ -136,7 +136,13 @@ describe("aggregate", () => {
       { name: "Ben", answer: "yes" },
       { name: "Cy", answer: "unsure" },
     ]);
-    expect(d.tally.map((t) => [t.value, t.count])).toEqual([["yes", 1], ["partly", 0], ["no", 1], ["unsure", 1], ["n/a", 0]]);
+    expect(d.tally.map((t) => [t.value, t.count])).toEqual([
+      ["yes", 1],
+      ["partly", 0],
+      ["no", 1],
+      ["unsure", 1],
+      ["n/a", 0],
+    ]);
     expect(d.stages).toEqual(["support"]);
   });
 

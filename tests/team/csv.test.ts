@@ -16,19 +16,34 @@ function parse(text: string) {
 
 describe("parseCsv", () => {
   it("splits rows and cells", () => {
-    expect(parse("a,b,c\n1,2,3\n").rows).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
-    expect(parse("a,b\n1,2").rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parse("a,b,c\n1,2,3\n").rows).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
+    expect(parse("a,b\n1,2").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
     expect(parse("a,,\n").rows).toEqual([["a", "", ""]]);
   });
 
   it("reads quotes, doubled quotes, and commas and line breaks inside quotes", () => {
     const { rows, problems } = parse('name,note\n"Chen, Maya","said ""hi""\nthen left"\n"",x\n');
     expect(problems).toEqual([]);
-    expect(rows).toEqual([["name", "note"], ["Chen, Maya", 'said "hi"\nthen left'], ["", "x"]]);
+    expect(rows).toEqual([
+      ["name", "note"],
+      ["Chen, Maya", 'said "hi"\nthen left'],
+      ["", "x"],
+    ]);
   });
 
   it("takes CRLF and bare CR line ends, drops a BOM, skips blank lines", () => {
-    expect(parse("\uFEFFa,b\r\n1,2\r\n\r\n3,4\r5,6").rows).toEqual([["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"]]);
+    expect(parse("\uFEFFa,b\r\n1,2\r\n\r\n3,4\r5,6").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+      ["5", "6"],
+    ]);
   });
 
   it("keeps a quote inside an unquoted cell as written", () => {

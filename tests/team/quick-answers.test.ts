@@ -35,7 +35,9 @@ function expectSame(quick: ReturnType<typeof quickAnswers>, text: string, set: Q
 describe("quickAnswers, the fast path for plain answers files", () => {
   it("reads the examples and the team examples as the full loader does", () => {
     const files = [
-      ...readdirSync(example("")).filter((f) => f.endsWith(".yaml")).map((f) => example(f)),
+      ...readdirSync(example(""))
+        .filter((f) => f.endsWith(".yaml"))
+        .map((f) => example(f)),
       ...readdirSync(example("team")).map((f) => join(example("team"), f)),
     ];
     expect(files.length).toBeGreaterThanOrEqual(6);
@@ -75,16 +77,32 @@ describe("quickAnswers, the fast path for plain answers files", () => {
     const good = fc.constantFrom("yes", '"yes"', "'no'", "no", "partly", "unsure", "n/a", "n/a # why", "yes  ");
     const bad = fc.constantFrom("True", "null", "", "12", "Acme Co", "a: b", "x # c", '"q"x', "é ok", ".5", "[yes]", "'it''s'");
     const value = fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
-    const id = fc.oneof({ weight: 8, arbitrary: fc.constantFrom("auto-pay", "negotiated-terms", "few-problems", "specific-problems") }, { weight: 1, arbitrary: fc.constant("auto-pai") });
+    const id = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom("auto-pay", "negotiated-terms", "few-problems", "specific-problems") },
+      { weight: 1, arbitrary: fc.constant("auto-pai") },
+    );
     const section = (name: string, v: fc.Arbitrary<string>) =>
       fc
         .tuple(fc.constantFrom(" ", "  ", "    "), fc.uniqueArray(fc.tuple(id, v), { minLength: 1, maxLength: 4, selector: ([k]) => k }))
         .map(([indent, items]) => [`${name}:`, ...items.map(([k, x]) => `${indent}${k}: ${x}`)]);
-    const text = fc.oneof({ weight: 5, arbitrary: fc.constantFrom("Acme Co", "2026-11-20", "Dana, Acme (ops)", "Ünïcode Co — dash", '"quoted: yes"', "'single'", "yes") }, { weight: 1, arbitrary: bad });
-    const top = fc.uniqueArray(fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom("client", "assessor", "role", "date") }, { weight: 1, arbitrary: fc.constantFrom("$schema", "clent") }), text), { maxLength: 4, selector: ([k]) => k });
+    const text = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom("Acme Co", "2026-11-20", "Dana, Acme (ops)", "Ünïcode Co — dash", '"quoted: yes"', "'single'", "yes") },
+      { weight: 1, arbitrary: bad },
+    );
+    const top = fc.uniqueArray(
+      fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom("client", "assessor", "role", "date") }, { weight: 1, arbitrary: fc.constantFrom("$schema", "clent") }), text),
+      { maxLength: 4, selector: ([k]) => k },
+    );
     const odd = fc.constantFrom("# comment", "  # indented comment", "", "---", "   few-problems: no", "\tauto-pay: yes", "answers:", "notes: {}", "- yes");
     const file = fc
-      .tuple(top, section("answers", value), fc.option(section("notes", text)), fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(odd, fc.nat()) }), fc.boolean(), fc.boolean())
+      .tuple(
+        top,
+        section("answers", value),
+        fc.option(section("notes", text)),
+        fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(odd, fc.nat()) }),
+        fc.boolean(),
+        fc.boolean(),
+      )
       .map(([scalars, answers, notes, extra, crlf, notesFirst]) => {
         const sections = notesFirst ? [...(notes ?? []), ...answers] : [...answers, ...(notes ?? [])];
         const lines = [...scalars.map(([k, v]) => `${k}: ${v}`), ...sections];

@@ -37,8 +37,13 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
   if (loaded.skipped.count > 0) process.stderr.write(skippedMessage(loaded.skipped));
   const clients = [...new Set(loaded.respondents.map((r) => r.client).filter((c): c is string => Boolean(c)))];
   if (clients.length > 1) {
-    const list = clients.slice(0, 3).map((c) => terminalSafe(c)).join("; ");
-    process.stderr.write(`note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`);
+    const list = clients
+      .slice(0, 3)
+      .map((c) => terminalSafe(c))
+      .join("; ");
+    process.stderr.write(
+      `note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`,
+    );
   }
   await emit(await renderTeam(aggregate(set, loaded.respondents), options.format, color), options.out, options.force);
 }
