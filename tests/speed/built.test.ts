@@ -1,10 +1,12 @@
-// The build's shortcuts for speed (scripts/build.mjs) must not change what the CLI does: the built-in set prepared at build
-// time is the loader's own and is dropped as soon as questions/ changes; the code caches are only a cache; start holds none of
-// the heavy packages. Correctness only: no timings here (`npm run bench` measures).
+// The build (scripts/build.mjs) must not change what the CLI does: the built-in set prepared at build time is the loader's own
+// and is dropped as soon as questions/ changes; start-up holds none of the heavy packages. Correctness only: no timings here
+// (`npm run bench` measures).
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs script, no types
+import { staticInputs } from "../../scripts/build.mjs";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../../src/paths.js";
@@ -97,70 +99,29 @@ describe("the built-in set prepared by the build", () => {
   });
 });
 
-describe("the code caches", () => {
-  const caches = (dir: string) => readdirSync(join(dir, "dist")).filter((n) => n.endsWith(".cache"));
+describe("the build", () => {
+  const meta = () => JSON.parse(readFileSync(join(ROOT, "dist", "meta.json"), "utf8"));
+  const packagesOf = (inputs: string[]) => [...new Set(inputs.flatMap((f) => f.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? []))];
 
-  it("exist for the three scripts after a build", () => {
-    expect(caches(ROOT).map((n) => n.replace(/-[0-9a-f]+\.cache$/, ""))).toEqual(["report", "start", "work"]);
-  });
-
-  it("are only a cache: a damaged one changes no output, and is written afresh", () => {
-    const expected = runIn(ROOT, ["report", EXAMPLE, "--format", "json"]);
-    const dir = installedCopy();
-    for (const name of caches(dir)) writeFileSync(join(dir, "dist", name), "not a V8 code cache");
-    const r = runIn(dir, ["report", EXAMPLE, "--format", "json"]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toBe(expected.stdout);
-    // the report leaves the work alone; a command that runs it
-    expect(runIn(dir, ["questions", "--format", "json"]).stdout).toBe(runIn(ROOT, ["questions", "--format", "json"]).stdout);
-    for (const name of caches(dir)) expect(readFileSync(join(dir, "dist", name), "utf8")).not.toBe("not a V8 code cache");
-  });
-
-  it("are not needed: without them the CLI runs the same", () => {
-    const expected = runIn(ROOT, ["report", EXAMPLE, "--format", "markdown"]);
-    const dir = installedCopy();
-    for (const name of caches(dir)) rmSync(join(dir, "dist", name));
-    const r = runIn(dir, ["report", EXAMPLE, "--format", "markdown"]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toBe(expected.stdout);
-  });
-});
-
-describe("what starts", () => {
-  const info = () => JSON.parse(readFileSync(join(ROOT, "dist", "build-info.json"), "utf8"));
-
-  it("holds commander, and none of zod, yaml, chalk or inquirer", () => {
-    const packages = Object.keys(info().start.packages);
+  it("starts with commander, and none of zod, yaml, chalk or inquirer before a command's `await import()`", () => {
+    const packages = packagesOf(staticInputs(meta(), "dist/cli.js"));
     expect(packages).toContain("commander");
-    for (const heavy of ["zod", "yaml", "chalk", "@inquirer/prompts", "@inquirer/core"]) expect(packages).not.toContain(heavy);
+    for (const heavy of ["zod", "yaml", "chalk", "@inquirer/core", "@inquirer/select"]) expect(packages).not.toContain(heavy);
   });
 
-  it("does not even read the report or the work for --help, and reads them for a command", () => {
-    const { report, work } = info();
-    const read = (args: string[], file: string) => runIn(ROOT, args).reads.filter((r) => r.endsWith(file)).length;
-    expect([read(["--help"], report.file), read(["--help"], work.file)]).toEqual([0, 0]);
-    expect(read(["questions", "--format", "json"], work.file)).toBe(1);
+  it("has the heavy packages in lazy chunks", () => {
+    const all = packagesOf(Object.values(meta().outputs).flatMap((o) => Object.keys((o as { inputs: object }).inputs)));
+    for (const heavy of ["zod", "yaml", "chalk", "@inquirer/core"]) expect(all).toContain(heavy);
   });
 
-  it("reads only the report script, not the work, for a plain report in JSON or Markdown", () => {
-    const { report, work } = info();
-    for (const format of ["json", "markdown"]) {
-      const { reads } = runIn(ROOT, ["report", EXAMPLE, "--format", format]);
-      expect([reads.filter((r) => r.endsWith(report.file)).length, reads.filter((r) => r.endsWith(work.file)).length]).toEqual([1, 0]);
-    }
-    expect(Object.keys(report.packages)).toEqual([]);
+  it("writes nothing into the install folder at run time", () => {
+    const dir = installedCopy();
+    const before = readdirSync(dir, { recursive: true }).sort();
+    for (const args of [["--help"], ["report", EXAMPLE, "--format", "json"], ["report", EXAMPLE], ["questions"]]) expect(runIn(dir, args).status).toBe(0);
+    expect(readdirSync(dir, { recursive: true }).sort()).toEqual(before);
   });
 
-  it("is the same CLI from dist/cli.cjs, for a CommonJS bin", () => {
-    for (const args of [["--help"], ["report", EXAMPLE, "--format", "json"], ["report", "no-such-file.yaml"]]) {
-      const esm = runIn(ROOT, args);
-      const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
-      const cjs = spawnSync(process.execPath, [join(ROOT, "dist", "cli.cjs"), ...args], { cwd: ROOT, encoding: "utf8", env });
-      expect([cjs.status, cjs.stdout, cjs.stderr]).toEqual([esm.status, esm.stdout, esm.stderr]);
-    }
-  });
-
-  it("shares one InputError between start, the report and the work: a bad answers file is a usage error, not a crash", () => {
+  it("has one InputError for all chunks: a bad answers file is a usage error, not a crash", () => {
     const dir = installedCopy();
     writeFileSync(join(dir, "bad.yaml"), "answers:\n  no-such-question: yes\n");
     const r = runIn(dir, ["report", "bad.yaml"]);
