@@ -1,7 +1,7 @@
 import type { Answers } from "../model/answers.js";
 import type { Question, QuestionSet, Stage } from "../model/question-set.js";
-import { wrapText } from "../report/terminal.js";
-import { terminalSafe } from "../report/text.js";
+import { pad, wrapText } from "../report/terminal.js";
+import { displayWidth, terminalSafe } from "../report/text.js";
 import { palette } from "../ui/palette.js";
 import type { Item, Prompter } from "./prompter.js";
 
@@ -23,8 +23,6 @@ export interface InterviewOptions {
   /** The save file, named in the opening. */
   saveFile?: string;
   color?: boolean;
-  /** Terminal width, to fit the review list. */
-  width?: number;
   /** YYYY-MM-DD written as the answers' date. */
   today?: string;
 }
@@ -62,6 +60,21 @@ export function wrap(text: string, width: number): string {
   return wrapText(text, width, indent).join("\n");
 }
 
+/**
+ * Wraps a prompt's message as inquirer shows it: after a two-column mark ("? ", "✔ ") on the first line, and with `reserve`
+ * columns left on the last line for the answer inquirer echoes there once chosen, so neither pushes a word over the edge.
+ */
+export function promptText(text: string, width: number, reserve = 0): string {
+  const lines = wrapText(text, width, "  ", "");
+  const last = lines.length - 1;
+  if (displayWidth(lines[last]!) + reserve > width) lines.splice(last, 1, ...wrapText(lines[last]!, width - reserve, last === 0 ? "  " : "", ""));
+  lines[0] = lines[0]!.slice(2);
+  return lines.join("\n");
+}
+
+/** Columns the prompts use: the terminal's width, at most 100 (longer lines are hard to read), less one for the cursor. */
+export const textWidth = (columns: number) => Math.max(20, Math.min(columns, 100) - 1);
+
 type Pick = { kind: "answer"; value: string } | { kind: "help" } | { kind: "note" } | { kind: "back" };
 const HELP: Pick = { kind: "help" };
 const NOTE: Pick = { kind: "note" };
@@ -86,13 +99,21 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
   };
   const isAnswered = (step: Step) => current.answers[step.question.id] !== undefined;
   const answeredCount = () => steps.filter(isAnswered).length;
+  // Counted as the report counts them: "Not sure" and "Does not apply" are given but not answered.
+  const kindOf = (step: Step): "answered" | "unsure" | "not-applicable" | "open" => {
+    const value = current.answers[step.question.id];
+    if (value === undefined) return "open";
+    const counts = scale.get(value)?.counts;
+    return counts === "unsure" || counts === "not-applicable" ? counts : "answered";
+  };
 
-  // Opening
-  const width = Math.min(options.width ?? 80, 100) - 1;
-  const labelWidth = Math.max(...set.scale.map((o) => o.label.length), "not answered".length);
+  // Read at every prompt, so a terminal resized mid-run is followed.
+  const width = () => textWidth(prompter.columns());
+  const NOT_ANSWERED = "not answered";
+  const labelWidth = Math.max(...set.scale.map((o) => displayWidth(terminalSafe(o.label))), NOT_ANSWERED.length);
   const para = (text: string, style: (s: string) => string = (s) => s) =>
     say(
-      wrap(text, width)
+      wrap(text, width())
         .split("\n")
         .map((line) => style(line))
         .join("\n"),
@@ -110,22 +131,25 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
         "Each stage gets a score from 0 (keep it human) to 100 (automate it) and a recommendation: automate, hybrid or keep human.",
     );
   }
-  para('Choose with ↑↓ (or a choice\'s number) and Enter. "? Why it matters" explains a question, "✎ Add a note" records why, "← Back" goes back.', c.dim);
+  para('Choose with ↑↓ (or a choice\'s number) and Enter. "? Why it matters" explains a question, "✎ Add a note" records why (one line), "← Back" goes back.', c.dim);
   if (options.saveFile) para(`Every answer is saved at once to ${options.saveFile}; press Ctrl-C at any time to stop, and resume later.`, c.dim);
   say();
 
   if (!done && current.client === undefined && current.assessor === undefined) {
-    const client = (await prompter.input("Who is this assessment for? (company or client, optional)")).trim();
-    const assessor = (await prompter.input("Your name, as the assessor (optional)")).trim();
+    // Room after the message for a name typed on the same line.
+    const client = (await prompter.input(promptText("Who is this assessment for? (company or client, optional)", width(), 16))).trim();
+    const assessor = (await prompter.input(promptText("Your name, as the assessor (optional)", width(), 16))).trim();
     await commit((a) => {
       if (client) a.client = client;
       if (assessor) a.assessor = assessor;
     });
   }
 
-  const header = (step: Step) => {
+  const header = (at: number) => {
+    const step = steps[at]!;
+    const left = steps.filter((s, j) => j >= at && !isAnswered(s)).length;
     say();
-    say(c.bold.cyan(`Stage ${step.stageNumber} of ${step.stageCount}: ${terminalSafe(step.stage.name)}`));
+    para(`Stage ${step.stageNumber} of ${step.stageCount}: ${terminalSafe(step.stage.name)} · ${timeLeft(left)}`, c.bold.cyan);
     para(terminalSafe(step.stage.description), c.dim);
   };
 
@@ -138,19 +162,22 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
       const answers: Pick[] = set.scale.map((o) => ({ kind: "answer", value: o.value }));
       const items: Item<Pick>[] = set.scale.map((o, i) => ({ value: answers[i]!, name: terminalSafe(o.label) }));
       items.push({ separator: "──────────────" });
-      items.push({ value: HELP, name: "? Why it matters", short: "why it matters", description: terminalSafe(q.help) });
-      items.push({ value: NOTE, name: note ? "✎ Change the note" : "✎ Add a note", short: "note" });
-      if (backLabel) items.push({ value: BACK, name: backLabel, short: "back" });
+      items.push({ value: HELP, name: "? Why it matters", short: "Why it matters", description: wrap(terminalSafe(q.help), width()) });
+      items.push(note ? { value: NOTE, name: "✎ Change the note", short: "Change the note" } : { value: NOTE, name: "✎ Add a note", short: "Add a note" });
+      if (backLabel) items.push({ value: BACK, name: `← ${backLabel}`, short: backLabel });
       if (note) para(`  note: ${terminalSafe(note)}`, c.dim);
-      // inquirer appends the chosen label after the question once answered: leave it room on the last line
-      const picked = await prompter.select(wrap(`[${step.number}/${step.count}] ${terminalSafe(q.text)}`, width - 3 - labelWidth), items, {
+      // inquirer echoes the chosen label after the question once answered: leave room for the longest on the last line
+      const echo = Math.max(...items.map((item) => ("separator" in item ? 0 : displayWidth(item.short ?? item.name))));
+      const picked = await prompter.select(promptText(`[${step.number}/${step.count}] ${terminalSafe(q.text)}`, width(), echo + 1), items, {
         default: answer === undefined ? undefined : answers[set.scale.findIndex((o) => o.value === answer)],
       });
       if (picked.kind === "back") return "back";
       if (picked.kind === "help") {
         para(`  Why it matters: ${terminalSafe(q.help)}`, c.yellow);
       } else if (picked.kind === "note") {
-        const text = (await prompter.input("Note (Enter on an empty line for none)", { default: note, editable: true })).trim();
+        // One line, said plainly: the prompt ends at Enter (an editor would put founders in vi).
+        const ask = note ? "Note, one line (edit it, or clear it to remove the note; Enter when done)" : "Note, one line (Enter when done; empty for no note)";
+        const text = (await prompter.input(promptText(ask, width()), { default: note, editable: true, below: true })).trim();
         await commit((a) => {
           if (text) a.notes[q.id] = text;
           else delete a.notes[q.id];
@@ -170,9 +197,9 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
   let shown: string | undefined;
   while (i !== -1) {
     const step = steps[i]!;
-    if (shown !== step.stage.id) header(step);
+    if (shown !== step.stage.id) header(i);
     shown = step.stage.id;
-    const outcome = await ask(step, i > 0 ? "← Back" : undefined);
+    const outcome = await ask(step, i > 0 ? "Back" : undefined);
     if (outcome === "back") {
       i--;
       continue;
@@ -183,27 +210,44 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
   }
 
   // Review
-  const textWidth = Math.max(20, (options.width ?? 80) - labelWidth - 8);
-  const fit = (text: string) => (text.length > textWidth ? `${text.slice(0, textWidth - 1)}…` : text);
   const DONE = { kind: "done" } as const;
   let last: Step | typeof DONE = DONE;
   for (;;) {
-    const open = steps.length - answeredCount();
+    const count = { answered: 0, unsure: 0, "not-applicable": 0, open: 0 };
+    for (const step of steps) count[kindOf(step)]++;
+    const aside = [
+      count.unsure && `${count.unsure} not sure`,
+      count["not-applicable"] && `${count["not-applicable"]} not applying`,
+      count.open && `${count.open} not answered yet`,
+    ].filter(Boolean);
+    const w = width();
     say();
-    say(`${c.bold(`Review: ${steps.length - open} of ${steps.length} answered.`)} ${c.dim("Pick an answer to change it, or Done.")}`);
-    const items: Item<Step | typeof DONE>[] = [{ value: DONE, name: open ? `✔ Done: show the report (${open} unanswered)` : "✔ Done: show the report", short: "done" }];
+    para(`Review: answered ${count.answered} of ${steps.length}${aside.length ? ` (${aside.join(", ")})` : ""}. Pick a question to change its answer, or Done.`, c.bold);
+    const unanswered = steps.length - count.answered;
+    const items: Item<Step | typeof DONE>[] = [{ value: DONE, name: `✔ Done: show the report${unanswered ? ` (${unanswered} not answered)` : ""}`, short: "Done" }];
+    // The whole question, wrapped beside its answer: cut short, mirror questions ("…need little upkeep" / "…need hands-on upkeep") look alike.
+    const indent = " ".repeat(2 + labelWidth + 2);
     let stage: string | undefined;
     for (const step of steps) {
       if (step.stage.id !== stage) items.push({ separator: c.dim(`── ${terminalSafe(step.stage.name)}`) });
       stage = step.stage.id;
       const value = current.answers[step.question.id];
-      const label = value === undefined ? "not answered" : (scale.get(value)?.label ?? value);
+      const label = value === undefined ? NOT_ANSWERED : terminalSafe(scale.get(value)?.label ?? value);
       const note = current.notes[step.question.id] ? " ✎" : "";
-      items.push({ value: step, name: `${terminalSafe(label).padEnd(labelWidth)}  ${fit(terminalSafe(step.question.text))}${note}`, short: `change ${step.number}` });
+      const lines = wrapText(`${terminalSafe(step.question.text)}${note}`, w, indent);
+      lines[0] = `${pad(label, labelWidth)}  ${lines[0]!.slice(indent.length)}`;
+      items.push({ value: step, name: lines.join("\n"), short: `Change question ${step.number}` });
     }
     const picked: Step | typeof DONE = await prompter.select("Review your answers", items, { default: last });
     if (!("question" in picked)) return current;
     last = picked;
-    await ask(picked, "← Back to the review");
+    await ask(picked, "Back to the review");
   }
+}
+
+/** "about 6 minutes left" for the questions still to answer. */
+export function timeLeft(questions: number): string {
+  if (questions === 0) return "nearly done";
+  const minutes = minutesFor(questions);
+  return `about ${minutes} minute${minutes === 1 ? "" : "s"} left`;
 }

@@ -3,10 +3,12 @@
 import confirm from "@inquirer/confirm";
 import input from "@inquirer/input";
 import select, { Separator } from "@inquirer/select";
+import { styleText } from "node:util";
+import { wrapText } from "../report/terminal.js";
 import { PromptCancelled, type Item, type Prompter } from "./prompter.js";
 
 export interface PromptContext {
-  output: NodeJS.WritableStream & { rows?: number };
+  output: NodeJS.WritableStream & { rows?: number; columns?: number };
   input?: NodeJS.ReadableStream;
   /** Aborting it cancels the current (or next) prompt, e.g. on SIGINT between prompts. */
   signal?: AbortSignal;
@@ -30,10 +32,28 @@ export function inquirerPrompter(context: PromptContext): Prompter {
         ),
       ),
     input: (message, options = {}) =>
-      cancellable(input({ message, ...(options.default ? { default: options.default } : {}), ...(options.editable ? { prefill: "editable" as const } : {}) }, context)),
+      cancellable(
+        input(
+          {
+            message: options.below ? `${message}\n` : message,
+            ...(options.default ? { default: options.default } : {}),
+            ...(options.editable ? { prefill: "editable" as const } : {}),
+            // inquirer cuts a long answer mid-word at the edge; under the message it starts one column in (after a space)
+            ...(options.below ? { theme: { style: { answer: (text: string) => styleText("cyan", wrapAnswer(text, output.columns || 80)) } } } : {}),
+          },
+          context,
+        ),
+      ),
     confirm: (message, options = {}) => cancellable(confirm({ message, ...(options.default === undefined ? {} : { default: options.default }) }, context)),
     say: (text) => output.write(`${text}\n`),
+    // The stream inquirer draws on (stderr in the CLI): stdout may be redirected, or a terminal of another width.
+    columns: () => output.columns || 80,
   };
+}
+
+function wrapAnswer(text: string, columns: number): string {
+  const lines = wrapText(text, columns - 1, " ", "");
+  return lines.join("\n").slice(1);
 }
 
 async function cancellable<T>(prompt: Promise<T>): Promise<T> {

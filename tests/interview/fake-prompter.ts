@@ -21,7 +21,11 @@ export class FakePrompter implements Prompter {
   /** Everything in order, prompts as "? message", said text as is. */
   readonly transcript: string[] = [];
 
-  constructor(private readonly replies: Reply[]) {}
+  constructor(
+    private readonly replies: Reply[],
+    /** The terminal's width; a function so a test can resize it mid-run. */
+    readonly columns: () => number = () => 80,
+  ) {}
 
   private next(): Reply {
     if (!this.replies.length) throw new Error(`no reply scripted for: ${this.transcript.at(-1)}`);

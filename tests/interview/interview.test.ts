@@ -31,7 +31,7 @@ async function run(replies: Reply[], start: Answers = EMPTY, options: { stages?:
   const save = async (a: Answers) => {
     saves.push(structuredClone(a));
   };
-  const promise = interview(set, start, prompter, save, { ...options, saveFile: "answers.yaml", today: "2026-11-25", width: 80 });
+  const promise = interview(set, start, prompter, save, { ...options, saveFile: "answers.yaml", today: "2026-11-25" });
   return { prompter, saves, promise };
 }
 
@@ -93,10 +93,10 @@ describe("interview", () => {
     expect(saves[0]).toMatchObject({ client: "Acme", assessor: "Dana" });
     // Stage headers come before each stage's first question, with progress.
     const t = prompter.transcript;
-    expect(t.indexOf("Stage 1 of 2: Billing")).toBeLessThan(t.indexOf(`? ${Q1}`));
+    expect(t.indexOf("Stage 1 of 2: Billing · about 1 minute left")).toBeLessThan(t.indexOf(`? ${Q1}`));
     expect(t.indexOf("Getting paid.")).toBeLessThan(t.indexOf(`? ${Q1}`));
-    expect(t.indexOf("Stage 2 of 2: Support")).toBeGreaterThan(t.indexOf(`? ${Q3}`));
-    expect(t.indexOf("Stage 2 of 2: Support")).toBeLessThan(t.indexOf(`? ${Q4}`));
+    expect(t.indexOf("Stage 2 of 2: Support · about 1 minute left")).toBeGreaterThan(t.indexOf(`? ${Q3}`));
+    expect(t.indexOf("Stage 2 of 2: Support · about 1 minute left")).toBeLessThan(t.indexOf(`? ${Q4}`));
   });
 
   it("offers the set's scale, help, a note and back (not on the first question)", async () => {
@@ -134,7 +134,7 @@ describe("interview", () => {
     expect(selects[5]!.cursor).toBe("No");
     expect(answers.answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "yes", "specific-problems": "no" });
     // Going back into Billing shows its header again.
-    expect(prompter.said.filter((l) => l === "Stage 1 of 2: Billing")).toHaveLength(2);
+    expect(prompter.said.filter((l) => l.startsWith("Stage 1 of 2: Billing · about 1 minute left"))).toHaveLength(2);
     expect(saves.at(-1)!.answers).toEqual(answers.answers);
   });
 
@@ -166,7 +166,7 @@ describe("interview", () => {
     expect(answers.answers["negotiated-terms"]).toBe("yes");
     expect(prompter.questions()).toEqual([Q1, Q2, Q3, Q4, REVIEW, Q2, REVIEW]);
     const [review, again] = prompter.shown.filter((s) => s.message === REVIEW);
-    expect(review!.choices[0]).toBe("✔ Done: show the report");
+    expect(review!.choices[0]).toBe("✔ Done: show the report (1 not answered)");
     expect(review!.choices.slice(1)).toEqual([
       "Yes             Would customers rather pay automatically?",
       "No              Are payment terms negotiated per account?",
@@ -175,7 +175,8 @@ describe("interview", () => {
     ]);
     // Back on the review, the cursor is on the question just changed.
     expect(again!.cursor).toBe("Yes             Are payment terms negotiated per account?");
-    expect(prompter.said.some((l) => l.startsWith("Review: 4 of 4 answered."))).toBe(true);
+    // "Not sure" is given but, as in the report, not answered.
+    expect(prompter.said.join(" ").replace(/\s+/g, " ")).toContain("Review: answered 3 of 4 (1 not sure). Pick a question to change its answer, or Done.");
     expect(saves.at(-1)!.answers["negotiated-terms"]).toBe("yes");
     // In the review, back returns to the review without a change.
     const back = await run(["", "", "Yes", "No", "Partly", "Not sure", "Are payment terms", "← Back to the review", "✔ Done"]);
@@ -230,7 +231,7 @@ describe("interview", () => {
     const { prompter, promise } = await run(["", "", "Yes", "No", ENTER], EMPTY, { stages: ["support"] });
     const answers = await promise;
     expect(prompter.questions()).toEqual(["[1/2] Are problems few and the same each time?", "[2/2] Are problems specific to each customer?", REVIEW]);
-    expect(prompter.said).toContain("Stage 1 of 1: Support");
+    expect(prompter.said).toContain("Stage 1 of 1: Support · about 1 minute left");
     expect(answers.answers).toEqual({ "few-problems": "yes", "specific-problems": "no" });
   });
 });

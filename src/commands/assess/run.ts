@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { InputError, Interrupted } from "../../errors.js";
-import { interview, today, wrap } from "../../interview/interview.js";
+import { interview, textWidth, today, wrap } from "../../interview/interview.js";
 import { PromptCancelled } from "../../interview/prompter.js";
 import { answersFileText } from "../../interview/save-file.js";
 import { offerToSave } from "../../interview/save-report.js";
@@ -61,15 +61,15 @@ export async function runAssess(raw: unknown): Promise<void> {
       ...(stages ? { stages } : {}),
       saveFile,
       color: colorWanted(process.stderr, process.env, options.color),
-      width: process.stderr.columns || 80,
       today: today(),
     });
     const assessment = onlyStages(assess(set, answers), stages);
     const color = !options.out && colorWanted(process.stdout, process.env, options.color);
     prompter.say("");
     await emit(await renderAssessment(assessment, options.format, color), options.out, options.force);
-    const width = Math.min(process.stderr.columns || 80, 100) - 1;
-    prompter.say(`\n${wrap(`Answers saved in ${saveFile}; score them again any time with: ${cli()} report ${shellQuote(saveFile)}${questionsArg(options)}`, width)}`);
+    prompter.say(
+      `\n${wrap(`Answers saved in ${saveFile}; score them again any time with: ${cli()} report ${shellQuote(saveFile)}${questionsArg(options)}`, textWidth(prompter.columns()))}`,
+    );
     if (!options.out && process.stdout.isTTY) await offerToSave(prompter, (format) => renderAssessment(assessment, format, false), reportName(answers));
   } catch (error) {
     if (error instanceof PromptCancelled) throw new Interrupted(stopped(kept, options, stages));
