@@ -10,6 +10,8 @@ export interface Shown {
   kind: "select" | "input" | "confirm";
   message: string;
   choices: string[];
+  /** What stays on screen after each choice (inquirer's `short`, else the name). */
+  echoes: string[];
   cursor?: string;
   default?: string | boolean;
 }
@@ -41,7 +43,7 @@ export class FakePrompter implements Prompter {
   async select<V>(message: string, items: readonly Item<V>[], options: { default?: V } = {}): Promise<V> {
     const choices = items.filter((i): i is Exclude<Item<V>, { separator: string }> => !("separator" in i));
     const cursor = choices.find((c) => options.default !== undefined && c.value === options.default) ?? choices[0]!;
-    this.shown.push({ kind: "select", message, choices: choices.map((c) => c.name), cursor: cursor.name });
+    this.shown.push({ kind: "select", message, choices: choices.map((c) => c.name), echoes: choices.map((c) => c.short ?? c.name), cursor: cursor.name });
     this.transcript.push(`? ${message}`);
     const reply = this.next();
     if (reply === ENTER) return cursor.value;
@@ -52,14 +54,14 @@ export class FakePrompter implements Prompter {
   }
 
   async input(message: string, options: { default?: string; editable?: boolean } = {}): Promise<string> {
-    this.shown.push({ kind: "input", message, choices: [], ...(options.default === undefined ? {} : { default: options.default }) });
+    this.shown.push({ kind: "input", message, choices: [], echoes: [], ...(options.default === undefined ? {} : { default: options.default }) });
     this.transcript.push(`? ${message}`);
     const reply = this.next();
     return reply === ENTER ? (options.default ?? "") : String(reply);
   }
 
   async confirm(message: string, options: { default?: boolean } = {}): Promise<boolean> {
-    this.shown.push({ kind: "confirm", message, choices: [], ...(options.default === undefined ? {} : { default: options.default }) });
+    this.shown.push({ kind: "confirm", message, choices: [], echoes: [], ...(options.default === undefined ? {} : { default: options.default }) });
     this.transcript.push(`? ${message}`);
     const reply = this.next();
     return reply === ENTER ? (options.default ?? false) : reply === true || reply === "y" || reply === "yes";

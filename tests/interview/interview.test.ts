@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { interview, minutesFor, plan, wrap } from "../../src/interview/interview.js";
+import { interview, minutesFor, plan, promptText, timeLeft, wrap } from "../../src/interview/interview.js";
+import { displayWidth } from "../../src/report/text.js";
 import { PromptCancelled } from "../../src/interview/prompter.js";
 import { answersFileText } from "../../src/interview/save-file.js";
 import { offerToSave } from "../../src/interview/save-report.js";
@@ -9,7 +10,7 @@ import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
-import { fixture, tempDir } from "../cli/run.js";
+import { fixture, ROOT, tempDir } from "../cli/run.js";
 import { CTRL_C, ENTER, FakePrompter, type Reply } from "./fake-prompter.js";
 
 const Q1 = "[1/4] Would customers rather pay automatically?";
@@ -71,6 +72,27 @@ describe("wrap", () => {
   });
 });
 
+describe("promptText", () => {
+  it("leaves room for the mark before the first line and the echoed answer after the last", () => {
+    const text = "Does your offer appeal about equally to every segment, region and type of buyer you sell to?";
+    const lines = promptText(text, 59, 15).split("\n");
+    expect(lines.join(" ")).toBe(text);
+    expect(displayWidth(lines[0]!) + 2).toBeLessThanOrEqual(59);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(59);
+    expect(displayWidth(lines.at(-1)!) + 15).toBeLessThanOrEqual(59);
+    expect(
+      promptText("短い質問ですか？ はい、とても短い質問です。", 20, 4)
+        .split("\n")
+        .every((l) => displayWidth(l) <= 20),
+    ).toBe(true);
+  });
+
+  it("says the time left in plain words", () => {
+    expect(timeLeft(18)).toBe("about 6 minutes left");
+    expect(timeLeft(1)).toBe("about 1 minute left");
+  });
+});
+
 describe("interview", () => {
   it("opens, asks every question stage by stage, saves after each answer and returns the answers", async () => {
     const { prompter, saves, promise } = await run(["Acme", "Dana", "Yes", "No", "Partly", "Not sure", ENTER]);
@@ -105,6 +127,19 @@ describe("interview", () => {
     const [first, second] = prompter.shown.filter((s) => s.kind === "select");
     expect(first!.choices).toEqual(["Yes", "Partly", "No", "Not sure", "Does not apply", "? Why it matters", "✎ Add a note"]);
     expect(second!.choices).toEqual(["Yes", "Partly", "No", "Not sure", "Does not apply", "? Why it matters", "✎ Add a note", "← Back"]);
+  });
+
+  it("leaves a readable label on screen for every choice, never an internal token", async () => {
+    const start: Answers = {
+      client: "Acme",
+      answers: { "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "yes", "specific-problems": "no" },
+      notes: { "auto-pay": "Card." },
+    };
+    const { prompter, promise } = await run(["Yes             Would customers", "← Back to the review", "✔ Done"], start);
+    await promise;
+    const echoes = prompter.shown.flatMap((s) => s.echoes);
+    expect(echoes).toEqual(expect.arrayContaining(["Yes", "Why it matters", "Change the note", "Back to the review", "Done", "Change question 1"]));
+    for (const echo of echoes) expect(echo).not.toMatch(/^(note|back|done|help|change \d+)$/);
   });
 
   it("leaves out empty client and assessor names", async () => {
@@ -181,6 +216,36 @@ describe("interview", () => {
     // In the review, back returns to the review without a change.
     const back = await run(["", "", "Yes", "No", "Partly", "Not sure", "Are payment terms", "← Back to the review", "✔ Done"]);
     expect((await back.promise).answers["negotiated-terms"]).toBe("no");
+  });
+
+  it("fits the review to 60 columns with every question whole, so mirror questions stay apart", async () => {
+    const builtIn = await loadQuestionSet(join(ROOT, "questions"));
+    const start: Answers = { answers: Object.fromEntries(builtIn.questions.map((q, i) => [q.id, ["yes", "unsure", "n/a", "no"][i % 4]!])), notes: {} };
+    const prompter = new FakePrompter([ENTER], () => 60);
+    await interview(builtIn, start, prompter, async () => {}, { today: "2026-11-25" });
+    const review = prompter.shown.find((s) => s.message === REVIEW)!;
+    const names = review.choices.slice(1);
+    expect(names).toHaveLength(builtIn.questions.length);
+    // inquirer puts the cursor (2 columns) before the first line; continuation lines carry their own indent
+    for (const name of names) for (const line of name.split("\n")) expect(displayWidth(line) + (line === name.split("\n")[0] ? 2 : 0)).toBeLessThanOrEqual(59);
+    const flat = names.map((n) => n.replace(/\s+/g, " "));
+    for (const q of builtIn.questions) expect(flat.some((n) => n.endsWith(q.text))).toBe(true);
+    // Counted as the report counts: of 34, every fourth is "not sure", every fourth "does not apply", one open.
+    const counts = { yes: 0, unsure: 0, "n/a": 0, no: 0 };
+    for (const value of Object.values(start.answers)) counts[value as keyof typeof counts]++;
+    const said = prompter.said.join(" ").replace(/\s+/g, " ");
+    expect(said).toContain(`Review: answered ${counts.yes + counts.no} of 34 (${counts.unsure} not sure, ${counts["n/a"]} not applying).`);
+    expect(review.choices[0]).toBe(`✔ Done: show the report (${34 - counts.yes - counts.no} not answered)`);
+  });
+
+  it("takes the width at every prompt, so a terminal resized mid-run is followed", async () => {
+    // 100 columns until the first question is shown, then 30.
+    const prompter: FakePrompter = new FakePrompter(["", "", "? Why it matters", "Yes", "Yes", "Yes", "Yes", ENTER], () => (prompter.shown.length > 2 ? 30 : 100));
+    await interview(set, EMPTY, prompter, async () => {}, { today: "2026-11-25" });
+    expect(prompter.said.join("\n").split("\n")[1]!.length).toBeGreaterThan(30);
+    const help = prompter.said.filter((l) => l.includes("Why it matters:")).join("\n");
+    expect(help.split("\n").length).toBeGreaterThan(1);
+    for (const line of help.split("\n")) expect(displayWidth(line)).toBeLessThanOrEqual(29);
   });
 
   it("stops on Ctrl-C with every earlier answer saved", async () => {

@@ -92,4 +92,35 @@ describe("interview through the real prompts", () => {
     expect(said()).toContain("Why it matters: Repeated problems can be answered by a help article.");
     expect(saves.at(-1)).toEqual({ client: "Acme", date: "2026-11-25", answers: { "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "partly" }, notes: {} });
   });
+
+  it("echoes labels, takes a one-line note, and counts the review as the report does", async () => {
+    const set = await loadQuestionSet(fixture("mini"));
+    const start: Answers = { client: "Acme", answers: { "auto-pay": "yes", "negotiated-terms": "unsure", "few-problems": "n/a" }, notes: {} };
+    const { prompter: p, said } = prompter();
+    const done = interview(set, start, p, async () => {}, { today: "2026-11-25" });
+    expect(screen.getScreen()).toContain("[4/4] Are problems specific");
+    // Scale (5), a separator, then help and note.
+    for (let i = 0; i < 6; i++) screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Note, one line (Enter when done; empty for no note)");
+    screen.type("Only for the big accounts");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen().replace(/\s+/g, " ")).toContain("Review your answers");
+    screen.keypress("enter");
+    const answers = await done;
+    expect(answers.notes).toEqual({ "specific-problems": "Only for the big accounts" });
+    const output = await screen.getFullOutput();
+    const flat = output.replace(/\s+/g, " ");
+    expect(flat).toContain("✔ [4/4] Are problems specific to each customer? Add a note");
+    expect(flat).toContain("Only for the big accounts");
+    expect(flat).toContain("✔ [4/4] Are problems specific to each customer? Yes");
+    expect(flat).toContain("✔ Review your answers Done");
+    expect(output).not.toMatch(/(\?|answers) (note|back|done|help|change \d+)\s*$/m);
+    expect(said().replace(/\s+/g, " ")).toContain("Review: answered 2 of 4 (1 not sure, 1 not applying). Pick a question to change its answer, or Done.");
+    expect(screen.getScreen()).not.toContain("not answered yet");
+  });
 });
