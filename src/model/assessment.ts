@@ -40,6 +40,18 @@ export interface StageAssessment {
   kpis: Kpi[];
 }
 
+/** One question of the set and its answer, for the report's appendix. */
+export interface AnswerRecord {
+  questionId: string;
+  question: string;
+  /** Names of the stages the question bears on. */
+  stages: string[];
+  /** null: not answered. */
+  answer: string | null;
+  answerLabel: string | null;
+  note?: string;
+}
+
 export interface Assessment {
   schemaVersion: number;
   set: { name: string; version?: string };
@@ -49,4 +61,6 @@ export interface Assessment {
   thresholds: { automate: number; human: number; minConfidence: number };
   stages: StageAssessment[];
   campaigns: Campaign[];
+  /** Every question of the set in order, answered or not, with its note. */
+  answers?: AnswerRecord[];
 }

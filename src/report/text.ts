@@ -73,3 +73,11 @@ export function charWidth(ch: string): number {
     (cp >= 0x20000 && cp <= 0x3fffd);
   return wide ? 2 : 1;
 }
+
+/**
+ * Escapes text from files for HTML element content and quoted attribute values: the five markup characters become
+ * references, and control, bidi and line-break characters go as terminalSafe has them.
+ */
+export function escapeHtml(s: string): string {
+  return terminalSafe(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,5 +1,5 @@
 import type { Answers } from "../model/answers.js";
-import { ASSESSMENT_SCHEMA_VERSION, type Assessment, type Driver, type StageAssessment, type Verdict } from "../model/assessment.js";
+import { type AnswerRecord, ASSESSMENT_SCHEMA_VERSION, type Assessment, type Driver, type StageAssessment, type Verdict } from "../model/assessment.js";
 import type { QuestionSet, Stage, Thresholds } from "../model/question-set.js";
 
 const MAX_DRIVERS = 5;
@@ -23,7 +23,26 @@ export function assess(set: QuestionSet, answers: Answers): Assessment {
     thresholds: set.thresholds,
     stages: set.stages.map((stage) => assessStage(set, stage, answers)),
     campaigns: set.campaigns,
+    answers: answerRecords(set, answers),
   };
+}
+
+/** Every question in the set's order with its answer and note: what the report's appendix lists. */
+export function answerRecords(set: QuestionSet, answers: Answers): AnswerRecord[] {
+  const scale = new Map(set.scale.map((o) => [o.value, o]));
+  const stageNames = new Map(set.stages.map((s) => [s.id, s.name]));
+  return set.questions.map((q) => {
+    const value = Object.hasOwn(answers.answers, q.id) ? answers.answers[q.id]! : null;
+    const note = Object.hasOwn(answers.notes, q.id) ? answers.notes[q.id] : undefined;
+    return {
+      questionId: q.id,
+      question: q.text,
+      stages: Object.keys(q.stages).map((id) => stageNames.get(id) ?? id),
+      answer: value,
+      answerLabel: value === null ? null : (scale.get(value)?.label ?? value),
+      ...(note ? { note } : {}),
+    };
+  });
 }
 
 export function assessStage(set: QuestionSet, stage: Stage, answers: Answers): StageAssessment {

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { formatOption, outputOptions, withSetOption } from "../options.js";
 
-export const COMPARE_FORMATS = ["terminal", "markdown", "json"] as const;
+export const COMPARE_FORMATS = ["terminal", "markdown", "json", "html"] as const;
 
 export const compare = outputOptions(
   withSetOption(

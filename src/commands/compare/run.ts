@@ -6,6 +6,7 @@ import { readProgressFile } from "../../load/report.js";
 import type { QuestionSet } from "../../model/question-set.js";
 import { emit } from "../../output.js";
 import { renderCompareMarkdown } from "../../report/compare-markdown.js";
+import { renderCompareHtml } from "../../report/html.js";
 import { renderCompareTerminal } from "../../report/compare-terminal.js";
 import { renderJson } from "../../report/json.js";
 import { compare, type Comparison, type ProgressInput } from "../../score/compare.js";
@@ -55,5 +56,6 @@ async function collect<T>(problems: Problem[], work: () => Promise<T>): Promise<
 export function renderComparison(c: Comparison, format: (typeof COMPARE_FORMATS)[number], color: boolean): string {
   if (format === "json") return renderJson(c);
   if (format === "markdown") return renderCompareMarkdown(c);
+  if (format === "html") return renderCompareHtml(c);
   return renderCompareTerminal(c, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }

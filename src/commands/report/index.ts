@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { formatOption, outputOptions, withSetOption } from "../options.js";
 
-export const REPORT_FORMATS = ["terminal", "markdown", "json"] as const;
+export const REPORT_FORMATS = ["terminal", "markdown", "json", "html"] as const;
 
 export const report = outputOptions(
   withSetOption(

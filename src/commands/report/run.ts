@@ -52,12 +52,14 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
 export async function renderAssessment(assessment: Assessment, format: ReportFormat, color: boolean): Promise<string> {
   if (format === "json") return renderJson(assessment);
   if (format === "markdown") return renderMarkdown(assessment);
+  if (format === "html") return (await import("../../report/html.js")).renderHtml(assessment);
   return (await import("../../report/terminal.js")).renderTerminal(assessment, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 
 export async function renderTeam(team: TeamAssessment, format: ReportFormat, color: boolean): Promise<string> {
   if (format === "json") return renderJson(team);
   if (format === "markdown") return renderTeamMarkdown(team);
+  if (format === "html") return (await import("../../report/html.js")).renderTeamHtml(team);
   return (await import("../../report/team-terminal.js")).renderTeamTerminal(team, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 

@@ -1,0 +1,491 @@
+import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
+import type { Campaign, Kpi, Play } from "../model/question-set.js";
+import type { TeamAssessment, TeamStage } from "../model/team-assessment.js";
+import type { Comparison, StagePoint } from "../score/compare.js";
+import { percent } from "../score/score.js";
+import { answerText, comparisonTitle, signed } from "./compare-text.js";
+import { svgChart, VERDICT_COLOURS } from "./html-chart.js";
+import { agreement, answerLabel, isSmallTeam, labelOf, middleHalf, num, range, stageFigures, stageNames, tallyText, teamSize } from "./team-text.js";
+import { escapeHtml as h, setLabel, verdictLabel } from "./text.js";
+
+const PRINCIPLE =
+  "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.";
+
+/** The client deliverable as one self-contained HTML page (inline CSS and SVG, nothing fetched), made to print to PDF. Pure. */
+export function renderHtml(a: Assessment): string {
+  const who = a.client?.trim() || a.set.name;
+  const body: string[] = [
+    cover("Automation fit", who, [
+      ["Client", a.client],
+      ["Assessor", a.assessor],
+      ["Date", a.date],
+      ["Question set", setLabel(a.set)],
+    ]),
+  ];
+
+  body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(a));
+  if (a.stages.length === 0) body.push("<p>No stages in this question set.</p>");
+  else {
+    body.push(
+      table(
+        ["Stage", "Verdict", "Score", "Confidence"],
+        a.stages.map((s) => [link(s), verdictBadge(s.verdict), s.score === null ? "–" : String(s.score), percent(s.confidence)]),
+        [false, false, true, true],
+      ),
+      figure(
+        svgChart(
+          "Automation fit by stage",
+          a.stages.map((s) => ({ label: s.name, bars: [{ score: s.verdict === "insufficient" ? null : s.score, verdict: s.verdict, ...missing(s) }] })),
+          a.thresholds,
+        ),
+        chartCaption(a.thresholds),
+      ),
+    );
+  }
+  body.push("</section>");
+
+  for (const [i, s] of a.stages.entries()) body.push(stageSection(s, i));
+  body.push(planSection(a));
+  body.push(campaignSection(a.campaigns));
+  body.push(methodSection(a.thresholds, false));
+  body.push(appendix(a));
+  return page(`Automation fit: ${who}`, body);
+}
+
+/** The team deliverable as one self-contained HTML page. Pure. */
+export function renderTeamHtml(t: TeamAssessment): string {
+  const small = isSmallTeam(t);
+  const who = t.client?.trim() || t.set.name;
+  const body: string[] = [
+    cover("Automation fit, team view", who, [
+      ["Client", t.client],
+      ["Respondents", teamSize(t)],
+      ["Question set", setLabel(t.set)],
+    ]),
+  ];
+
+  body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(t));
+  body.push(
+    table(
+      ["Stage", "Verdict", "Median", small ? "Range" : "Middle half", "Agree", "Confidence"],
+      t.stages.map((s) => [
+        link(s),
+        verdictBadge(s.verdict),
+        s.median === null ? "–" : num(s.median),
+        small ? range(s.spread) : middleHalf(s.spread),
+        agreement(s, small),
+        percent(s.confidence),
+      ]),
+      [false, false, true, true, true, true],
+    ),
+    figure(
+      svgChart(
+        "Team median by stage, with the range of the respondents' scores",
+        t.stages.map((s) => ({
+          label: s.name,
+          bars: [
+            {
+              score: s.verdict === "insufficient" ? null : s.median,
+              verdict: s.verdict,
+              ...(s.spread ? { range: { min: s.spread.min, max: s.spread.max, q1: s.spread.q1, q3: s.spread.q3 } } : {}),
+              ...(s.verdict === "insufficient" ? { missing: "Insufficient: too little answered" } : {}),
+            },
+          ],
+        })),
+        t.thresholds,
+      ),
+      `${chartCaption(t.thresholds)} The line across each bar runs from the lowest to the highest respondent's score; the light box marks the middle half.`,
+    ),
+  );
+  body.push("</section>");
+
+  if (t.disagreements.length > 0) {
+    body.push(
+      '<section class="disagreements">',
+      "<h2>Where you see the customer differently</h2>",
+      "<p>The questions answered most differently, weighted by how much they move the scores. Where people answer differently, they see the customer differently: talk these through before automating.</p>",
+      "<ol>",
+      ...t.disagreements.map((d) => {
+        const detail = small ? `<ul>${d.respondents.map((r) => `<li>${h(labelOf(t, r.name))}: ${h(answerLabel(d, r.answer))}</li>`).join("")}</ul>` : `<p>${h(tallyText(d))}</p>`;
+        return `<li class="keep"><strong>${h(d.question)}</strong> <span class="muted">(${h(stageNames(t, d.stages).join(", "))})</span>${detail}</li>`;
+      }),
+      "</ol>",
+      "</section>",
+    );
+  }
+
+  for (const [i, s] of t.stages.entries()) body.push(teamStageSection(s, i, small));
+  body.push(planSection(t));
+  body.push(campaignSection(t.campaigns));
+  body.push(methodSection(t.thresholds, true, small));
+
+  body.push('<section class="appendix">', "<h2>Appendix: respondents</h2>");
+  body.push(
+    table(
+      ["Respondent", "Role"],
+      t.respondents.map((r) => [h(r.name), h(r.role ?? "")]),
+      [false, false],
+    ),
+  );
+  if (small && t.respondents.length > 1) {
+    body.push(
+      "<h3>Scores by respondent</h3>",
+      "<p>Each respondent's score per stage; – means too little answered for a verdict of their own.</p>",
+      table(
+        ["Stage", ...t.respondents.map((r) => h(r.name))],
+        t.stages.map((s) => [h(s.name), ...s.respondents.map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${h(verdictLabel(r.verdict))}`))]),
+        [false, ...t.respondents.map(() => true)],
+      ),
+    );
+  }
+  body.push("</section>");
+  return page(`Automation fit, team view: ${who}`, body);
+}
+
+/** Progress between two assessments as one self-contained HTML page. Pure. */
+export function renderCompareHtml(c: Comparison): string {
+  const { who, then, now } = comparisonTitle(c);
+  const side = (s: Comparison["before"]) => [s.date ?? "no date", setLabel(s.set), s.assessor ? `assessed by ${s.assessor}` : ""].filter(Boolean).join(" · ");
+  const body: string[] = [
+    cover(
+      "Progress",
+      who,
+      [
+        ["Then", side(c.before)],
+        ["Now", side(c.after)],
+      ],
+      true,
+    ),
+  ];
+  body.push('<section class="summary">', "<h2>Summary</h2>");
+  for (const note of c.notes) body.push(`<p class="note"><strong>Note:</strong> ${h(note)}</p>`);
+  if (c.stages.length === 0) body.push("<p>No stages to compare.</p>");
+  else {
+    const score = (p: StagePoint | null) => (p?.score == null ? "–" : String(p.score));
+    const verdict = (p: StagePoint | null) => (p ? verdictBadge(p.verdict) : "not there");
+    body.push(
+      table(
+        ["Stage", "Then", "Now", "Change", "Verdict then", "Verdict now"],
+        c.stages.map((s) => [h(s.name || s.id), score(s.before), score(s.after), signed(s.change), verdict(s.before), verdict(s.after)]),
+        [false, true, true, true, false, false],
+      ),
+      figure(
+        svgChart(
+          `Scores then (${then}) and now (${now})`,
+          c.stages.map((s) => ({
+            label: s.name || s.id,
+            bars: [
+              { ...point(s.before), tag: "then", faded: true },
+              { ...point(s.after), tag: "now" },
+            ],
+          })),
+          c.thresholds,
+        ),
+        `${chartCaption(c.thresholds)} Each stage has two bars: the faded one is then (${h(then)}), the solid one now (${h(now)}).`,
+      ),
+    );
+  }
+  body.push("</section>");
+
+  if (c.answersChanged !== null && c.answersChanged > 0) {
+    body.push(
+      '<section class="changes">',
+      "<h2>Answers that changed</h2>",
+      `<p>${c.answersChanged} answer${c.answersChanged === 1 ? "" : "s"} changed. Under each stage, the points each change moved its score (taken in question order, they add up to the stage's change).</p>`,
+    );
+    for (const s of c.stages.filter((x) => x.answers.length > 0)) {
+      body.push(
+        `<h3>${h(s.name || s.id)}: ${signed(s.change)}</h3>`,
+        table(
+          ["Question", "Then", "Now", "Points"],
+          s.answers.map((a) => [h(a.question), h(answerText(a.before)), `<strong>${h(answerText(a.after))}</strong>`, signed(a.effect)]),
+          [false, false, false, true],
+        ),
+      );
+    }
+    body.push("</section>");
+  }
+  return page(`Progress: ${who}`, body);
+}
+
+function point(p: StagePoint | null): { score: number | null; verdict: Verdict; missing?: string } {
+  if (!p) return { score: null, verdict: "insufficient", missing: "Not in this assessment" };
+  if (p.verdict === "insufficient" || p.score === null) return { score: null, verdict: p.verdict, missing: "Insufficient: too little answered" };
+  return { score: p.score, verdict: p.verdict };
+}
+
+function missing(s: StageAssessment): { missing?: string } {
+  if (s.verdict !== "insufficient") return {};
+  if (s.counts.questions > 0 && s.counts.notApplicable === s.counts.questions) return { missing: "Does not apply: every question was answered n/a" };
+  return { missing: `Insufficient: too little answered (confidence ${percent(s.confidence)})` };
+}
+
+function chartCaption(t: { automate: number; human: number }): string {
+  return `Bars: each stage's score from 0 (keep human) to 100 (automate), coloured by verdict. Dashed lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`;
+}
+
+function stageSection(s: StageAssessment, i: number): string {
+  const figures = `${s.score === null ? "no score" : `score ${s.score} of 100`}, confidence ${percent(s.confidence)}`;
+  const out = [`<section class="stage" id="stage-${i + 1}">`, `<h2>${h(s.name)}</h2>`, `<p class="verdict">${verdictBadge(s.verdict)} ${figures}</p>`];
+  out.push(`<p class="description">${h(s.description)}</p>`, "<h3>Why</h3>", `<p>${h(s.reason)}</p>`);
+  out.push(...extras(s));
+  if (s.drivers.length > 0) {
+    out.push(
+      "<h3>What moved the score</h3>",
+      table(
+        ["Question", "Answer", "Points"],
+        s.drivers.map((d) => [`${h(d.question)}${d.note ? `<div class="note">Note: ${h(d.note)}</div>` : ""}`, h(d.answerLabel), effect(d)]),
+        [false, false, true],
+      ),
+    );
+  }
+  out.push(plays(s.plays));
+  if (s.verdict === "automate" || s.verdict === "hybrid") out.push(kpis(s.kpis));
+  out.push("</section>");
+  return out.join("\n");
+}
+
+function teamStageSection(s: TeamStage, i: number, small: boolean): string {
+  const out = [
+    `<section class="stage" id="stage-${i + 1}">`,
+    `<h2>${h(s.name)}</h2>`,
+    `<p class="verdict">${verdictBadge(s.verdict)} ${h(stageFigures(s, small))}, confidence ${percent(s.confidence)}, ${agreement(s, small)} agree</p>`,
+    `<p class="description">${h(s.description)}</p>`,
+    "<h3>Why</h3>",
+    `<p>${h(s.reason)}</p>`,
+    ...extras(s),
+    plays(s.plays),
+    s.verdict === "automate" || s.verdict === "hybrid" ? kpis(s.kpis) : "",
+    "</section>",
+  ];
+  return out.join("\n");
+}
+
+function effect(d: Driver): string {
+  const up = d.effect > 0;
+  return `<span class="${up ? "up" : "down"}">${up ? "+" : "−"}${Math.abs(d.effect).toFixed(1)}</span> <span class="muted">toward ${up ? "automating" : "a person"}</span>`;
+}
+
+function plays(list: Play[]): string {
+  if (list.length === 0) return "";
+  const items = list.map((p) => `<div class="play keep"><h4>${h(p.title)}</h4><dl><dt>Automate</dt><dd>${h(p.automate)}</dd><dt>Human part</dt><dd>${h(p.human)}</dd></dl></div>`);
+  return ["<h3>Plays</h3>", ...items].join("\n");
+}
+
+function kpis(list: Kpi[]): string {
+  if (list.length === 0) return "";
+  return ["<h3>KPIs to keep watching</h3>", "<ul>", ...list.map((k) => `<li class="keep"><strong>${h(k.name)}</strong>: ${h(k.watch)}</li>`), "</ul>"].join("\n");
+}
+
+/** Advice the model may carry beyond the scores: what would flip the verdict, what caps it, warnings, what you risk losing. */
+function extras(s: object): string[] {
+  const x = s as Record<string, unknown>;
+  const out: string[] = [];
+  const texts = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === "object" ? Object.values(v).flatMap(texts) : []);
+  const block = (heading: string, v: unknown) => {
+    const items = texts(v).filter((t) => t.trim());
+    if (items.length === 0) return;
+    out.push(`<h3>${heading}</h3>`, items.length === 1 ? `<p>${h(items[0]!)}</p>` : `<ul>${items.map((t) => `<li>${h(t)}</li>`).join("")}</ul>`);
+  };
+  block("What would change the verdict", x.flip);
+  block("What holds the verdict back", x.cappedBy);
+  block("Watch out", x.warnings);
+  block("What you risk losing", x.risks);
+  return out;
+}
+
+/** The executive summary the plan adds to the model when it is there; else a count of the verdicts. */
+function summaryText(a: { stages: { verdict: Verdict; name: string }[] }): string {
+  const given = (a as Record<string, unknown>).summary;
+  const paragraphs = typeof given === "string" ? given.split(/\n\s*\n/) : Array.isArray(given) ? given.filter((p): p is string => typeof p === "string") : [];
+  if (paragraphs.length > 0) return paragraphs.map((p) => `<p>${h(p)}</p>`).join("\n");
+  const by = (v: Verdict) => a.stages.filter((s) => s.verdict === v).map((s) => s.name);
+  const parts = (["automate", "hybrid", "human", "insufficient"] as const)
+    .map((v) => [v, by(v)] as const)
+    .filter(([, names]) => names.length > 0)
+    .map(([v, names]) => `<li>${verdictBadge(v)} ${h(names.join(", "))}</li>`);
+  return parts.length ? `<ul class="verdicts">${parts.join("")}</ul>` : "";
+}
+
+/** The plan or roadmap the model may carry: rendered when present, whatever its exact shape, as nested lists. */
+function planSection(a: object): string {
+  const x = a as Record<string, unknown>;
+  const plan = x.roadmap ?? x.plan;
+  if (plan === undefined || plan === null) return "";
+  return ['<section class="plan">', "<h2>Plan</h2>", nested(plan), x.kpiWatch ? `<h3>KPIs to watch</h3>${nested(x.kpiWatch)}` : "", "</section>"].join("\n");
+}
+
+function nested(v: unknown): string {
+  if (typeof v === "string" || typeof v === "number") return h(String(v));
+  if (Array.isArray(v)) return `<ul>${v.map((item) => `<li class="keep">${nested(item)}</li>`).join("")}</ul>`;
+  if (v && typeof v === "object")
+    return `<dl>${Object.entries(v)
+      .map(([k, value]) => `<dt>${h(k)}</dt><dd>${nested(value)}</dd>`)
+      .join("")}</dl>`;
+  return "";
+}
+
+function campaignSection(campaigns: Campaign[]): string {
+  if (campaigns.length === 0) return "";
+  return [
+    '<section class="campaigns">',
+    "<h2>Campaigns that stay human</h2>",
+    "<p>Whatever the scores say, these stay with a person:</p>",
+    "<ul>",
+    ...campaigns.map((c) => `<li class="keep"><strong>${h(c.name)}</strong>: ${h(c.description)}</li>`),
+    "</ul>",
+    "</section>",
+  ].join("\n");
+}
+
+function methodSection(t: Assessment["thresholds"], team: boolean, small = true): string {
+  const out = [
+    '<section class="method">',
+    "<h2>How the score works</h2>",
+    "<p>Each question points one way: a yes to it speaks either for automating a stage or for keeping a person there. Each stage gets a score from 0 to 100 from the answers that bear on it, weighted by how strongly each question matters there: 0 means keep it fully human, 100 means customers can be served well there without a person in every step. Yes counts fully, partly half, no not at all.</p>",
+  ];
+  if (team)
+    out.push(
+      "<p>Each respondent's answers score every stage on their own. The team's score for a stage is the median of the respondents who answered enough of it for a verdict of their own, and the verdict is that of the median.</p>",
+    );
+  out.push(
+    "<ul>",
+    `<li>${verdictBadge("automate")} score at or above ${t.automate}.</li>`,
+    `<li>${verdictBadge("hybrid")} score between ${t.human} and ${t.automate}: automate the routine part, keep a person for the rest.</li>`,
+    `<li>${verdictBadge("human")} score at or below ${t.human}.</li>`,
+    `<li>${verdictBadge("insufficient")} confidence below ${percent(t.minConfidence)}: too little answered to say.</li>`,
+    "</ul>",
+    "<p>Confidence is the share of a stage's questions (by weight) that were answered; unsure and unanswered questions lower it, questions that do not apply are left out. The points beside an answer show how far it moved the score away from the midpoint, 50: plus toward automating, minus toward a person.</p>",
+  );
+  if (team)
+    out.push(
+      small
+        ? "<p>Range is the lowest to the highest score; Agree counts the respondents whose own verdict is the team's.</p>"
+        : "<p>Middle half is where the middle 50% of the respondents' scores lie; Agree is the share of respondents whose own verdict is the team's.</p>",
+    );
+  out.push("</section>");
+  return out.join("\n");
+}
+
+function appendix(a: Assessment): string {
+  const records = a.answers ?? [];
+  if (records.length === 0) return "";
+  return [
+    '<section class="appendix">',
+    "<h2>Appendix: every answer</h2>",
+    table(
+      ["Question", "Stages", "Answer"],
+      records.map((r) => [
+        `${h(r.question)}${r.note ? `<div class="note">Note: ${h(r.note)}</div>` : ""}`,
+        `<span class="muted">${h(r.stages.join(", "))}</span>`,
+        r.answerLabel === null ? '<span class="muted">not answered</span>' : h(r.answerLabel),
+      ]),
+      [false, false, false],
+    ),
+    "</section>",
+  ].join("\n");
+}
+
+/** The first page: what and for whom, then the facts; the one named in the title is not repeated among them. A short report's cover shares its page. */
+function cover(kind: string, who: string, facts: [string, string | undefined][], compact = false): string {
+  const rows = facts.filter((f): f is [string, string] => Boolean(f[1]?.trim()) && f[1] !== who).map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`);
+  return [
+    `<header class="cover${compact ? " compact" : ""}">`,
+    `<p class="kind">${h(kind)}</p>`,
+    `<h1>${h(who)}</h1>`,
+    `<dl class="facts">${rows.join("")}</dl>`,
+    `<p class="principle">${h(PRINCIPLE)}</p>`,
+    "</header>",
+  ].join("\n");
+}
+
+function link(s: { name: string }): string {
+  return h(s.name);
+}
+
+function verdictBadge(v: Verdict): string {
+  return `<span class="badge ${v}">${h(verdictLabel(v))}</span>`;
+}
+
+/** Cells are HTML already escaped by the caller; `right` aligns number columns. */
+function table(head: string[], rows: string[][], right: boolean[]): string {
+  const cls = (i: number) => (right[i] ? ' class="num"' : "");
+  return [
+    "<table>",
+    `<thead><tr>${head.map((c, i) => `<th${cls(i)}>${c}</th>`).join("")}</tr></thead>`,
+    "<tbody>",
+    ...rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join("")}</tr>`),
+    "</tbody>",
+    "</table>",
+  ].join("\n");
+}
+
+function figure(svg: string, caption: string): string {
+  return `<figure class="keep">\n${svg}\n<figcaption>${caption}</figcaption>\n</figure>`;
+}
+
+const CSS = `
+:root { --automate: ${VERDICT_COLOURS.automate}; --hybrid: ${VERDICT_COLOURS.hybrid}; --human: ${VERDICT_COLOURS.human}; --insufficient: ${VERDICT_COLOURS.insufficient}; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1d1f23; line-height: 1.45; margin: 0 auto; max-width: 52rem; padding: 2rem 1.5rem; font-size: 11pt; }
+h1 { font-size: 2rem; margin: 0.2rem 0 1.5rem; overflow-wrap: anywhere; }
+h2 { font-size: 1.4rem; border-bottom: 2px solid #d8dbe0; padding-bottom: 0.2rem; margin-top: 2.2rem; overflow-wrap: anywhere; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
+h4 { font-size: 1rem; margin: 0 0 0.3rem; }
+p, li, dd, td { overflow-wrap: anywhere; }
+.cover { min-height: 60vh; border-bottom: 4px solid var(--automate); margin-bottom: 2rem; padding-top: 4rem; }
+.cover .kind { text-transform: uppercase; letter-spacing: 0.12em; color: #555; margin: 0; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1.2rem; }
+.facts dt { font-weight: bold; color: #555; }
+.facts dd { margin: 0; }
+.principle { font-style: italic; color: #444; max-width: 40rem; }
+.badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 0.6rem; color: #fff; font-weight: bold; font-size: 0.9em; white-space: nowrap; }
+.badge.automate { background: var(--automate); } .badge.hybrid { background: var(--hybrid); } .badge.human { background: var(--human); } .badge.insufficient { background: var(--insufficient); }
+.verdict { font-size: 1.05rem; }
+.description { color: #444; }
+.muted { color: #666; }
+.note { color: #444; font-style: italic; margin-top: 0.2rem; }
+.up { color: var(--automate); font-weight: bold; } .down { color: var(--human); font-weight: bold; }
+table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.95em; }
+th, td { border-bottom: 1px solid #d8dbe0; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #f1f3f5; }
+.num { text-align: right; white-space: nowrap; }
+.play { border-left: 4px solid var(--automate); background: #f7f8f9; padding: 0.5rem 0.8rem; margin: 0.5rem 0; }
+.play dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; }
+.play dt { font-weight: bold; } .play dd { margin: 0; }
+figure { margin: 1rem 0; } figcaption { font-size: 0.9em; color: #555; }
+.chart { max-width: 100%; height: auto; }
+.verdicts { list-style: none; padding: 0; } .verdicts li { margin: 0.3rem 0; }
+@page { size: A4; margin: 16mm 14mm 18mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .cover { min-height: 0; padding-top: 30mm; break-after: page; }
+  .cover.compact { padding-top: 0; break-after: auto; }
+  section.stage, section.method, section.appendix, section.plan { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, .keep, figure, .play, dl { break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+
+function page(title: string, body: string[]): string {
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    // nothing may be fetched: no scripts, no remote images, styles or fonts
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(title)}</title>`,
+    `<style>${CSS}</style>`,
+    "</head>",
+    "<body>",
+    ...body.filter(Boolean),
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,111 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { example, run, tempDir } from "../cli/run.js";
+
+// The HTML report in a real browser: Debian's chromium, driven by playwright-core, never a downloaded browser.
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const IN_CI = /^(1|true)$/i.test(process.env.CI ?? "");
+
+function hasTool(name: string): boolean {
+  try {
+    execFileSync(name, ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const missing = [
+  existsSync(CHROMIUM) ? "" : `${CHROMIUM} (Debian package chromium)`,
+  hasTool("pdftotext") && hasTool("pdfinfo") ? "" : "pdftotext and pdfinfo (Debian package poppler-utils)",
+].filter(Boolean);
+const skipReason = `HTML browser test SKIPPED: ${missing.join(" and ")} not installed; install with 'apt-get install chromium poppler-utils' (.ci/run does)`;
+
+if (missing.length > 0 && !IN_CI) {
+  // said where a developer sees it, not only as a skipped line
+  process.stderr.write(`\n${skipReason}\n\n`);
+}
+
+describe.runIf(IN_CI || missing.length === 0)("report --format html in Chromium", () => {
+  const dir = tempDir();
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    // in CI a missing browser fails the run instead of skipping it
+    expect(missing, `CI=true: the HTML browser test must run, but ${missing.join(" and ")} is not installed (.ci/run installs it)`).toEqual([]);
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens the report with every request refused and counted, prints it to PDF and reads the PDF back. */
+  async function printed(html: string, name: string) {
+    const page = await browser!.newPage({ viewport: { width: 1000, height: 1400 } });
+    const requests: string[] = [];
+    await page.route("**/*", (route) => {
+      requests.push(route.request().url());
+      return route.abort();
+    });
+    await page.setContent(html, { waitUntil: "load" });
+    const screenshot = join(dir, `${name}.png`);
+    await page.screenshot({ path: screenshot, fullPage: false });
+    const layout = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      bars: document.querySelectorAll("svg.chart rect[fill^='#'][height='18']").length,
+      labels: [...document.querySelectorAll("svg.chart .data-label")].map((t) => t.textContent),
+      sections: document.querySelectorAll("section.stage").length,
+    }));
+    const pdf = join(dir, `${name}.pdf`);
+    writeFileSync(pdf, await page.pdf({ format: "A4", printBackground: true }));
+    await page.close();
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    return { requests, screenshot, layout, pages, text: text.replace(/\s+/g, " ") };
+  }
+
+  it("a single report prints to a clean PDF holding every stage and the client, fetching nothing", async () => {
+    const out = join(dir, "single.html");
+    const r = run(["report", example("enterprise-services.yaml"), "--format", "html", "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(run(["report", example("enterprise-services.yaml"), "--format", "json"]).stdout);
+    const p = await printed(readFileSync(out, "utf8"), "single");
+
+    expect(p.requests).toEqual([]);
+    expect(p.layout.overflow).toBeLessThanOrEqual(0);
+    expect(p.layout.sections).toBe(json.stages.length);
+    // one bar per stage with a verdict, each with its score written beside it
+    const scored = json.stages.filter((s: { verdict: string }) => s.verdict !== "insufficient");
+    expect(p.layout.labels).toEqual(scored.map((s: { score: number }) => String(s.score)));
+    expect(readFileSync(p.screenshot).length).toBeGreaterThan(20_000);
+    // cover, summary, a page per stage, plan and campaigns, method, appendix: 8 stages make 12 to 20 pages
+    expect(p.pages).toBeGreaterThanOrEqual(12);
+    expect(p.pages).toBeLessThanOrEqual(20);
+    for (const s of json.stages) expect(p.text).toContain(s.name);
+    expect(p.text).toContain(json.client);
+    expect(p.text).toContain("How the score works");
+    expect(p.text).toContain("Appendix: every answer");
+  }, 60_000);
+
+  it("a team report prints with every stage, the client and each respondent by name", async () => {
+    const out = join(dir, "team.html");
+    expect(run(["report", example("team"), "--format", "html", "--out", out]).status).toBe(0);
+    const json = JSON.parse(run(["report", example("team"), "--format", "json"]).stdout);
+    const p = await printed(readFileSync(out, "utf8"), "team");
+
+    expect(p.requests).toEqual([]);
+    expect(p.layout.overflow).toBeLessThanOrEqual(0);
+    expect(p.pages).toBeGreaterThanOrEqual(10);
+    expect(p.pages).toBeLessThanOrEqual(20);
+    for (const s of json.stages) expect(p.text).toContain(s.name);
+    for (const r of json.respondents) expect(p.text).toContain(r.name);
+    expect(p.text).toContain(json.client);
+    expect(p.text).not.toContain(".yaml");
+  }, 60_000);
+});

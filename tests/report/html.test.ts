@@ -1,0 +1,159 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadAnswers } from "../../src/load/answers.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import { renderCompareHtml, renderHtml, renderTeamHtml } from "../../src/report/html.js";
+import { escapeHtml } from "../../src/report/text.js";
+import { aggregate, encodeAnswers } from "../../src/score/aggregate.js";
+import { compare } from "../../src/score/compare.js";
+import { assess } from "../../src/score/score.js";
+import { example } from "../cli/run.js";
+import { assessment } from "./fixtures.js";
+
+const set = await loadQuestionSet();
+const load = (file: string) => loadAnswers(example(file), set);
+const single = assess(set, await load("enterprise-services.yaml"));
+const teamFiles = ["founder.yaml", "head-of-sales.yaml", "support-lead.yaml"];
+const team = aggregate(
+  set,
+  await Promise.all(
+    teamFiles.map(async (f) => {
+      const a = await load(join("team", f));
+      return { name: a.assessor ?? f, ...(a.role ? { role: a.role } : {}), file: f, answers: encodeAnswers(set, a.answers) };
+    }),
+  ),
+);
+const [before, after] = await Promise.all(["progress/before.yaml", "progress/after.yaml"].map(load));
+const progress = compare(
+  { file: "before.yaml", kind: "answers", assessment: assess(set, before!), answers: before! },
+  { file: "after.yaml", kind: "answers", assessment: assess(set, after!), answers: after! },
+  set,
+);
+
+/** Fields that are keys or values of the set, not text for a reader: ids, answer values, enums. */
+const NOT_SHOWN = /(^|\.)(id|questionId|answer|value|signal|verdict|kind|file|stages\.\d+)$|^(set\.version|before\.file|after\.file)$|(^|\.)(kpis\.\d+\.stages\.\d+)$/;
+
+/** Every string of a model replaced by markup, an OSC 52 clipboard write and a bidi override, each tagged by its path. */
+function hostile<T>(model: T): { model: T; paths: string[] } {
+  const paths: string[] = [];
+  const walk = (v: unknown, path: string): unknown => {
+    if (typeof v === "string") {
+      if (NOT_SHOWN.test(path) || path === "date" || /\.date$/.test(path)) return v;
+      paths.push(path);
+      return `<x-evil n="${paths.length - 1}">&amp;'\u001b]52;c;ZXZpbA==\u0007\u202e`;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}.${i}`));
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, path ? `${path}.${k}` : k)]));
+    return v;
+  };
+  return { model: walk(model, "") as T, paths };
+}
+
+function expectInert(html: string): void {
+  expect(html).not.toContain("<x-evil");
+  expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+}
+
+function expectSelfContained(html: string): void {
+  expect(html).not.toMatch(/<script|<link|<iframe|<img|<object|@import|url\(|\b(src|href|srcset)=/i);
+  // the one URL is the SVG namespace, which is never fetched
+  for (const url of html.match(/\b(?:https?|ftp):\/\/[^\s"'<>]*/g) ?? []) expect(url).toBe("http://www.w3.org/2000/svg");
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+}
+
+describe("escapeHtml", () => {
+  it("escapes the markup characters and makes control and bidi characters visible", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;");
+    expect(escapeHtml("a\u001b[2Jb\u202ec\nd")).toBe("a^[[2Jb<U+202E>c d".replace(/</g, "&#60;").replace(/>/g, "&#62;"));
+  });
+});
+
+describe("renderHtml", () => {
+  it("is one self-contained page: cover, summary with chart, a section per stage, method and every answer", () => {
+    const html = renderHtml(single);
+    expectSelfContained(html);
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain(`<h1>${escapeHtml(single.client!)}</h1>`);
+    for (const fact of [single.assessor!, single.date!, "Customer lifecycle automation fit v1.0.0"]) expect(html).toContain(escapeHtml(fact));
+    expect(html).toContain("<h2>Executive summary</h2>");
+    expect(html.match(/<section class="stage"/g)).toHaveLength(single.stages.length);
+    expect(html).toContain("<h2>How the score works</h2>");
+    // every question of the set in the appendix, with its answer
+    const appendix = html.slice(html.indexOf("Appendix: every answer"));
+    for (const q of set.questions) expect(appendix).toContain(escapeHtml(q.text));
+    expect(appendix.match(/<tr>/g)).toHaveLength(set.questions.length + 1);
+    // the print stylesheet: a page per stage, no row or play cut across pages
+    expect(html).toMatch(/@media print \{[\s\S]*section\.stage[^}]*break-before: page/);
+    expect(html).toMatch(/tr, \.keep, figure, \.play, dl \{ break-inside: avoid; \}/);
+  });
+
+  it("charts every scored stage in its verdict's colour with its score, the thresholds, and says which stages have no reliable score", () => {
+    const a = assessment();
+    const renewal = a.stages.find((s) => s.verdict === "insufficient")!;
+    const na = { ...renewal, id: "na", name: "Field visits", counts: { questions: 2, answered: 0, unsure: 0, notApplicable: 2, unanswered: 0 } };
+    const html = renderHtml({ ...a, stages: [...a.stages, { ...renewal, score: 90, confidence: 0.2 }, na] });
+    const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    expect([...svg.matchAll(/class="data-label"[^>]*>(\d+)</g)].map((m) => m[1])).toEqual(["82", "58", "20"]);
+    expect(svg).toContain('fill="#1e7b4f"');
+    expect(svg).toContain('fill="#b86e00"');
+    expect(svg).toContain('fill="#3a4fa3"');
+    // an insufficient stage is not drawn at its unreliable score
+    expect(svg).not.toContain(">90<");
+    expect(svg.match(/Insufficient: too little answered/g)).toHaveLength(2);
+    expect(svg).toContain("Does not apply");
+    expect(svg.match(/class="threshold"/g)).toHaveLength(2);
+    expect(svg).toContain("keep human at or below 35");
+    expect(svg).toContain("automate at or above 65");
+  });
+
+  it("renders the advice and plan the model carries when present", () => {
+    const a = assessment();
+    const withAdvice = {
+      ...a,
+      summary: "Automate billing first.\n\nKeep reviews with a person.",
+      roadmap: [{ when: "Month 1", what: "Dunning sequence" }],
+      stages: a.stages.map((s, i) => (i === 0 ? { ...s, flip: "A no to auto-pay would make this hybrid.", risks: ["The call before collections"] } : s)),
+    };
+    const html = renderHtml(withAdvice);
+    expect(html).toContain("<p>Automate billing first.</p>\n<p>Keep reviews with a person.</p>");
+    expect(html).toContain("<h3>What would change the verdict</h3>");
+    expect(html).toContain("<h3>What you risk losing</h3>");
+    expect(html).toContain("Dunning sequence");
+    expect(renderHtml(a)).not.toContain("What would change the verdict");
+  });
+
+  it("shows every text field of a single report, escaped", () => {
+    const { model, paths } = hostile(single);
+    const html = renderHtml(model);
+    expectInert(html);
+    const missing = paths.filter((_, i) => !html.includes(`&#60;x-evil n=&#34;${i}&#34;&#62;`));
+    // drivers repeat the appendix's questions and notes; campaign and KPI ids are not text
+    expect(missing.filter((p) => !/^stages\.\d+\.(drivers\.\d+\.(question|answerLabel)|kpis\.\d+\.name)$/.test(p))).toEqual([]);
+  });
+});
+
+describe("renderTeamHtml and renderCompareHtml", () => {
+  it("a team: every stage, the range on the chart, respondents by name and never by file", () => {
+    const html = renderTeamHtml({ ...team, client: "ClinicFlow" });
+    expectSelfContained(html);
+    expect(html.match(/<section class="stage"/g)).toHaveLength(team.stages.length);
+    expect(html.match(/<g class="range"/g)).toHaveLength(team.stages.filter((s) => s.spread && s.verdict !== "insufficient").length);
+    for (const r of team.respondents) expect(html).toContain(escapeHtml(r.name));
+    expect(html).not.toContain(".yaml");
+  });
+
+  it("a team shows every text field, escaped", () => {
+    const { model } = hostile(team);
+    expectInert(renderTeamHtml(model));
+  });
+
+  it("a comparison tells then from now on the chart, and escapes every field", () => {
+    const html = renderCompareHtml(progress);
+    expectSelfContained(html);
+    const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    expect(svg.match(/>then \d+</g)?.length).toBe(progress.stages.length);
+    expect(svg.match(/>now \d+</g)?.length).toBe(progress.stages.length);
+    expect(svg.match(/fill-opacity="0.4"/g)?.length).toBe(progress.stages.length);
+    expectInert(renderCompareHtml(hostile(progress).model));
+  });
+});
