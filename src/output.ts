@@ -1,43 +1,25 @@
-import { randomBytes } from "node:crypto";
-import { access, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { InputError, readFailure } from "./errors.js";
+import { InputError } from "./errors.js";
+import { failure, writeOutput } from "./io/write.js";
 
-/** Writes a file atomically (temp file + rename); an existing file is replaced only with `force`. */
-export async function writeFileAtomic(file: string, text: string, { force = false } = {}): Promise<void> {
-  if (!force && (await exists(file))) {
-    throw new InputError([{ file, message: "already exists; add --force to replace it, or choose another file" }]);
-  }
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, text, { flag: "wx" });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => {});
-    throw new InputError([{ file, message: `could not be written: ${writeFailure(error)}; nothing was changed` }]);
-  }
-}
-
-function writeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "its folder does not exist";
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "permission denied";
-  return readFailure(error).replace(/^cannot be read: /, "");
-}
-
-export async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Sends a result to --out, or to stdout. */
+/** Sends a result to --out (through the one write helper), or to stdout. */
 export async function emit(text: string, out: string | undefined, force: boolean): Promise<void> {
   if (out) {
-    await writeFileAtomic(out, text, { force });
+    await writeOutput(out, text, { force });
     process.stderr.write(`wrote ${out}\n`);
   } else {
-    process.stdout.write(text);
+    await writeStdout(text);
   }
+}
+
+/**
+ * Writes to stdout and waits until it is written: a failed write (a full disk behind `> file`, an I/O error) is an error
+ * the user must see, not a silent exit 0. A closed pipe (EPIPE: `| head`) is no error; cli.ts ends the run quietly then.
+ */
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((done, fail) => {
+    process.stdout.write(text, (error) => {
+      if (!error || (error as NodeJS.ErrnoException).code === "EPIPE") done();
+      else fail(new InputError(`could not write the output to stdout: ${failure(error, "its file")}; the output is incomplete`));
+    });
+  });
 }

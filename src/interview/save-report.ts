@@ -1,5 +1,5 @@
 import { InputError } from "../errors.js";
-import { exists, writeFileAtomic } from "../output.js";
+import { exists, writeOutput } from "../io/write.js";
 import type { Prompter } from "./prompter.js";
 
 export type SavedFormat = "markdown" | "json";
@@ -22,7 +22,7 @@ export async function offerToSave(prompter: Prompter, render: (format: SavedForm
     suggestion = file;
     if ((await exists(file)) && !(await prompter.confirm(`${file} already exists. Replace it?`, { default: false }))) continue;
     try {
-      await writeFileAtomic(file, await render(format), { force: true });
+      await writeOutput(file, await render(format), { force: true });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       prompter.say(error.message);

@@ -13,8 +13,9 @@ describe("writing files", () => {
     writeFileSync(join(target, "inside.txt"), "keep");
     const r = run(["report", EXAMPLE, "--format", "markdown", "--out", target, "--force"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${target} could not be written`);
-    expect(r.stderr).toContain("nothing was changed");
+    // "is a folder" first, not "already exists; add --force"
+    expect(run(["report", EXAMPLE, "--format", "markdown", "--out", target]).stderr).toBe(`${target} is a folder; name a file to write; nothing was changed\n`);
+    expect(r.stderr).toBe(`${target} is a folder; name a file to write; nothing was changed\n`);
     expect(statSync(target).isDirectory()).toBe(true);
     expect(readFileSync(join(target, "inside.txt"), "utf8")).toBe("keep");
     expect(readdirSync(dir)).toEqual(["report.md"]);

@@ -11,7 +11,8 @@ import { loadQuestionSet } from "../../load/question-set.js";
 import type { Answers } from "../../model/answers.js";
 import type { Assessment } from "../../model/assessment.js";
 import type { QuestionSet } from "../../model/question-set.js";
-import { emit, exists, writeFileAtomic } from "../../output.js";
+import { checkTarget, noteSaveFile, writeOutput } from "../../io/write.js";
+import { emit } from "../../output.js";
 import { assess } from "../../score/score.js";
 import { didYouMean } from "../../suggest.js";
 import { colorWanted } from "../../ui/color.js";
@@ -35,9 +36,10 @@ export async function runAssess(raw: unknown): Promise<void> {
   const start: Answers = options.resume ? await loadAnswers(options.resume, set) : { answers: {}, notes: {} };
   const saveFile = options.save ?? options.resume ?? DEFAULT_SAVE_FILE;
   await checkSaveFile(saveFile, options);
-  if (options.out && !options.force && (await exists(options.out))) {
-    throw new InputError([{ file: options.out, message: "already exists; add --force to replace it, or choose another --out file" }]);
-  }
+  noteSaveFile(saveFile, { resumed: options.resume !== undefined && resolve(options.resume) === resolve(saveFile) });
+  await checkTarget(saveFile, { save: true });
+  // every output is checked before the first question: a refusal after the interview would waste it
+  if (options.out) await checkTarget(options.out, { force: options.force });
   if (!process.stdin.isTTY) {
     throw new InputError(
       "automation-fit assess asks its questions in a terminal, and stdin is not one (it is piped or redirected).\n" +
@@ -53,7 +55,7 @@ export async function runAssess(raw: unknown): Promise<void> {
   const prompter = inquirerPrompter({ output: process.stderr, signal: abort.signal });
   let kept = { file: options.resume, count: Object.keys(start.answers).length };
   const save = async (answers: Answers) => {
-    await writeFileAtomic(saveFile, answersFileText(answers, set, saveFile), { force: true });
+    await writeOutput(saveFile, answersFileText(answers, set, saveFile), { save: true });
     kept = { file: saveFile, count: Object.keys(answers.answers).length };
   };
   try {

@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { access, constants, mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError, readFailure } from "../../errors.js";
-import { exists, writeFileAtomic } from "../../output.js";
+import { checkTarget, exists, failure, writeOutput } from "../../io/write.js";
 import { BUILT_IN_QUESTIONS } from "../../paths.js";
 import { loadQuestionSet, setFiles } from "../../load/question-set.js";
 import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
@@ -34,13 +34,16 @@ export async function runInit(dir: string, raw: unknown): Promise<void> {
     }
   }
   if (!info) {
-    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
-      throw new InputError([{ file: dir, message: `could not be made: ${readFailure(error).replace(/^cannot be read: /, "")}` }]);
+    await mkdir(dir, { recursive: true }).catch(async (error: unknown) => {
+      const why = await whyNoFolder(dir, error);
+      throw new InputError([{ file: dir, message: `could not be made: ${failure(why.error, why.folder)}` }]);
     });
   }
+  // every file is checked before the first is written: a refusal leaves nothing half done
+  for (const target of targets) await checkTarget(target, { force });
 
   for (const i of names.keys()) {
-    await writeFileAtomic(targets[i]!, await readFile(sources[i]!, "utf8"), { force });
+    await writeOutput(targets[i]!, await readFile(sources[i]!, "utf8"), { force });
     process.stderr.write(`wrote ${targets[i]}\n`);
   }
   const arg = /^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir);
@@ -54,5 +57,16 @@ export async function runInit(dir: string, raw: unknown): Promise<void> {
       `  3. Assess with it: automation-fit assess --questions ${arg}`,
       "",
     ].join("\n"),
+  );
+}
+
+/** mkdir -p reports a missing parent (ENOENT) even where the real obstacle is a read-only or unwritable folder above: find that one. */
+async function whyNoFolder(dir: string, error: unknown): Promise<{ error: unknown; folder: string }> {
+  let folder = dirname(resolve(dir));
+  while (!(await exists(folder)) && dirname(folder) !== folder) folder = dirname(folder);
+  if ((error as NodeJS.ErrnoException).code !== "ENOENT") return { error, folder };
+  return access(folder, constants.W_OK).then(
+    () => ({ error, folder }),
+    (denied: unknown) => ({ error: denied, folder }),
   );
 }

@@ -1,4 +1,5 @@
 import { byPosition, InputError, type Problem } from "../../errors.js";
+import { writeStdout } from "../../output.js";
 import { checkAnswers } from "../../load/answers.js";
 import { loadQuestionSet, questionSetFrom, setFiles, setName } from "../../load/question-set.js";
 import type { QuestionSet } from "../../model/question-set.js";
@@ -24,7 +25,7 @@ export async function runValidate(paths: string[], raw: unknown): Promise<void> 
   }
   // a broken --questions set fails every answers file with the same problems: list them once
   if (problems.length) throw new InputError([...new Set(problems)].sort(byPosition));
-  process.stdout.write(`${lines.join("\n")}\n`);
+  await writeStdout(`${lines.join("\n")}\n`);
 }
 
 /** A folder is a question set; a file is an answers file when it has 'answers:' and no 'questions:'. */
