@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
+import { decode, readText } from "../io/decode.js";
+import { noteInput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { encodeAnswers, NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
@@ -95,26 +97,9 @@ export async function loadRespondents(files: readonly string[], set: QuestionSet
 }
 
 async function readCsv(file: string, fatal: Problem[]): Promise<string | undefined> {
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) {
-      fatal.push({ file, message: "is not a regular file; name a CSV file" });
-      return undefined;
-    }
-    if (info.size > MAX_CSV_BYTES) {
-      fatal.push({ file, message: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; CSV files over ${MAX_CSV_BYTES / 1024 / 1024} MB are refused` });
-      return undefined;
-    }
-    const text = await readFile(file, "utf8");
-    if (text.includes("\u0000")) {
-      fatal.push({ file, message: "is not a text file (it holds NUL bytes); name a CSV file" });
-      return undefined;
-    }
-    return text;
-  } catch (error) {
-    fatal.push({ file, message: readFailure(error) });
-    return undefined;
-  }
+  const read = await readText(file, { maxBytes: MAX_CSV_BYTES, kind: "a CSV file" });
+  fatal.push(...read.problems);
+  return read.text;
 }
 
 /**
@@ -147,7 +132,11 @@ function quickFile(file: string, set: QuestionSet): QuickAnswers | undefined {
   try {
     const info = statSync(file);
     if (!info.isFile() || info.size > MAX_QUICK_BYTES || !ANSWERS_FILE.test(file)) return undefined;
-    text = readFileSync(file, "utf8");
+    const decoded = decode(readFileSync(file), file);
+    // anything but plain UTF-8 goes to the full loader, which says how it was read
+    if ("problem" in decoded || decoded.encoding !== "UTF-8") return undefined;
+    text = decoded.text;
+    noteInput(file, info);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
-import { readFailure, type Problem } from "../errors.js";
+import type { Problem } from "../errors.js";
+import { readText } from "../io/decode.js";
 import { didYouMean } from "../suggest.js";
 
 export type Path = readonly (string | number)[];
@@ -110,19 +110,9 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Reads and parses a YAML or JSON file; syntax errors (duplicate keys included) come back as positioned problems. */
 export async function readSource(file: string): Promise<{ source?: Source; problems: Problem[] }> {
-  let text: string;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return { problems: [{ file, message: "is a folder; name a YAML or JSON file" }] };
-    if (!info.isFile()) return { problems: [{ file, message: "is not a regular file (a device, pipe or socket); name a YAML or JSON file" }] };
-    if (info.size > MAX_FILE_BYTES) {
-      return { problems: [{ file, message: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused` }] };
-    }
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    return { problems: [{ file, message: readFailure(error) }] };
-  }
-  return parseSource(file, text);
+  const read = await readText(file, { maxBytes: MAX_FILE_BYTES, kind: "a YAML or JSON file" });
+  if (read.text === undefined) return { problems: read.problems };
+  return parseSource(file, read.text);
 }
 
 export function parseSource(file: string, text: string): { source?: Source; problems: Problem[] } {

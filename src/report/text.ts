@@ -12,15 +12,19 @@ export function setLabel(set: Assessment["set"]): string {
   return version ? `${set.name} ${/^v/i.test(version) ? version : `v${version}`}` : set.name;
 }
 
-const UNSAFE = /\r\n|[\t\n\v\f\r\u0085\u2028\u2029]|[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Line breaks; C0, DEL and C1 controls (ESC starts every CSI, OSC 8 and OSC 52 sequence, BEL and ST end them); format
+// characters (zero-width space/joiner/non-joiner, word joiner, BOM, Arabic letter mark, Mongolian vowel separator, bidi
+// controls, tags); Hangul fillers, which show as nothing; and lone surrogates.
+const UNSAFE = /\r\n|[\t\n\v\f\r\u0085\u2028\u2029]|[\p{Cc}\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]/gu;
 
 /**
  * Makes one-line text from files safe to print: line breaks and tabs become spaces, other control characters
- * (C0, DEL, C1) and bidi overrides become visible (ESC -> ^[, U+009B -> <U+009B>), so no escape sequence reaches the terminal.
+ * (C0, DEL, C1) become visible (ESC -> ^[, BEL -> ^G, U+009B -> <U+009B>), and invisible characters are named
+ * (U+200B -> <U+200B>), so no escape sequence reaches the terminal and nothing hides in plain sight.
  */
 export function terminalSafe(s: string): string {
   return s.replace(UNSAFE, (ch) => {
-    const code = ch.charCodeAt(0);
+    const code = ch.codePointAt(0)!;
     if (ch === "\r\n" || "\t\n\v\f\r\u0085\u2028\u2029".includes(ch)) return " ";
     if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
     if (code === 0x7f) return "^?";

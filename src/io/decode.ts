@@ -1,0 +1,105 @@
+// Bytes to text for every file reader: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and
+// Windows-1252 for bytes that are not UTF-8. Anything but plain UTF-8 is said in a notice naming the encoding.
+import type { Stats } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { type Problem, readFailure } from "../errors.js";
+import { terminalSafe } from "../report/text.js";
+import { noteInput } from "./write.js";
+
+export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "Windows-1252";
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Set when the encoding is not plain UTF-8: what was read and how, to be shown to the user. */
+  notice?: string;
+}
+
+/** Decodes a file's bytes; `problem` instead when they are no text (NUL bytes) or UTF-16 without a byte-order mark. */
+export function decode(bytes: Uint8Array, file: string): Decoded | { problem: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, file, "UTF-16LE", "utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, file, "UTF-16BE", "utf-16be");
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  if (body.includes(0)) {
+    return { problem: looksLikeUtf16(body) ? "looks like UTF-16 without a byte-order mark; save it as UTF-8" : "is not a text file (it holds NUL bytes)" };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding: "UTF-8" };
+  } catch {
+    // Not UTF-8: most likely a Western European file from Excel or Notepad. Every byte means something in Windows-1252.
+    return {
+      text: windows1252(body),
+      encoding: "Windows-1252",
+      notice: `${file} is not UTF-8; it was read as Windows-1252 (Western European). If any letters look wrong, save it as UTF-8`,
+    };
+  }
+}
+
+// Bytes 0x80-0x9F of Windows-1252 ("€", "‘", "’", "–"...); 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned and stay as they are.
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+// TextDecoder("windows-1252") in Node 20 decodes as ISO-8859-1 (0x80-0x9F become C1 controls, nodejs/node#56542): mend that range.
+function windows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+function utf16(bytes: Uint8Array, file: string, encoding: Encoding, label: string): Decoded | { problem: string } {
+  try {
+    const text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    if (text.includes("\u0000")) return { problem: `is not a text file (it holds NUL characters in ${encoding})` };
+    return { text, encoding, notice: `${file} is ${encoding.replace("LE", " little-endian").replace("BE", " big-endian")}; it was read as such (UTF-8 is preferred)` };
+  } catch {
+    return { problem: `starts like ${encoding} but is not valid ${encoding}; save it as UTF-8` };
+  }
+}
+
+// ASCII text in UTF-16 has a NUL in every other byte.
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 200) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 ? odd++ : even++;
+  return Math.max(even, odd) >= n / 4 && Math.min(even, odd) === 0;
+}
+
+const said = new Set<string>();
+
+/** Shows a decoding notice once per file, on stderr (stdout carries results). */
+export function sayNotice(notice: string | undefined): void {
+  if (!notice || said.has(notice)) return;
+  said.add(notice);
+  process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+}
+
+export interface ReadOptions {
+  maxBytes: number;
+  /** What the file should be, for messages: "a YAML or JSON file", "a CSV file". */
+  kind: string;
+}
+
+/**
+ * Reads a text file for the loaders: a regular file (not a folder, device or FIFO) under the size cap, decoded and marked
+ * as an input of this run (no output may replace it). Problems come back, never thrown; a decoding notice is shown.
+ */
+export async function readText(file: string, { maxBytes, kind }: ReadOptions): Promise<{ text?: string; problems: Problem[]; info?: Stats }> {
+  let bytes: Uint8Array;
+  let info: Stats;
+  try {
+    info = await stat(file);
+    if (info.isDirectory()) return { problems: [{ file, message: `is a folder; name ${kind}` }] };
+    if (!info.isFile()) return { problems: [{ file, message: `is not a regular file (a device, pipe or socket); name ${kind}` }] };
+    if (info.size > maxBytes) {
+      return { problems: [{ file, message: `is ${(info.size / 1024 / 1024).toFixed(1)} MB; files over ${maxBytes / 1024 / 1024} MB are refused` }] };
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    return { problems: [{ file, message: readFailure(error) }] };
+  }
+  noteInput(file, info);
+  const decoded = decode(bytes, file);
+  if ("problem" in decoded) return { problems: [{ file, message: `${decoded.problem}; name ${kind}` }], info };
+  sayNotice(decoded.notice);
+  return { text: decoded.text, problems: [], info };
+}
