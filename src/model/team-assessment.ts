@@ -1,7 +1,8 @@
 import type { Verdict } from "./assessment.js";
 import type { Campaign, Kpi, Play } from "./question-set.js";
 
-export const TEAM_SCHEMA_VERSION = 1;
+/** 2: each respondent appears once, in `respondents` (their stage figures and disputed answers with them), and only when listed. */
+export const TEAM_SCHEMA_VERSION = 2;
 
 export interface TeamRespondent {
   /** Unique in the report: the answers file's assessor, the CSV's respondent cell, or where the answers came from. */
@@ -10,6 +11,10 @@ export interface TeamRespondent {
   file: string;
   /** The CSV line of the respondent's row. */
   line?: number;
+  /** Their own figures per stage, in the order of the team's stages. */
+  stages: TeamStageRespondent[];
+  /** Their answers to the questions in `disagreements`, by question id; null: not answered. */
+  answers: Record<string, string | null>;
 }
 
 /** How far apart the respondents' stage scores are, over those with a verdict of their own. */
@@ -23,7 +28,6 @@ export interface Spread {
 }
 
 export interface TeamStageRespondent {
-  name: string;
   score: number | null;
   verdict: Verdict;
   confidence: number;
@@ -45,7 +49,6 @@ export interface TeamStage {
   /** How many respondents reach each verdict on their own. */
   verdicts: Record<Verdict, number>;
   reason: string;
-  respondents: TeamStageRespondent[];
   plays: Play[];
   kpis: Kpi[];
 }
@@ -72,7 +75,6 @@ export interface Disagreement {
   disagreement: number;
   tally: AnswerTally[];
   unanswered: number;
-  respondents: { name: string; answer: string | null }[];
 }
 
 export interface TeamAssessment {
@@ -81,6 +83,11 @@ export interface TeamAssessment {
   set: { name: string; version?: string };
   client?: string;
   thresholds: { automate: number; human: number; minConfidence: number };
+  respondentCount: number;
+  /** Files the respondents came from (answers files and CSVs). */
+  fileCount: number;
+  /** Whether `respondents` lists them: a team of more than 1,000 lists none unless asked (--respondents). */
+  respondentsListed: boolean;
   respondents: TeamRespondent[];
   stages: TeamStage[];
   disagreements: Disagreement[];

@@ -5,7 +5,21 @@ import type { Comparison, StagePoint } from "../score/compare.js";
 import { percent } from "../score/score.js";
 import { answerText, comparisonTitle, signed } from "./compare-text.js";
 import { svgChart, VERDICT_COLOURS } from "./html-chart.js";
-import { agreement, answerLabel, isSmallTeam, labelOf, middleHalf, num, range, stageFigures, stageNames, tallyText, teamSize } from "./team-text.js";
+import {
+  agreement,
+  answerLabel,
+  disputedAnswers,
+  isSmallTeam,
+  middleHalf,
+  num,
+  range,
+  respondentLabel,
+  stageFigures,
+  stageNames,
+  stageRespondents,
+  tallyText,
+  teamSize,
+} from "./team-text.js";
 import { escapeHtml as h, setLabel, verdictLabel } from "./text.js";
 
 const PRINCIPLE =
@@ -106,7 +120,11 @@ export function renderTeamHtml(t: TeamAssessment): string {
       "<p>The questions answered most differently, weighted by how much they move the scores. Where people answer differently, they see the customer differently: talk these through before automating.</p>",
       "<ol>",
       ...t.disagreements.map((d) => {
-        const detail = small ? `<ul>${d.respondents.map((r) => `<li>${h(labelOf(t, r.name))}: ${h(answerLabel(d, r.answer))}</li>`).join("")}</ul>` : `<p>${h(tallyText(d))}</p>`;
+        const detail = small
+          ? `<ul>${disputedAnswers(t, d)
+              .map((r) => `<li>${h(respondentLabel(r.respondent))}: ${h(answerLabel(d, r.answer))}</li>`)
+              .join("")}</ul>`
+          : `<p>${h(tallyText(d))}</p>`;
         return `<li class="keep"><strong>${h(d.question)}</strong> <span class="muted">(${h(stageNames(t, d.stages).join(", "))})</span>${detail}</li>`;
       }),
       "</ol>",
@@ -120,20 +138,25 @@ export function renderTeamHtml(t: TeamAssessment): string {
   body.push(methodSection(t.thresholds, true, small));
 
   body.push('<section class="appendix">', "<h2>Appendix: respondents</h2>");
-  body.push(
-    table(
-      ["Respondent", "Role"],
-      t.respondents.map((r) => [h(r.name), h(r.role ?? "")]),
-      [false, false],
-    ),
-  );
-  if (small && t.respondents.length > 1) {
+  if (t.respondentsListed) {
+    body.push(
+      table(
+        ["Respondent", "Role"],
+        t.respondents.map((r) => [h(r.name), h(r.role ?? "")]),
+        [false, false],
+      ),
+    );
+  } else body.push(`<p>${h(teamSize(t))}: too many to list here (report with --respondents to list them).</p>`);
+  if (small && t.respondentCount > 1) {
     body.push(
       "<h3>Scores by respondent</h3>",
       "<p>Each respondent's score per stage; – means too little answered for a verdict of their own.</p>",
       table(
         ["Stage", ...t.respondents.map((r) => h(r.name))],
-        t.stages.map((s) => [h(s.name), ...s.respondents.map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${h(verdictLabel(r.verdict))}`))]),
+        t.stages.map((s, si) => [
+          h(s.name),
+          ...stageRespondents(t, si).map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${h(verdictLabel(r.verdict))}`)),
+        ]),
         [false, ...t.respondents.map(() => true)],
       ),
     );

@@ -5,15 +5,16 @@ import { scoreChart } from "./mermaid.js";
 import {
   agreement,
   answerLabel,
+  disputedAnswers,
   isSmallTeam,
   leastAgreement,
   middleHalf,
   num,
   range,
-  labelOf,
   respondentLabel,
   stageFigures,
   stageNames,
+  stageRespondents,
   tallyText,
   teamSize,
 } from "./team-text.js";
@@ -59,19 +60,22 @@ export function renderTeamMarkdown(t: TeamAssessment): string {
   );
   if (chart) blocks.push(chart);
 
-  if (small && t.respondents.length > 1) {
+  if (small && t.respondentCount > 1) {
     blocks.push(heading(2, MATRIX), "Each respondent's score per stage (numbered as above); – means too little answered for a verdict of their own.");
     const head = `| Stage | ${t.respondents.map((_, i) => `${i + 1}`).join(" | ")} |`;
     const align = `| --- |${" ---: |".repeat(t.respondents.length)}`;
     const cells = t.stages.map(
-      (s) => `| ${md(s.name)} | ${s.respondents.map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${verdictLabel(r.verdict)}`)).join(" | ")} |`,
+      (s, si) =>
+        `| ${md(s.name)} | ${stageRespondents(t, si)
+          .map((r) => (r.verdict === "insufficient" || r.score === null ? "–" : `${r.score} ${verdictLabel(r.verdict)}`))
+          .join(" | ")} |`,
     );
     blocks.push([head, align, ...cells].join("\n"));
   }
 
   blocks.push(heading(2, DIFFERENT));
   if (t.disagreements.length === 0)
-    blocks.push(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with.");
+    blocks.push(t.respondentCount > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with.");
   else {
     blocks.push(
       "The questions answered most differently, weighted by how much they move the scores. Where people answer differently, they see the customer differently: talk these through before automating.",
@@ -103,7 +107,7 @@ export function renderTeamMarkdown(t: TeamAssessment): string {
 
 function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: boolean): string {
   const lines = [`${i + 1}. **${md(d.question)}** (${stageNames(t, d.stages).map(md).join(", ")})`];
-  if (small) lines.push(...d.respondents.map((r) => `   - ${md(labelOf(t, r.name))}: ${md(answerLabel(d, r.answer))}`));
+  if (small) lines.push(...disputedAnswers(t, d).map((r) => `   - ${md(respondentLabel(r.respondent))}: ${md(answerLabel(d, r.answer))}`));
   else lines.push(`   - ${md(tallyText(d))}`);
   return lines.join("\n");
 }

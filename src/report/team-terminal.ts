@@ -1,18 +1,19 @@
-import type { Disagreement, TeamAssessment, TeamStage } from "../model/team-assessment.js";
+import type { Disagreement, TeamAssessment, TeamStage, TeamStageRespondent } from "../model/team-assessment.js";
 import { percent } from "../score/score.js";
 import { palette, type Palette } from "../ui/palette.js";
 import {
   agreement,
   answerLabel,
+  disputedAnswers,
   isSmallTeam,
   leastAgreement,
   middleHalf,
   num,
   range,
-  labelOf,
   respondentLabel,
   stageFigures,
   stageNames,
+  stageRespondents,
   tallyText,
   teamSize,
 } from "./team-text.js";
@@ -58,16 +59,12 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
     const list = split.map((s) => `${s.name} (${agreement(s, small)} agree)`).join(", ");
     out.push("", ...wrap([...words("Least agreement:", c.bold), ...words(`${list}.`)], width, "  ", "  "));
   }
-  if (small && t.respondents.length > 1) out.push("", c.bold("Scores by respondent"), ...matrix(t, width, c));
+  if (small && t.respondentCount > 1) out.push("", c.bold("Scores by respondent"), ...matrix(t, width, c));
 
   out.push("", c.dim("─".repeat(width)), ...wrap(words("Where you see the customer differently", c.bold), width, ""));
   if (t.disagreements.length === 0)
     out.push(
-      ...wrap(
-        words(t.respondents.length > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with."),
-        width,
-        "  ",
-      ),
+      ...wrap(words(t.respondentCount > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with."), width, "  "),
     );
   else {
     out.push(...wrap(words("The questions answered most differently, weighted by how much they move the scores.", c.dim), width, "  "));
@@ -112,10 +109,10 @@ function matrix(t: TeamAssessment, width: number, c: Palette): string[] {
   const cell = 4;
   const room = width - 2 - nameWidth;
   if (room < cell * t.respondents.length) {
-    return t.stages.flatMap((s) => [
+    return t.stages.flatMap((s, si) => [
       ...wrap(words(s.name), width, "  "),
       ...wrap(
-        s.respondents.flatMap((r, i) => [{ text: `${i + 1}:` }, { text: score(r), style: verdictStyle(r.verdict, c) }]),
+        stageRespondents(t, si).flatMap((r, i) => [{ text: `${i + 1}:` }, { text: score(r), style: verdictStyle(r.verdict, c) }]),
         width,
         "    ",
       ),
@@ -124,11 +121,16 @@ function matrix(t: TeamAssessment, width: number, c: Palette): string[] {
   const head = t.respondents.map((_, i) => String(i + 1).padStart(cell)).join("");
   return [
     c.dim(`  ${pad("Stage", nameWidth)}${head}`),
-    ...t.stages.map((s) => `  ${pad(terminalSafe(s.name), nameWidth)}${s.respondents.map((r) => verdictStyle(r.verdict, c)(score(r).padStart(cell))).join("")}`),
+    ...t.stages.map(
+      (s, si) =>
+        `  ${pad(terminalSafe(s.name), nameWidth)}${stageRespondents(t, si)
+          .map((r) => verdictStyle(r.verdict, c)(score(r).padStart(cell)))
+          .join("")}`,
+    ),
   ];
 }
 
-const score = (r: TeamStage["respondents"][number]) => (r.verdict === "insufficient" || r.score === null ? "–" : String(r.score));
+const score = (r: TeamStageRespondent) => (r.verdict === "insufficient" || r.score === null ? "–" : String(r.score));
 
 function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: boolean, width: number, c: Palette): string[] {
   const marker = `${i + 1}.`;
@@ -136,10 +138,11 @@ function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: bool
   const lines = wrap([{ text: marker }, ...words(d.question, c.bold)], width, "  ", hang);
   lines.push(...wrap(words(`Bears on: ${stageNames(t, d.stages).join(", ")}`, c.dim), width, hang));
   if (small) {
-    const nameWidth = Math.max(...d.respondents.map((r) => displayWidth(terminalSafe(labelOf(t, r.name)))));
+    const answers = disputedAnswers(t, d);
+    const nameWidth = Math.max(...answers.map((r) => displayWidth(terminalSafe(respondentLabel(r.respondent)))));
     const fits = hang.length + nameWidth + 2 + 14 <= width;
-    for (const r of d.respondents) {
-      const label = labelOf(t, r.name);
+    for (const r of answers) {
+      const label = respondentLabel(r.respondent);
       const name = fits ? [{ text: pad(`${terminalSafe(label)}:`, nameWidth + 1) }] : words(`${label}:`);
       lines.push(...wrap([...name, ...words(answerLabel(d, r.answer), c.bold)], width, hang, `${hang}  `));
     }

@@ -1,10 +1,10 @@
-import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage } from "../model/team-assessment.js";
+import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, TeamStageRespondent } from "../model/team-assessment.js";
 
 /** Up to this many respondents, reports show each one's scores and answers; above it, how they are distributed. */
 export const SMALL_TEAM = 8;
 const LEAST_AGREEMENT = 3;
 
-export const isSmallTeam = (t: TeamAssessment) => t.respondents.length <= SMALL_TEAM;
+export const isSmallTeam = (t: TeamAssessment) => t.respondentsListed && t.respondentCount <= SMALL_TEAM;
 
 /** 1234 -> "1,234"; 57.5 stays "57.5". */
 export function num(n: number): string {
@@ -43,10 +43,14 @@ export function respondentLabel(r: TeamRespondent): string {
   return r.role ? `${r.name} (${r.role})` : r.name;
 }
 
-/** The label of a respondent named in a per-stage or per-question entry (names are unique within a team). */
-export function labelOf(t: TeamAssessment, name: string): string {
-  const r = t.respondents.find((x) => x.name === name);
-  return r ? respondentLabel(r) : name;
+/** The listed respondents' own figures for a stage of the team (by its index). */
+export function stageRespondents(t: TeamAssessment, stageIndex: number): TeamStageRespondent[] {
+  return t.respondents.map((r) => r.stages[stageIndex]!);
+}
+
+/** Each listed respondent's answer to a disputed question. */
+export function disputedAnswers(t: TeamAssessment, d: Disagreement): { respondent: TeamRespondent; answer: string | null }[] {
+  return t.respondents.map((respondent) => ({ respondent, answer: respondent.answers[d.questionId] ?? null }));
 }
 
 export function answerLabel(d: Disagreement, value: string | null): string {
@@ -66,8 +70,8 @@ export function stageNames(t: TeamAssessment, ids: readonly string[]): string[] 
 
 /** "3 respondents" / "10,000 respondents from 2 files". */
 export function teamSize(t: TeamAssessment): string {
-  const n = t.respondents.length;
-  const files = new Set(t.respondents.map((r) => r.file)).size;
+  const n = t.respondentCount;
+  const files = t.fileCount;
   const who = `${num(n)} respondent${n === 1 ? "" : "s"}`;
   return files === n ? who : `${who} from ${num(files)} file${files === 1 ? "" : "s"}`;
 }

@@ -3,8 +3,12 @@ import type { QuestionSet } from "../model/question-set.js";
 import { TEAM_SCHEMA_VERSION, type Disagreement, type Spread, type TeamAssessment, type TeamRespondent, type TeamStage } from "../model/team-assessment.js";
 import { percent, round, scoreFromWeights, verdictFor } from "./score.js";
 
-/** A respondent's answers in a few bytes: per question of the set, in set order, the index of the answer on the scale. */
-export interface Respondent extends TeamRespondent {
+/** A respondent as read: who, from where, and the answers in a few bytes (per question of the set, in set order, the index of the answer on the scale). */
+export interface Respondent {
+  name: string;
+  role?: string;
+  file: string;
+  line?: number;
   client?: string;
   answers: Uint8Array;
 }
@@ -22,6 +26,7 @@ interface Compiled {
   pulls: number[];
   /** Per stage, its questions as parallel arrays; per stage too, the stage's total weight. */
   stages: { questions: number[]; weights: number[]; human: boolean[]; total: number }[];
+  stageTotals: Map<string, number>;
 }
 
 const compiledSets = new WeakMap<QuestionSet, Compiled>();
@@ -46,7 +51,9 @@ function compile(set: QuestionSet): Compiled {
       });
       return s;
     }),
+    stageTotals: new Map(),
   };
+  compiled.stageTotals = new Map(set.stages.map((s, si) => [s.id, compiled.stages[si]!.total]));
   compiledSets.set(set, compiled);
   return compiled;
 }
@@ -88,141 +95,247 @@ export function respondentFigures(set: QuestionSet, stageIndex: number, answers:
   return scoreFromWeights(weighted, answeredWeight, openWeight, set.thresholds);
 }
 
-/** The value at fraction p of sorted numbers, interpolating linearly between neighbours (numpy's default). */
-export function quantile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const h = (sorted.length - 1) * p;
+/** The value at rank h (0-based, fractional: interpolated linearly between neighbours) of the scores a histogram counts. */
+function rankValue(histogram: ArrayLike<number>, h: number): number {
   const lo = Math.floor(h);
-  const below = sorted[lo]!;
-  const above = sorted[Math.min(lo + 1, sorted.length - 1)]!;
-  return below + (h - lo) * (above - below);
+  let seen = 0;
+  let below = Number.NaN;
+  for (let score = 0; score < histogram.length; score++) {
+    seen += histogram[score]!;
+    if (Number.isNaN(below) && seen > lo) below = score;
+    if (seen > lo + 1 || (seen > lo && h === lo)) return below + (h - lo) * (score - below);
+  }
+  return below;
 }
 
-export function median(sorted: readonly number[]): number {
-  return quantile(sorted, 0.5);
+/** The value at fraction p of the counted scores, as numpy's default (linear between neighbours): exact from a histogram. */
+export function quantile(histogram: ArrayLike<number>, count: number, p: number): number {
+  return count ? rankValue(histogram, (count - 1) * p) : Number.NaN;
 }
 
-export function spreadOf(sorted: readonly number[]): Spread | null {
-  if (!sorted.length) return null;
-  const q1 = round(quantile(sorted, 0.25), 1);
-  const q3 = round(quantile(sorted, 0.75), 1);
-  return { min: sorted[0]!, max: sorted.at(-1)!, q1, q3, iqr: round(q3 - q1, 1) };
+export function spreadOf(histogram: ArrayLike<number>, count: number): Spread | null {
+  if (!count) return null;
+  const q1 = round(quantile(histogram, count, 0.25), 1);
+  const q3 = round(quantile(histogram, count, 0.75), 1);
+  return { min: rankValue(histogram, 0), max: rankValue(histogram, count - 1), q1, q3, iqr: round(q3 - q1, 1) };
 }
 
-/** Twice the population standard deviation of answer levels (0..1): 0 when all agree, 1 when split evenly between 0 and 1. */
-export function answerSpread(levels: readonly number[]): number {
-  if (levels.length < 2) return 0;
+/** Twice the population standard deviation of answer levels (0..1), from how many gave each level: 0 when all agree, 1 when split evenly between 0 and 1. */
+export function answerSpread(levels: readonly number[], counts: readonly number[]): number {
+  let n = 0;
   let sum = 0;
-  for (const l of levels) sum += l;
-  const mean = sum / levels.length;
+  for (let i = 0; i < levels.length; i++) [n, sum] = [n + counts[i]!, sum + counts[i]! * levels[i]!];
+  if (n < 2) return 0;
+  const mean = sum / n;
   let squares = 0;
-  for (const l of levels) squares += (l - mean) ** 2;
-  return 2 * Math.sqrt(squares / levels.length);
+  for (let i = 0; i < levels.length; i++) squares += counts[i]! * (levels[i]! - mean) ** 2;
+  return 2 * Math.sqrt(squares / n);
 }
 
-/** Respondent names made unique, in order: a repeated name gets " (2)", " (3)"... */
-export function uniqueNames(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
+/** Makes respondent names unique as they come: a repeated name gets " (2)", " (3)"... (linear: each name remembers its next number). */
+export class UniqueNames {
+  private readonly used = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  take(name: string): string {
     let candidate = name;
-    for (let n = 2; used.has(candidate); n++) candidate = `${name} (${n})`;
-    used.add(candidate);
+    let n = this.next.get(name) ?? 2;
+    while (this.used.has(candidate)) candidate = `${name} (${n++})`;
+    this.next.set(name, n);
+    this.used.add(candidate);
     return candidate;
-  });
+  }
+}
+
+export function uniqueNames(names: readonly string[]): string[] {
+  const unique = new UniqueNames();
+  return names.map((n) => unique.take(n));
+}
+
+/** Above this many respondents a team report lists none (only how they are distributed), unless asked to. */
+export const LISTED_RESPONDENTS = 1000;
+/** Distinct client names counted; a team naming more is not one business, and more would only cost memory. */
+const MAX_CLIENTS = 100;
+const HISTOGRAM = 101;
+
+interface Kept {
+  name: string;
+  role?: string;
+  file: string;
+  line?: number;
+  answers: Uint8Array;
 }
 
 /**
- * Scores every respondent and the team, stage by stage. Pure and deterministic; linear in respondents but for a sort per stage.
+ * A team, scored respondent by respondent as they are read: per stage a histogram of the respondents' own scores (whole
+ * numbers 0-100, so medians and quartiles stay exact), their verdicts and the sum of their confidences; per question how
+ * many gave each answer. Memory does not grow with the number of respondents, except for those listed: up to
+ * LISTED_RESPONDENTS, or all with `listAll` (--respondents), the only case where names are kept and made unique.
  *
  * Per stage: the median and spread of the scores of respondents with a verdict of their own; the team's confidence
  * is the mean of their confidences, and its verdict that of the median at that confidence.
  * Per question: spread = 2 × standard deviation of the levels of those who answered it (yes 1, partly 0.5, no 0),
  * weight = sum over its stages of its weight / the stage's total weight; the top `MAX_DISAGREEMENTS` by spread × weight.
  */
-export function aggregate(set: QuestionSet, respondents: readonly Respondent[]): TeamAssessment {
-  const c = compile(set);
-  const names = uniqueNames(respondents.map((r) => r.name));
-  const n = respondents.length;
-  const figures = set.stages.map((_, si) => respondents.map((r) => respondentFigures(set, si, r.answers)));
-  const disputes = questionDisputes(set, c, respondents);
+export class TeamTally {
+  count = 0;
+  private readonly c: Compiled;
+  private readonly stages: { histogram: Uint32Array; counted: number; verdicts: Record<Verdict, number>; confidenceSum: number }[];
+  /** Per question, per scale option: how many gave it; then per question how many left it blank. */
+  private readonly tally: Uint32Array;
+  private readonly unanswered: Uint32Array;
+  private readonly clientCounts = new Map<string, number>();
+  private client: string | undefined;
+  private kept: Kept[] | undefined = [];
+  private readonly names = new UniqueNames();
 
-  const stages = set.stages.map((stage, si): TeamStage => {
-    const own = figures[si]!;
-    const scores: number[] = [];
-    const verdicts: Record<Verdict, number> = { automate: 0, hybrid: 0, human: 0, insufficient: 0 };
-    let confidenceSum = 0;
-    for (const f of own) {
-      verdicts[f.verdict]++;
-      confidenceSum += f.confidence;
-      if (f.verdict !== "insufficient" && f.score !== null) scores.push(f.score);
+  constructor(
+    private readonly set: QuestionSet,
+    private readonly listAll = false,
+  ) {
+    this.c = compile(set);
+    this.stages = set.stages.map(() => ({ histogram: new Uint32Array(HISTOGRAM), counted: 0, verdicts: { automate: 0, hybrid: 0, human: 0, insufficient: 0 }, confidenceSum: 0 }));
+    this.tally = new Uint32Array(set.questions.length * set.scale.length);
+    this.unanswered = new Uint32Array(set.questions.length);
+  }
+
+  add(r: Respondent): void {
+    this.count++;
+    for (let si = 0; si < this.stages.length; si++) {
+      const f = respondentFigures(this.set, si, r.answers);
+      const stage = this.stages[si]!;
+      stage.verdicts[f.verdict]++;
+      stage.confidenceSum += f.confidence;
+      if (f.verdict === "insufficient" || f.score === null) continue;
+      if (!Number.isInteger(f.score) || f.score < 0 || f.score >= HISTOGRAM) throw new RangeError(`a stage score of ${f.score} is not a whole number from 0 to 100`);
+      stage.histogram[f.score]!++;
+      stage.counted++;
     }
-    scores.sort((a, b) => a - b);
-    const mid = scores.length ? round(median(scores), 1) : null;
-    const confidence = n ? round(confidenceSum / n, 2) : 0;
-    const verdict = verdictFor(mid, confidence, set.thresholds);
-    const spread = spreadOf(scores);
-    const disputed = mostDisputedIn(si, c, disputes);
-    return {
-      id: stage.id,
-      name: stage.name,
-      description: stage.description,
-      median: mid,
-      spread,
-      verdict,
-      confidence,
-      counted: scores.length,
-      verdicts,
-      reason: teamReason(
-        { verdict, median: mid, spread, confidence, counted: scores.length, total: n, verdicts },
-        set,
-        disputed === undefined ? undefined : set.questions[disputed]!.text,
-      ),
-      respondents: own.map((f, i) => ({ name: names[i]!, score: f.score, verdict: f.verdict, confidence: f.confidence })),
-      plays: stage.plays,
-      kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
-    };
-  });
+    const width = this.set.scale.length;
+    for (let q = 0; q < r.answers.length; q++) {
+      const option = r.answers[q]!;
+      if (option === NO_ANSWER) this.unanswered[q]!++;
+      else this.tally[q * width + option]!++;
+    }
+    const client = r.client?.trim();
+    if (client && (this.clientCounts.has(client) || this.clientCounts.size < MAX_CLIENTS)) {
+      const n = (this.clientCounts.get(client) ?? 0) + 1;
+      this.clientCounts.set(client, n);
+      if (this.client === undefined || n > this.clientCounts.get(this.client)!) this.client = client;
+    }
+    if (this.kept && !this.listAll && this.count > LISTED_RESPONDENTS) this.kept = undefined;
+    const { name, role, file, line, answers } = r;
+    this.kept?.push({ name: this.names.take(name), ...(role ? { role } : {}), file, ...(line !== undefined ? { line } : {}), answers });
+  }
 
-  const top = disputes
-    .filter((d) => d.answered >= 2 && d.spread > 0)
-    .sort((a, b) => b.disagreement - a.disagreement || b.spread - a.spread || a.index - b.index)
-    .slice(0, MAX_DISAGREEMENTS);
-  const disagreements = top.map((d): Disagreement => {
-    const q = set.questions[d.index]!;
-    return {
-      questionId: q.id,
-      question: q.text,
-      stages: set.stages.filter((s) => q.stages[s.id]).map((s) => s.id),
-      answered: d.answered,
-      spread: round(d.spread, 2),
-      weight: round(d.weight, 3),
-      disagreement: round(d.disagreement, 3),
-      tally: set.scale.map((o, i) => ({ value: o.value, label: o.label, count: d.tally[i]! })),
-      unanswered: d.unanswered,
-      respondents: respondents.map((r, i) => {
-        const option = r.answers[d.index]!;
-        return { name: names[i]!, answer: option === NO_ANSWER ? null : set.scale[option]!.value };
-      }),
-    };
-  });
+  /** The client names the answers give, as many as were counted (most business's teams name one). */
+  clients(): string[] {
+    return [...this.clientCounts.keys()];
+  }
 
-  const client = mostCommon(respondents.map((r) => r.client?.trim()).filter((x): x is string => Boolean(x)));
-  return {
-    schemaVersion: TEAM_SCHEMA_VERSION,
-    kind: "team",
-    set: { name: set.set.name, ...(set.set.version ? { version: set.set.version } : {}) },
-    ...(client ? { client } : {}),
-    thresholds: set.thresholds,
-    respondents: respondents.map((r, i) => ({
-      name: names[i]!,
-      ...(r.role ? { role: r.role } : {}),
-      file: r.file,
-      ...(r.line !== undefined ? { line: r.line } : {}),
-    })),
-    stages,
-    disagreements,
-    campaigns: set.campaigns,
-  };
+  /** The team without its respondents (`respondents` empty): what a report shows of any team; `listed` says whether respondents() lists them. */
+  summary(files: number): TeamAssessment {
+    const { set, c } = this;
+    const n = this.count;
+    const disputes = set.questions.map((q, index) => this.dispute(q, index));
+    const stages = set.stages.map((stage, si): TeamStage => {
+      const { histogram, counted, verdicts, confidenceSum } = this.stages[si]!;
+      const mid = counted ? round(quantile(histogram, counted, 0.5), 1) : null;
+      const confidence = n ? round(confidenceSum / n, 2) : 0;
+      const verdict = verdictFor(mid, confidence, set.thresholds);
+      const spread = spreadOf(histogram, counted);
+      const disputed = mostDisputedIn(si, c, disputes);
+      const facts = { verdict, median: mid, spread, confidence, counted, total: n, verdicts };
+      return {
+        id: stage.id,
+        name: stage.name,
+        description: stage.description,
+        median: mid,
+        spread,
+        verdict,
+        confidence,
+        counted,
+        verdicts: { ...verdicts },
+        reason: teamReason(facts, set, disputed === undefined ? undefined : set.questions[disputed]!.text),
+        plays: stage.plays,
+        kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
+      };
+    });
+    const top = disputes
+      .filter((d) => d.answered >= 2 && d.spread > 0)
+      .sort((a, b) => b.disagreement - a.disagreement || b.spread - a.spread || a.index - b.index)
+      .slice(0, MAX_DISAGREEMENTS);
+    const disagreements = top.map((d): Disagreement => {
+      const q = set.questions[d.index]!;
+      return {
+        questionId: q.id,
+        question: q.text,
+        stages: set.stages.filter((s) => q.stages[s.id]).map((s) => s.id),
+        answered: d.answered,
+        spread: round(d.spread, 2),
+        weight: round(d.weight, 3),
+        disagreement: round(d.disagreement, 3),
+        tally: set.scale.map((o, i) => ({ value: o.value, label: o.label, count: d.tally[i]! })),
+        unanswered: d.unanswered,
+      };
+    });
+    return {
+      schemaVersion: TEAM_SCHEMA_VERSION,
+      kind: "team",
+      set: { name: set.set.name, ...(set.set.version ? { version: set.set.version } : {}) },
+      ...(this.client ? { client: this.client } : {}),
+      thresholds: set.thresholds,
+      respondentCount: n,
+      fileCount: files,
+      respondentsListed: this.kept !== undefined,
+      respondents: [],
+      stages,
+      disagreements,
+      campaigns: set.campaigns,
+    };
+  }
+
+  /** The listed respondents, each made as asked for (their stage figures scored again: cheaper than keeping them). */
+  *respondents(disagreements: readonly Disagreement[]): Generator<TeamRespondent> {
+    const disputed = disagreements.map((d) => [d.questionId, this.set.questions.findIndex((q) => q.id === d.questionId)] as const);
+    for (const r of this.kept ?? []) {
+      const { answers, ...who } = r;
+      yield {
+        ...who,
+        stages: this.set.stages.map((_, si) => respondentFigures(this.set, si, answers)),
+        answers: Object.fromEntries(disputed.map(([id, q]) => [id, answers[q] === NO_ANSWER ? null : this.set.scale[answers[q]!]!.value])),
+      };
+    }
+  }
+
+  /** The whole team, its listed respondents included. */
+  result(files: number): TeamAssessment {
+    const team = this.summary(files);
+    return { ...team, respondents: [...this.respondents(team.disagreements)] };
+  }
+
+  private dispute(q: QuestionSet["questions"][number], index: number): Dispute {
+    const { c, set } = this;
+    const width = set.scale.length;
+    const tally = Array.from(this.tally.subarray(index * width, (index + 1) * width));
+    const answeredCounts = tally.map((n, o) => (c.kinds[o] === KIND.answer ? n : 0));
+    const answered = answeredCounts.reduce((a, b) => a + b, 0);
+    let weight = 0;
+    for (const [stageId, w] of Object.entries(q.stages)) weight += w / (c.stageTotals.get(stageId) ?? w);
+    const spread = answerSpread(c.pulls, answeredCounts);
+    return { index, answered, unanswered: this.unanswered[index]!, tally, spread, weight, disagreement: spread * weight };
+  }
+}
+
+/** Scores a team held in memory (tests, small teams): a TeamTally fed every respondent. */
+export function aggregate(set: QuestionSet, respondents: Iterable<Respondent>, { listAll = false, files }: { listAll?: boolean; files?: number } = {}): TeamAssessment {
+  const tally = new TeamTally(set, listAll);
+  const seen = new Set<string>();
+  for (const r of respondents) {
+    tally.add(r);
+    if (files === undefined) seen.add(r.file);
+  }
+  return tally.result(files ?? seen.size);
 }
 
 interface Dispute {
@@ -233,28 +346,6 @@ interface Dispute {
   spread: number;
   weight: number;
   disagreement: number;
-}
-
-function questionDisputes(set: QuestionSet, c: Compiled, respondents: readonly Respondent[]): Dispute[] {
-  const stageTotals = new Map(set.stages.map((s, si) => [s.id, c.stages[si]!.total]));
-  return set.questions.map((q, index) => {
-    const tally = set.scale.map(() => 0);
-    const levels: number[] = [];
-    let unanswered = 0;
-    for (const r of respondents) {
-      const option = r.answers[index]!;
-      if (option === NO_ANSWER) {
-        unanswered++;
-        continue;
-      }
-      tally[option]!++;
-      if (c.kinds[option] === KIND.answer) levels.push(c.pulls[option]!);
-    }
-    let weight = 0;
-    for (const [stageId, w] of Object.entries(q.stages)) weight += w / (stageTotals.get(stageId) ?? w);
-    const spread = answerSpread(levels);
-    return { index, answered: levels.length, unanswered, tally, spread, weight, disagreement: spread * weight };
-  });
 }
 
 /** The question bearing on a stage that moves its scores apart the most, if any does. */
@@ -302,17 +393,6 @@ function teamReason(f: ReasonFacts, set: QuestionSet, disputed: string | undefin
     }
   }
   return parts.filter(Boolean).join(" ");
-}
-
-function mostCommon(values: readonly string[]): string | undefined {
-  const counts = new Map<string, number>();
-  let best: string | undefined;
-  for (const v of values) {
-    const count = (counts.get(v) ?? 0) + 1;
-    counts.set(v, count);
-    if (best === undefined || count > counts.get(best)!) best = v;
-  }
-  return best;
 }
 
 const count = (n: number) => n.toLocaleString("en-US");

@@ -5,8 +5,8 @@ import {
   aggregate,
   answerSpread,
   encodeAnswers,
+  LISTED_RESPONDENTS,
   MAX_DISAGREEMENTS,
-  median,
   quantile,
   spreadOf,
   respondentFigures,
@@ -31,37 +31,68 @@ const ana = person("Ana", { "auto-pay": "yes", "negotiated-terms": "no", "few-pr
 const ben = person("Ben", { "auto-pay": "no", "negotiated-terms": "yes", "few-problems": "partly", "specific-problems": "yes" }, { client: "Acme", role: "sales" });
 const cy = person("Cy", { "auto-pay": "yes", "negotiated-terms": "partly", "few-problems": "no", "specific-problems": "unsure" });
 
-describe("median, quantile and spread", () => {
+/** Scores as the team tally keeps them: a histogram over 0..100, and how many. */
+const histogram = (scores: number[]) => {
+  const h = new Uint32Array(101);
+  for (const x of scores) h[x]!++;
+  return [h, scores.length] as const;
+};
+/** The textbook definition the histogram must match: linear interpolation between neighbours of the sorted scores. */
+const sortedQuantile = (scores: number[], p: number) => {
+  const s = [...scores].sort((x, y) => x - y);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return s[lo]! + (h - lo) * (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!);
+};
+
+describe("median, quantile and spread, from a histogram of whole-number scores", () => {
   it("takes the middle value, or the mean of the middle two", () => {
-    expect(median([3])).toBe(3);
-    expect(median([1, 2, 9])).toBe(2);
-    expect(median([1, 2, 4, 9])).toBe(3);
+    expect(quantile(...histogram([3]), 0.5)).toBe(3);
+    expect(quantile(...histogram([1, 2, 9]), 0.5)).toBe(2);
+    expect(quantile(...histogram([9, 4, 1, 2]), 0.5)).toBe(3);
   });
 
   it("interpolates quartiles linearly between neighbours, as numpy's default", () => {
-    expect(quantile([8, 67, 100], 0.25)).toBe(37.5);
-    expect(quantile([8, 67, 100], 0.75)).toBe(83.5);
-    expect(quantile([10, 20, 30, 40, 50], 0.25)).toBe(20);
-    expect(quantile([], 0.5)).toBeNaN();
+    expect(quantile(...histogram([8, 67, 100]), 0.25)).toBe(37.5);
+    expect(quantile(...histogram([8, 67, 100]), 0.75)).toBe(83.5);
+    expect(quantile(...histogram([10, 20, 30, 40, 50]), 0.25)).toBe(20);
+    expect(quantile(...histogram([]), 0.5)).toBeNaN();
+  });
+
+  it("is exactly the sorted scores' quantile, for any scores and fraction", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 60 }), fc.constantFrom(0, 0.25, 0.5, 0.75, 1, 0.1), (scores, p) => {
+        expect(quantile(...histogram(scores), p)).toBe(sortedQuantile(scores, p));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("gives min, max and the interquartile range, or null for no scores", () => {
-    expect(spreadOf([8, 67, 100])).toEqual({ min: 8, max: 100, q1: 37.5, q3: 83.5, iqr: 46 });
-    expect(spreadOf([50])).toEqual({ min: 50, max: 50, q1: 50, q3: 50, iqr: 0 });
-    expect(spreadOf([])).toBeNull();
+    expect(spreadOf(...histogram([8, 67, 100]))).toEqual({ min: 8, max: 100, q1: 37.5, q3: 83.5, iqr: 46 });
+    expect(spreadOf(...histogram([50]))).toEqual({ min: 50, max: 50, q1: 50, q3: 50, iqr: 0 });
+    expect(spreadOf(...histogram([]))).toBeNull();
   });
 
-  it("measures answer spread from 0 (all alike) to 1 (split evenly between yes and no)", () => {
-    expect(answerSpread([1, 1, 1])).toBe(0);
-    expect(answerSpread([1])).toBe(0);
-    expect(answerSpread([1, 0])).toBe(1);
-    expect(answerSpread([1, 0, 1, 0])).toBe(1);
-    expect(answerSpread([1, 0.5])).toBe(0.5);
-    expect(answerSpread([1, 0, 1])).toBeCloseTo(0.9428, 4);
+  it("measures answer spread from 0 (all alike) to 1 (split evenly between yes and no), from how many gave each level", () => {
+    const levels = [1, 0.5, 0];
+    expect(answerSpread(levels, [3, 0, 0])).toBe(0);
+    expect(answerSpread(levels, [1, 0, 0])).toBe(0);
+    expect(answerSpread(levels, [1, 0, 1])).toBe(1);
+    expect(answerSpread(levels, [2, 0, 2])).toBe(1);
+    expect(answerSpread(levels, [1, 1, 0])).toBe(0.5);
+    expect(answerSpread(levels, [2, 0, 1])).toBeCloseTo(0.9428, 4);
   });
 
   it("makes repeated names unique", () => {
     expect(uniqueNames(["Ana", "Ben", "Ana", "Ana", "Ana (2)"])).toEqual(["Ana", "Ben", "Ana (2)", "Ana (3)", "Ana (2) (2)"]);
+    expect(uniqueNames(["A", "A (2)", "A", "A"])).toEqual(["A", "A (2)", "A (3)", "A (4)"]);
+  });
+
+  it("numbers thousands of one name in one pass, each name remembering its next number", () => {
+    const names = uniqueNames(Array.from({ length: 20_000 }, () => "Anonymous"));
+    expect(names.at(-1)).toBe("Anonymous (20000)");
+    expect(new Set(names).size).toBe(20_000);
   });
 });
 
@@ -88,14 +119,14 @@ describe("aggregate", () => {
   const [billing, support] = team.stages;
 
   it("takes each stage's median of the respondents' scores, with range and quartiles", () => {
-    expect(billing!.respondents.map((r) => r.score)).toEqual([100, 8, 67]);
+    expect(team.respondents.map((r) => r.stages[0]!.score)).toEqual([100, 8, 67]);
     expect(billing).toMatchObject({ median: 67, verdict: "automate", confidence: 1, counted: 3, spread: { min: 8, max: 100, q1: 37.5, q3: 83.5, iqr: 46 } });
     expect(billing!.verdicts).toEqual({ automate: 2, hybrid: 0, human: 1, insufficient: 0 });
   });
 
   it("gives the team the mean of the respondents' confidences", () => {
     // Cy answered few-problems only: half of support's weight
-    expect(support!.respondents.map((r) => [r.score, r.confidence, r.verdict])).toEqual([
+    expect(team.respondents.map(({ stages: [, r] }) => [r!.score, r!.confidence, r!.verdict])).toEqual([
       [100, 1, "automate"],
       [25, 1, "human"],
       [0, 0.5, "human"],
@@ -107,7 +138,7 @@ describe("aggregate", () => {
     // billing: Dee answered negotiated-terms (weight 2 of 6) only
     const quiet = person("Dee", { "negotiated-terms": "yes", "auto-pay": "unsure" });
     const t = aggregate(mini, [ana, quiet]);
-    expect(t.stages[0]!.respondents[1]).toMatchObject({ score: 0, verdict: "insufficient", confidence: 0.33 });
+    expect(t.respondents[1]!.stages[0]).toMatchObject({ score: 0, verdict: "insufficient", confidence: 0.33 });
     expect(t.stages[0]).toMatchObject({ median: 100, counted: 1, confidence: 0.67, verdict: "automate" });
   });
 
@@ -131,10 +162,10 @@ describe("aggregate", () => {
   it("shows each respondent's answer and the tally for a disputed question; unsure is not counted as answered", () => {
     const d = team.disagreements.find((x) => x.questionId === "specific-problems")!;
     expect(d.answered).toBe(2);
-    expect(d.respondents).toEqual([
-      { name: "Ana", answer: "no" },
-      { name: "Ben", answer: "yes" },
-      { name: "Cy", answer: "unsure" },
+    expect(team.respondents.map((r) => [r.name, r.answers["specific-problems"]])).toEqual([
+      ["Ana", "no"],
+      ["Ben", "yes"],
+      ["Cy", "unsure"],
     ]);
     expect(d.tally.map((t) => [t.value, t.count])).toEqual([
       ["yes", 1],
@@ -169,18 +200,33 @@ describe("aggregate", () => {
 
   it("lists respondents with unique names, role and file, and the most common client", () => {
     const t = aggregate(mini, [ana, ben, { ...cy, name: "Ana", line: 4 }]);
-    expect(t).toMatchObject({ schemaVersion: 1, kind: "team", client: "Acme", set: { name: "Mini set" } });
-    expect(t.respondents).toEqual([
+    expect(t).toMatchObject({ schemaVersion: 2, kind: "team", client: "Acme", set: { name: "Mini set" }, respondentCount: 3, fileCount: 3, respondentsListed: true });
+    expect(t.respondents.map(({ stages: _, answers: __, ...who }) => who)).toEqual([
       { name: "Ana", file: "Ana.yaml" },
       { name: "Ben", role: "sales", file: "Ben.yaml" },
       { name: "Ana (2)", file: "Cy.yaml", line: 4 },
     ]);
-    expect(t.stages[0]!.respondents.map((r) => r.name)).toEqual(["Ana", "Ben", "Ana (2)"]);
   });
 
   it("carries plays always, KPIs only where the team's verdict automates, and the campaigns", () => {
     expect(billing!.plays.map((p) => p.title)).toEqual(["Reminders"]);
     expect(billing!.kpis.map((k) => k.id)).toEqual(["churn"]);
     expect(team.campaigns.map((c) => c.id)).toEqual(["check-ups"]);
+  });
+
+  it("lists no respondent above LISTED_RESPONDENTS unless asked, and keeps the same figures", () => {
+    const many = Array.from({ length: LISTED_RESPONDENTS + 1 }, (_, i) => (i % 3 === 0 ? ana : i % 3 === 1 ? ben : cy));
+    const quiet = aggregate(mini, many);
+    expect(quiet).toMatchObject({ respondentCount: LISTED_RESPONDENTS + 1, respondentsListed: false, respondents: [] });
+    const listed = aggregate(mini, many, { listAll: true });
+    expect(listed.respondents).toHaveLength(LISTED_RESPONDENTS + 1);
+    expect(listed.respondents.at(-1)!.name).toBe("Ben (334)");
+    expect({ ...listed, respondents: [], respondentsListed: false }).toEqual(quiet);
+  });
+
+  it("gives a team the same figures in any order of its respondents", () => {
+    const order = [ana, ben, cy, ana, cy];
+    const strip = (t: ReturnType<typeof aggregate>) => ({ ...t, respondents: [] });
+    expect(strip(aggregate(mini, [...order].reverse()))).toEqual(strip(aggregate(mini, order)));
   });
 });

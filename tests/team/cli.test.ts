@@ -51,22 +51,24 @@ describe("automation-fit report, a team", () => {
     const r = run(["report", TEAM, "--format", "json"]);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ schemaVersion: 1, kind: "team", client: expect.stringMatching(/^ClinicFlow/) });
+    expect(json).toMatchObject({ schemaVersion: 2, kind: "team", client: expect.stringMatching(/^ClinicFlow/), respondentCount: 3, fileCount: 3, respondentsListed: true });
     expect(json.respondents.map((x: { name: string }) => x.name)).toEqual(["Maya Chen", "Tom Okafor", "Priya Nair"]);
     expect(json.respondents.map((x: { role: string }) => x.role)).toEqual(["founder", "head of sales", "support lead"]);
     expect(json.stages).toHaveLength(8);
     for (const s of json.stages) {
-      expect(Object.keys(s)).toEqual(["id", "name", "description", "median", "spread", "verdict", "confidence", "counted", "verdicts", "reason", "respondents", "plays", "kpis"]);
-      expect(s.respondents).toHaveLength(3);
+      expect(Object.keys(s)).toEqual(["id", "name", "description", "median", "spread", "verdict", "confidence", "counted", "verdicts", "reason", "plays", "kpis"]);
     }
+    // each respondent once, with their own figures per stage (in the stages' order) and their answers to the disputed questions
+    const sales = json.stages.findIndex((s: { id: string }) => s.id === "sales-call");
+    expect(json.respondents.map((x: { stages: { score: number }[] }) => x.stages[sales]!.score)).toEqual([89, 23, 74]);
     const byId = Object.fromEntries(json.stages.map((s: { id: string }) => [s.id, s]));
-    expect(byId["sales-call"].respondents.map((x: { score: number }) => x.score)).toEqual([89, 23, 74]);
     expect(byId["sales-call"]).toMatchObject({ median: 74, verdict: "automate", spread: { min: 23, max: 89 } });
     expect(byId["payment-collection"].verdicts).toEqual({ automate: 3, hybrid: 0, human: 0, insufficient: 0 });
     expect(json.disagreements.length).toBeGreaterThan(0);
     const ids = json.disagreements.map((d: { questionId: string }) => d.questionId);
     expect(ids).toEqual(expect.arrayContaining(["self-directed-buyers", "fully-self-serve"]));
-    expect(json.disagreements[0].respondents).toHaveLength(3);
+    for (const x of json.respondents) expect(Object.keys(x.answers)).toEqual(ids);
+    expect(r.stdout.split("Maya Chen").length - 1).toBe(1);
     expect(json.campaigns.length).toBeGreaterThan(0);
   });
 
@@ -137,7 +139,7 @@ describe("automation-fit report, a survey CSV", () => {
   it("scores every row: names, roles, lines; quotes, CRLF and BOM read right", () => {
     const r = run(["report", fixture("team/survey.csv"), ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).respondents).toEqual([
+    expect(JSON.parse(r.stdout).respondents.map(({ stages: _, answers: __, ...who }: Record<string, unknown>) => who)).toEqual([
       { name: "Chen, Maya", role: "founder", file: fixture("team/survey.csv"), line: 2 },
       { name: "Tom Okafor", role: "head of\r\nsales", file: fixture("team/survey.csv"), line: 3 },
       { name: "Priya Nair", role: 'support "lead"', file: fixture("team/survey.csv"), line: 6 },
@@ -230,7 +232,7 @@ describe("automation-fit template", () => {
     writeFileSync(sheet, `${readFileSync(sheet, "utf8")}Ana,founder,yes,no,yes,no\nBen,,No,Yes,Partly,\n`);
     const r = run(["report", sheet, ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).stages[0].respondents.map((x: { score: number }) => x.score)).toEqual([100, 8]);
+    expect(JSON.parse(r.stdout).respondents.map((x: { stages: { score: number }[] }) => x.stages[0]!.score)).toEqual([100, 8]);
     expect(run(["template", ...MINI, "--out", sheet]).status).toBe(2);
   });
 

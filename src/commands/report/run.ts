@@ -33,7 +33,8 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
     await emit(await renderAssessment(assess(set, answers), options.format, color), options.out, options.force);
     return;
   }
-  const loaded = await loadRespondents(await teamFiles(paths), set, { skipBadRows: options.skipBadRows });
+  const files = await teamFiles(paths);
+  const loaded = await loadRespondents(files, set, { skipBadRows: options.skipBadRows });
   if (loaded.skipped.count > 0) process.stderr.write(skippedMessage(loaded.skipped));
   const clients = [...new Set(loaded.respondents.map((r) => r.client).filter((c): c is string => Boolean(c)))];
   if (clients.length > 1) {
@@ -45,7 +46,7 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
       `note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`,
     );
   }
-  await emit(await renderTeam(aggregate(set, loaded.respondents), options.format, color), options.out, options.force);
+  await emit(await renderTeam(aggregate(set, loaded.respondents, { files: files.length }), options.format, color), options.out, options.force);
 }
 
 // The terminal renderers are imported when asked for: they load chalk, which JSON and Markdown do without.
