@@ -28,6 +28,10 @@ export function checkAnswers(source: Source, set: QuestionSet): Answers {
       if (!known.has(id)) problems.push(source.problem([section, id], `unknown question id '${id}'${didYouMean(id, ids)}`, true));
     }
   }
+  const stageIds = set.stages.map((s) => s.id);
+  for (const id of Object.keys(answers.sizing ?? {})) {
+    if (!stageIds.includes(id)) problems.push(source.problem(["sizing", id], `unknown stage id '${id}'${didYouMean(id, stageIds)}`, true));
+  }
   for (const [id, value] of Object.entries(answers.answers)) {
     if (!values.includes(value)) {
       const hint = didYouMean(value, values) || `; use one of: ${values.join(", ")}`;

@@ -66,7 +66,7 @@ export function questionSetFrom(reads: { source?: Source; problems: Problem[] }[
 
 function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallbackName: string, problems: Problem[]): QuestionSet {
   const singles = new Map<string, Origin>();
-  const single = <T>(key: "set" | "scale" | "thresholds", source: Source, value: T | undefined): T | undefined => {
+  const single = <T>(key: "set" | "scale" | "thresholds" | "automatableShare", source: Source, value: T | undefined): T | undefined => {
     if (value === undefined) return undefined;
     const first = singles.get(key);
     if (first) {
@@ -81,6 +81,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
   let set: QuestionSet["set"] | undefined;
   let scale: QuestionSet["scale"] | undefined;
   let thresholds: QuestionSet["thresholds"] | undefined;
+  let automatableShare: QuestionSet["automatableShare"];
   const stages: (QuestionSet["stages"][number] & { origin: Origin })[] = [];
   const questions: (QuestionSet["questions"][number] & { origin: Origin })[] = [];
   const kpis: (QuestionSet["kpis"][number] & { origin: Origin })[] = [];
@@ -90,6 +91,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     set = single("set", source, data.set) ?? set;
     scale = single("scale", source, data.scale) ?? scale;
     thresholds = single("thresholds", source, data.thresholds) ?? thresholds;
+    automatableShare = single("automatableShare", source, data.automatableShare) ?? automatableShare;
     for (const [i, s] of (data.stages ?? []).entries()) stages.push({ ...s, origin: { source, path: ["stages", i] } });
     for (const [i, q] of (data.questions ?? []).entries()) questions.push({ ...q, origin: { source, path: ["questions", i] } });
     for (const [i, k] of (data.kpis ?? []).entries()) kpis.push({ ...k, origin: { source, path: ["kpis", i] } });
@@ -145,6 +147,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     set: set ?? { name: fallbackName },
     scale: finalScale,
     thresholds: thresholds ?? DEFAULT_THRESHOLDS,
+    ...(automatableShare ? { automatableShare } : {}),
     stages: stages.map(strip),
     questions: questions.map(strip),
     kpis: kpis.map(strip),

@@ -3,6 +3,13 @@ import { z } from "zod";
 // YAML reads `1` or `true` as non-strings; the scale check then names the value as written.
 const AnswerValue = z.union([z.string(), z.number(), z.boolean()], { error: "an answer is one value of the scale, like yes or no" }).transform(String);
 
+export const StageSize = z
+  .strictObject({
+    timesPerMonth: z.number({ error: "a number, like 40" }).nonnegative("cannot be below 0").describe("How many times a month this stage happens (calls, visits, invoices...)."),
+    minutes: z.number({ error: "a number of minutes, like 15" }).nonnegative("cannot be below 0").describe("Minutes of someone's time it takes each time, today."),
+  })
+  .describe("How much of the team's time a stage takes today.");
+
 export const AnswersFile = z
   .strictObject({
     $schema: z.string().optional(),
@@ -16,9 +23,11 @@ export const AnswersFile = z
       .describe("When, e.g. 2026-11-25."),
     answers: z.record(z.string(), AnswerValue).default({}).describe("Question id -> a value of the set's scale."),
     notes: z.record(z.string(), z.string()).default({}).describe("Question id -> a note on that answer."),
+    sizing: z.record(z.string(), StageSize).optional().describe("Optional. Stage id -> how often it happens and how long it takes: the plan sizes the hours automation frees."),
   })
   .describe("Answers to an automation-fit question set.");
 
 export type AnswersFile = z.infer<typeof AnswersFile>;
+export type StageSize = z.infer<typeof StageSize>;
 /** Answers checked against a question set: every id and value is known to it. */
 export type Answers = AnswersFile;

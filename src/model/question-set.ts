@@ -35,10 +35,13 @@ export const Thresholds = z
     path: ["human"],
   });
 
+export const Effort = z.enum(["small", "medium", "large"]).describe("How much work setting the play up takes: small (days), medium (weeks), large (a project).");
+
 export const Play = z.strictObject({
   title: text.describe("A short name for the play."),
   automate: text.describe("What to automate."),
   human: text.describe("The human part that the automation frees time for."),
+  effort: Effort.optional().describe("How much work setting it up takes; the roadmap puts small plays first. Unstated counts as medium."),
 });
 
 export const Stage = z.strictObject({
@@ -58,18 +61,39 @@ export const Question = z.strictObject({
     .describe("Stage id -> weight: how strongly this question bears on that stage."),
 });
 
+export const Tripwire = z
+  .strictObject({
+    direction: z.enum(["down", "up"]).describe("Which way is bad news: 'down' for a renewal rate, 'up' for leads used per sale."),
+    size: z.number().positive("a tripwire's size is above 0").describe("How far the KPI may move the bad way from its baseline before the alarm."),
+    unit: z.enum(["points", "percent"]).describe("points: in the KPI's own unit (a rate of 91 falling to 89 is 2 points); percent: percent of the baseline."),
+  })
+  .describe("When a KPI's move since its baseline raises the alarm, e.g. renewal rate down 2 points.");
+
 export const Kpi = z.strictObject({
   id: kebabId,
   name: text,
   watch: text.describe("The question to keep asking once the stage is automated."),
   stages: z.array(z.string()).min(1, "name at least one stage this KPI watches"),
+  measure: text.optional().describe("What a reading counts, e.g. '% of accounts up for renewal that renew'; a KPI log shows it."),
+  tripwire: Tripwire.optional().describe("The default tripwire a KPI log starts with; each log may change it."),
 });
+
+export const Cadence = z.enum(["month", "quarter", "year"]);
 
 export const Campaign = z.strictObject({
   id: kebabId,
   name: text,
   description: text,
+  every: Cadence.optional().describe("How often the campaign runs: the plan dates it (month, quarter or year). Unstated: a standing practice, not dated."),
 });
+
+export const AutomatableShare = z
+  .strictObject({
+    automate: z.number().min(0).max(1),
+    hybrid: z.number().min(0).max(1),
+    human: z.number().min(0).max(1),
+  })
+  .describe("Per verdict, the share of a stage's time that automation can take over; hours freed = times a month x minutes / 60 x share.");
 
 export const SetInfo = z.strictObject({
   name: text,
@@ -87,6 +111,8 @@ export const DEFAULT_SCALE: z.input<typeof ScaleOption>[] = [
 
 export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = { automate: 65, human: 35, minConfidence: 0.5 };
 
+export const DEFAULT_AUTOMATABLE_SHARE: z.infer<typeof AutomatableShare> = { automate: 0.8, hybrid: 0.5, human: 0.2 };
+
 /** One YAML file of a set: every part optional, since a set may be split across files. */
 export const QuestionSetFile = z
   .strictObject({
@@ -94,6 +120,7 @@ export const QuestionSetFile = z
     set: SetInfo.optional(),
     scale: z.array(ScaleOption).min(2, "a scale needs at least two options").optional(),
     thresholds: Thresholds.optional(),
+    automatableShare: AutomatableShare.optional(),
     stages: z.array(Stage).optional(),
     questions: z.array(Question).optional(),
     kpis: z.array(Kpi).optional(),
@@ -105,6 +132,7 @@ export const QuestionSet = z.object({
   set: SetInfo,
   scale: z.array(ScaleOption),
   thresholds: Thresholds,
+  automatableShare: AutomatableShare.optional(),
   stages: z.array(Stage),
   questions: z.array(Question),
   kpis: z.array(Kpi),
@@ -114,7 +142,11 @@ export const QuestionSet = z.object({
 export type Signal = z.infer<typeof Signal>;
 export type ScaleOption = z.infer<typeof ScaleOption>;
 export type Thresholds = z.infer<typeof Thresholds>;
+export type Effort = z.infer<typeof Effort>;
 export type Play = z.infer<typeof Play>;
+export type Tripwire = z.infer<typeof Tripwire>;
+export type Cadence = z.infer<typeof Cadence>;
+export type AutomatableShare = z.infer<typeof AutomatableShare>;
 export type Stage = z.infer<typeof Stage>;
 export type Question = z.infer<typeof Question>;
 export type Kpi = z.infer<typeof Kpi>;
