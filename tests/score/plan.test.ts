@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { loadAnswers } from "../../src/load/answers.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import type { Assessment, StageAssessment } from "../../src/model/assessment.js";
+import type { Effort, Play } from "../../src/model/question-set.js";
+import { addMonths, campaignCalendar, plan, rankPlays, sizeStages } from "../../src/score/plan.js";
+import { assess } from "../../src/score/score.js";
+
+const shares = { automate: 0.8, hybrid: 0.5, human: 0.2 };
+const counts = { questions: 3, answered: 3, unsure: 0, notApplicable: 0, unanswered: 0 };
+const play = (title: string, effort?: Effort): Play => ({ title, automate: `Automate ${title}.`, human: `Human part of ${title}.`, ...(effort ? { effort } : {}) });
+
+function stage(id: string, verdict: string, score: number | null, plays: Play[]): StageAssessment {
+  return {
+    id,
+    name: id,
+    description: "",
+    score,
+    verdict: verdict as StageAssessment["verdict"],
+    confidence: 1,
+    reason: "",
+    drivers: [],
+    counts,
+    plays,
+    kpis: [],
+  };
+}
+
+function assessment(stages: StageAssessment[]): Assessment {
+  return { schemaVersion: 1, set: { name: "t" }, thresholds: { automate: 65, human: 35, minConfidence: 0.5 }, stages, campaigns: [] };
+}
+
+const set = { kpis: [{ id: "renewal-rate", name: "Renewal rate", watch: "?", stages: ["renewals"] }], campaigns: [], automatableShare: shares };
+
+describe("sizing: hours freed a month", () => {
+  it("is times a month x minutes / 60 x the verdict's automatable share, per stage and in total", () => {
+    const stages = [stage("billing", "automate", 90, []), stage("support", "hybrid", 50, []), stage("visits", "human", 10, [])];
+    const sized = sizeStages(
+      stages,
+      { billing: { timesPerMonth: 150, minutes: 8 }, support: { timesPerMonth: 120, minutes: 20 }, visits: { timesPerMonth: 80, minutes: 15 } },
+      shares,
+    );
+    // 150 x 8 / 60 x 0.8 = 16; 120 x 20 / 60 x 0.5 = 20; 80 x 15 / 60 x 0.2 = 4
+    expect(sized?.stages.map((s) => [s.stageId, s.share, s.hoursPerMonth])).toEqual([
+      ["billing", 0.8, 16],
+      ["support", 0.5, 20],
+      ["visits", 0.2, 4],
+    ]);
+    expect(sized?.totalHoursPerMonth).toBe(40);
+    expect(sized?.shares).toEqual(shares);
+  });
+
+  it("rounds each stage to a tenth but totals the unrounded hours", () => {
+    const stages = [stage("a", "hybrid", 50, []), stage("b", "hybrid", 50, [])];
+    // each 25 x 5 / 60 x 0.5 = 1.041666...: shown 1, total 2.083 -> 2.1
+    const sized = sizeStages(stages, { a: { timesPerMonth: 25, minutes: 5 }, b: { timesPerMonth: 25, minutes: 5 } }, shares);
+    expect(sized?.stages.map((s) => s.hoursPerMonth)).toEqual([1, 1]);
+    expect(sized?.totalHoursPerMonth).toBe(2.1);
+  });
+
+  it("frees nothing where a stage does not apply, and leaves a stage without a verdict out of the total", () => {
+    const stages = [stage("gone", "not-applicable", null, []), stage("open", "insufficient", null, []), stage("billing", "automate", 90, [])];
+    const sized = sizeStages(stages, { gone: { timesPerMonth: 10, minutes: 60 }, open: { timesPerMonth: 10, minutes: 60 }, billing: { timesPerMonth: 60, minutes: 10 } }, shares);
+    expect(sized?.stages.map((s) => [s.stageId, s.share, s.hoursPerMonth])).toEqual([
+      ["gone", 0, 0],
+      ["open", null, null],
+      ["billing", 0.8, 8],
+    ]);
+    expect(sized?.totalHoursPerMonth).toBe(8);
+  });
+
+  it("is null when the answers size no stage", () => {
+    expect(sizeStages([stage("a", "automate", 90, [])], undefined, shares)).toBeNull();
+    expect(sizeStages([stage("a", "automate", 90, [])], {}, shares)).toBeNull();
+  });
+});
+
+describe("the roadmap's ranking", () => {
+  it("puts quick wins first: high fit and small effort; a large play waits behind a small one of a poorer fit", () => {
+    const a = assessment([
+      stage("low-fit", "human", 10, [play("low small", "small")]),
+      stage("high-fit", "automate", 90, [play("high large", "large"), play("high medium", "medium"), play("high small", "small")]),
+    ]);
+    expect(rankPlays(a, { set }, null).map((i) => i.play)).toEqual(["high small", "high medium", "low small", "high large"]);
+  });
+
+  it("lifts the busier stage when two fit alike", () => {
+    const a = assessment([stage("quiet", "hybrid", 60, [play("quiet play", "small")]), stage("busy", "hybrid", 60, [play("busy play", "small")])]);
+    const sizing = { quiet: { timesPerMonth: 5, minutes: 10 }, busy: { timesPerMonth: 200, minutes: 10 } };
+    expect(rankPlays(a, { set, sizing }, sizeStages(a.stages, sizing, shares)).map((i) => i.play)).toEqual(["busy play", "quiet play"]);
+  });
+
+  it("takes nothing from a stage that does not apply or has no verdict", () => {
+    const a = assessment([
+      stage("gone", "not-applicable", null, [play("gone play", "small")]),
+      stage("open", "insufficient", null, [play("open play", "small")]),
+      stage("billing", "automate", 80, [play("billing play")]),
+    ]);
+    const p = plan(a, { set, start: "2027-01-04" });
+    const all = p.roadmap.flatMap((phase) => phase.items);
+    expect(all.map((i) => i.stageId)).toEqual(["billing"]);
+    expect(p.summary.some((s) => s.stageId === "gone")).toBe(false);
+  });
+
+  it("never puts a large play in the first 30 days, and keeps the first phase to five", () => {
+    const plays = [play("big", "large"), ...Array.from({ length: 7 }, (_, i) => play(`p${i}`, "small"))];
+    const p = plan(assessment([stage("s", "automate", 95, plays)]), { set, start: "2027-01-04" });
+    const [first, second] = p.roadmap;
+    expect(first?.items).toHaveLength(5);
+    expect(first?.items.some((i) => i.effort === "large")).toBe(false);
+    expect(second?.items.map((i) => i.play)).toContain("big");
+    expect(p.roadmap.map((r) => r.phase)).toEqual([30, 60, 90]);
+    expect(p.roadmap.map((r) => [r.from, r.to])).toEqual([
+      ["2027-01-04", "2027-02-03"],
+      ["2027-02-04", "2027-03-05"],
+      ["2027-03-06", "2027-04-04"],
+    ]);
+  });
+
+  it("gives each task its human part, effort (medium when unstated) and the KPIs that watch its stage", () => {
+    const p = plan(assessment([stage("renewals", "hybrid", 60, [play("notices")])]), { set, start: "2027-01-04" });
+    expect(p.roadmap[0]?.items[0]).toMatchObject({ stageId: "renewals", play: "notices", humanPart: "Human part of notices.", effort: "medium", kpis: ["renewal-rate"] });
+  });
+});
+
+describe("the campaigns as dated tasks", () => {
+  const campaigns = [
+    { id: "check-ups", name: "Check-up calls", description: ".", every: "quarter" as const },
+    { id: "research", name: "Research", description: ".", every: "year" as const },
+    { id: "rescue", name: "Problems solved by a person", description: "." },
+  ];
+
+  it("dates a quarterly campaign four times a year, a yearly one once, a standing one from day one", () => {
+    const calendar = campaignCalendar(campaigns, "2027-01-04");
+    expect(calendar).toEqual([
+      { campaignId: "check-ups", name: "Check-up calls", every: "quarter", dates: ["2027-03-05", "2027-06-05", "2027-09-05", "2027-12-05"] },
+      { campaignId: "research", name: "Research", every: "year", dates: ["2027-04-04"] },
+      { campaignId: "rescue", name: "Problems solved by a person", every: null, dates: ["2027-01-04"] },
+    ]);
+  });
+
+  it("puts each campaign's first date in its phase", () => {
+    const p = plan(assessment([stage("s", "automate", 90, [play("x", "small")])]), { set: { ...set, campaigns }, start: "2027-01-04" });
+    expect(p.roadmap.map((r) => r.campaigns.map((c) => c.campaignId))).toEqual([["rescue"], ["check-ups"], ["research"]]);
+  });
+
+  it("adds calendar months, the 31st becoming a short month's last day", () => {
+    expect(addMonths("2027-01-31", 1)).toBe("2027-02-28");
+    expect(addMonths("2027-11-15", 3)).toBe("2028-02-15");
+  });
+});
+
+const built = await loadQuestionSet();
+
+describe("the executive summary", () => {
+  const fixture = (name: string) => new URL(`../fixtures/plan/${name}.yaml`, import.meta.url).pathname;
+
+  it.each(["plumber", "saas"])("gives the %s three to five things to do first, quick wins of different stages, a campaign and the hours", async (name) => {
+    const answers = await loadAnswers(fixture(name), built);
+    const a = assess(built, answers);
+    const p = plan(a, { set: built, sizing: answers.sizing, start: answers.date! });
+    expect(p.summary.length).toBeGreaterThanOrEqual(3);
+    expect(p.summary.length).toBeLessThanOrEqual(5);
+    const firstPhase = p.roadmap[0]!.items;
+    const staged = p.summary.filter((s) => s.stageId !== null);
+    expect(staged[0]?.stageId).toBe(firstPhase[0]?.stageId);
+    expect(p.summary.some((s) => s.stageId === null && /every quarter|every year|day one/.test(s.text))).toBe(true);
+    expect(p.summary.some((s) => s.text.includes(`${p.sizing?.totalHoursPerMonth} hours a month`)) || p.summary.length === 5).toBe(true);
+    for (const s of p.summary) expect(s.text).toMatch(/^[^\n]+[.]$/);
+  });
+
+  it("names a stage on the edge of a threshold", () => {
+    const p = plan(assessment([stage("close-call", "hybrid", 63, [play("x", "small")])]), { set, start: "2027-01-04" });
+    expect(p.summary.find((s) => s.text.includes("on the edge"))).toEqual({ text: expect.stringContaining("2 points from Automate"), stageId: "close-call" });
+  });
+});
