@@ -31,7 +31,8 @@ function checkKpiLog(source: Source, set: Pick<QuestionSet, "kpis">): { log?: Lo
   const logged = source.data.kpis;
   if (logged !== null && typeof logged === "object" && !Array.isArray(logged)) {
     for (const id of Object.keys(logged)) {
-      if (!ids.includes(id)) problems.push(source.problem(["kpis", id], `unknown KPI id '${id}'${didYouMean(id, ids) || `; the question set's KPIs are: ${ids.join(", ")}`}`, true));
+      if (!ids.includes(id))
+        problems.push(source.problem(["kpis", id], `unknown KPI id '${id}'${didYouMean(id, ids) || `; the question set's KPIs are: ${ids.join(", ")}`}`, true));
     }
   }
   const parsed = KpiLogFile.safeParse(source.data);

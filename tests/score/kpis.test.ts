@@ -47,7 +47,9 @@ describe("watchKpis", () => {
     expect(w).toMatchObject({ id: "renewal-rate", baseline: 91, latest: 88, change: -3, alert: true, stageIds: ["renewal-calls"], tripwire: renewalsDown2 });
     const renewalPlay = set.stages.find((s) => s.id === "renewal-calls")!.plays[0]!.human;
     expect(w?.restore).toEqual([{ stageId: "renewal-calls", humanPart: renewalPlay }]);
-    expect(w?.message).toMatch(/^ALARM: Renewal rate is down 3 points since the baseline \(91 on 2026-12-07, now 88 on 2027-02-07\), past its tripwire \(down 2 points\)\. It watches Renewal calls/);
+    expect(w?.message).toMatch(
+      /^ALARM: Renewal rate is down 3 points since the baseline \(91 on 2026-12-07, now 88 on 2027-02-07\), past its tripwire \(down 2 points\)\. It watches Renewal calls/,
+    );
     expect(w?.message).toContain(renewalPlay);
   });
 
@@ -105,7 +107,7 @@ describe("the KPI log file", () => {
 
   it("gains a reading at the end of its KPI's list, keeping comments and keys it does not know", () => {
     const edited = fresh()
-      .replace('  renewal-rate:\n    name: Renewal rate\n', "  renewal-rate:\n    # Dana reads this off the CRM each month\n    name: Renewal rate\n    source: CRM export\n")
+      .replace("  renewal-rate:\n    name: Renewal rate\n", "  renewal-rate:\n    # Dana reads this off the CRM each month\n    name: Renewal rate\n    source: CRM export\n")
       .replace("created: 2026-12-07", "created: 2026-12-07\nregion: north # our own key");
     let text = appendReading(edited, "renewal-rate", { date: "2026-12-07", value: 91 });
     text = appendReading(text, "renewal-rate", { date: "2027-01-07", value: 88.5 });
