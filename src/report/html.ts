@@ -291,13 +291,24 @@ function effect(d: Driver): string {
 
 function plays(list: Play[]): string {
   if (list.length === 0) return "";
-  const items = list.map((p) => `<div class="play keep"><h4>${h(p.title)}</h4><dl><dt>Automate</dt><dd>${h(p.automate)}</dd><dt>Human part</dt><dd>${h(p.human)}</dd></dl></div>`);
+  const items = list.map(
+    (p) =>
+      `<div class="play keep"><h4>${h(p.title)}</h4><dl><dt>Automate</dt><dd>${h(p.automate)}</dd><dt>Human part</dt><dd>${h(p.human)}</dd>${p.effort ? `<dt>Effort</dt><dd>${h(p.effort)}</dd>` : ""}</dl></div>`,
+  );
   return ["<h3>Plays</h3>", ...items].join("\n");
 }
 
 function kpis(list: Kpi[]): string {
   if (list.length === 0) return "";
-  return ["<h3>KPIs to keep watching</h3>", "<ul>", ...list.map((k) => `<li class="keep"><strong>${h(k.name)}</strong>: ${h(k.watch)}</li>`), "</ul>"].join("\n");
+  return ["<h3>KPIs to keep watching</h3>", "<ul>", ...list.map((k) => `<li class="keep"><strong>${h(k.name)}</strong>: ${h(k.watch)}${kpiMeasure(k)}</li>`), "</ul>"].join("\n");
+}
+
+/** What a KPI counts and its default tripwire, when the set says. */
+function kpiMeasure(k: Kpi): string {
+  const parts: string[] = [];
+  if (k.measure) parts.push(`measured as ${h(k.measure)}`);
+  if (k.tripwire) parts.push(`alarm when it moves ${h(k.tripwire.direction)} ${k.tripwire.size} ${h(k.tripwire.unit)} from its baseline`);
+  return parts.length ? ` <span class="muted">(${parts.join("; ")})</span>` : "";
 }
 
 /** Advice the model may carry beyond the scores: what would flip the verdict, what caps it, warnings, what you risk losing. */
@@ -355,7 +366,7 @@ function campaignSection(campaigns: Campaign[]): string {
     "<h2>Campaigns that stay human</h2>",
     "<p>Whatever the scores say, these stay with a person:</p>",
     "<ul>",
-    ...campaigns.map((c) => `<li class="keep"><strong>${h(c.name)}</strong>: ${h(c.description)}</li>`),
+    ...campaigns.map((c) => `<li class="keep"><strong>${h(c.name)}</strong>${c.every ? ` <span class="muted">(every ${h(c.every)})</span>` : ""}: ${h(c.description)}</li>`),
     "</ul>",
     "</section>",
   ].join("\n");
