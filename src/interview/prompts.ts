@@ -18,7 +18,7 @@ export function inquirerPrompter(context: PromptContext): Prompter {
   const { output } = context;
   const pageSize = (count: number) => Math.max(5, Math.min(count, (output.rows || 24) - 4));
   return {
-    select: <V>(message: string, items: readonly Item<V>[], options: { default?: V } = {}) =>
+    select: <V>(message: string, items: readonly Item<V>[], options: { default?: V; clear?: boolean } = {}) =>
       cancellable(
         select<V>(
           {
@@ -28,7 +28,7 @@ export function inquirerPrompter(context: PromptContext): Prompter {
             pageSize: pageSize(items.length),
             loop: false,
           },
-          context,
+          { ...context, clearPromptOnDone: options.clear ?? false },
         ),
       ),
     input: (message, options = {}) =>
@@ -41,7 +41,7 @@ export function inquirerPrompter(context: PromptContext): Prompter {
             // inquirer cuts a long answer mid-word at the edge; under the message it starts one column in (after a space)
             ...(options.below ? { theme: { style: { answer: (text: string) => styleText("cyan", wrapAnswer(text, output.columns || 80)) } } } : {}),
           },
-          context,
+          { ...context, clearPromptOnDone: options.clear ?? false },
         ),
       ),
     confirm: (message, options = {}) => cancellable(confirm({ message, ...(options.default === undefined ? {} : { default: options.default }) }, context)),

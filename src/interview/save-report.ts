@@ -2,21 +2,28 @@ import { InputError } from "../errors.js";
 import { exists, writeOutput } from "../io/write.js";
 import type { Prompter } from "./prompter.js";
 
-export type SavedFormat = "markdown" | "json";
+export type SavedFormat = "markdown" | "html" | "json";
 
-/** After the report: offers to save it as Markdown or JSON, asking before it replaces a file. Returns the file written, if any. */
-export async function offerToSave(prompter: Prompter, render: (format: SavedFormat) => string | Promise<string>, baseName: string): Promise<string | undefined> {
-  const format = await prompter.select<SavedFormat | "no">(
-    "Save this report to a file?",
-    [
-      { value: "no", name: "No" },
-      { value: "markdown", name: "As Markdown (.md)", short: "Markdown" },
-      { value: "json", name: "As JSON (.json)", short: "JSON" },
-    ],
-    { default: "no" },
-  );
-  if (format === "no") return undefined;
-  let suggestion = `${baseName}.${format === "json" ? "json" : "md"}`;
+const EXTENSIONS: Record<SavedFormat, string> = { markdown: "md", html: "html", json: "json" };
+const CHOICES: Record<SavedFormat, string> = {
+  markdown: "Markdown (.md): to read, or paste into a document",
+  html: "HTML (.html): to open in a browser and print",
+  json: "JSON (.json): for other tools",
+};
+
+/** Asks for a format and a file name and saves the report there, asking before it replaces a file. Returns the file written, if any. */
+export async function saveReport<F extends SavedFormat>(
+  prompter: Prompter,
+  render: (format: F) => string | Promise<string>,
+  baseName: string,
+  formats: readonly F[],
+): Promise<string | undefined> {
+  const format = await prompter.select<F | "back">("Save the report as", [
+    ...formats.map((f) => ({ value: f, name: CHOICES[f], short: CHOICES[f].replace(/:.*/, "") })),
+    { value: "back" as const, name: "← Back, save nothing", short: "Back, nothing saved" },
+  ]);
+  if (format === "back") return undefined;
+  let suggestion = `${baseName}.${EXTENSIONS[format]}`;
   for (;;) {
     const file = (await prompter.input("File name", { default: suggestion })).trim() || suggestion;
     suggestion = file;

@@ -12,6 +12,11 @@ export function setLabel(set: Assessment["set"]): string {
   return version ? `${set.name} ${/^v/i.test(version) ? version : `v${version}`}` : set.name;
 }
 
+/** How much of a stage was answered, in plain words: "answered 13 of 13" ("Not sure" and "Does not apply" are not answers). */
+export function answeredText(counts: { answered: number; questions: number }): string {
+  return `answered ${counts.answered} of ${counts.questions}`;
+}
+
 // Line breaks; C0, DEL and C1 controls (ESC starts every CSI, OSC 8 and OSC 52 sequence, BEL and ST end them); format
 // characters (zero-width space/joiner/non-joiner, word joiner, BOM, Arabic letter mark, Mongolian vowel separator, bidi
 // controls, tags); Hangul fillers, which show as nothing; and lone surrogates.

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { shellQuote } from "../../src/commands/assess/run.js";
 import { loadAnswers } from "../../src/load/answers.js";
+import { plan } from "../../src/interview/interview.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { BIN, fixture, tempDir } from "../cli/run.js";
+import { displayWidth } from "../../src/report/text.js";
+import { BIN, fixture, ROOT, tempDir } from "../cli/run.js";
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 const MINI = fixture("mini");
@@ -19,19 +21,21 @@ function tmux(...args: string[]): string {
   return r.stdout;
 }
 
-/** Starts `shellCommand` in a fresh 100x40 terminal; the shell then records the exit code in `exitFile` and stays open for capture. */
-function start(session: string, dir: string, shellCommand: string, exitFile: string): void {
+/** Starts `shellCommand` in a fresh terminal (100x40 unless told); the shell then records the exit code in `exitFile` and stays open for capture. */
+function start(session: string, dir: string, shellCommand: string, exitFile: string, size = { columns: 100, rows: 40 }): void {
   const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
   const line = `cd ${shellQuote(dir)} && ${shellCommand}; echo EXIT=$? > ${exitFile}; sleep 120`;
-  const r = spawnSync("tmux", [...TMUX, "new-session", "-d", "-x", "100", "-y", "40", "-s", session, line], {
+  const r = spawnSync("tmux", [...TMUX, "new-session", "-d", "-x", String(size.columns), "-y", String(size.rows), "-s", session, line], {
     encoding: "utf8",
-    env: { ...env, TERM: "xterm-256color" },
+    env: { ...env, TERM: "xterm-256color", LANG: "C.UTF-8" },
   });
   if (r.status !== 0) throw new Error(`tmux new-session: ${r.stderr}`);
 }
 
 /** The terminal's text, scrollback included, wrapped lines joined. */
 const screen = (session: string) => tmux("capture-pane", "-p", "-J", "-S", "-300", "-t", session);
+/** The terminal's text as shown, lines the terminal wrapped left apart. */
+const raw = (session: string) => tmux("capture-pane", "-p", "-S", "-300", "-t", session);
 const keys = (session: string, ...k: string[]) => tmux("send-keys", "-t", session, ...k);
 const type = (session: string, text: string) => tmux("send-keys", "-t", session, "-l", text);
 
@@ -59,6 +63,13 @@ const prompt = (session: string, text: string) =>
 
 const exited = (session: string, dir: string, exitFile: string) =>
   until(`${exitFile}`, () => existsSync(join(dir, exitFile)) && readFileSync(join(dir, exitFile), "utf8").trim(), session);
+
+// In CI tmux is installed (.ci/run): there its absence fails instead of skipping.
+if (!hasTmux && process.env.CI) {
+  it("has tmux, as CI installs it", () => {
+    throw new Error("tmux is missing; .ci/run installs it (apt-get install tmux)");
+  });
+}
 
 describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () => {
   afterAll(() => {
@@ -111,13 +122,22 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
     expect(review).toMatch(/❯ ✔ Done: show the report/);
     expect(review).toMatch(/Partly\s+Are problems few and the same each time\?/);
     keys("three", "Enter");
-    const report = await prompt("three", "Save this report to a file?");
-    for (const text of ["Automation fit: Acme", "Billing", "Support", "Check-up calls"]) expect(report).toContain(text);
+    const summary = await prompt("three", "What next?");
+    for (const text of ["Automation fit: Acme", "Billing", "Support"]) expect(summary).toContain(text);
+    expect(summary).not.toContain("Check-up calls");
+    // The full report in less: its end holds the campaigns; q comes back to the choice.
+    keys("three", "Enter");
+    await until("less at the end of the report", () => (keys("three", "G"), screen("three").includes("Check-up calls")) && !screen("three").includes("What next?"), "three");
+    keys("three", "q");
+    await prompt("three", "What next?");
     keys("three", "Down", "Enter");
+    await prompt("three", "Save the report as");
+    keys("three", "Enter");
     await prompt("three", "File name");
     keys("three", "Enter");
+    await until("the choice again", () => screen("three").includes("Saved the report to acme-automation-fit.md") && /\? What next\?[^?]*$/.test(screen("three")), "three");
+    keys("three", "Down", "Down", "Enter");
     expect(await exited("three", dir, "exit3")).toBe("EXIT=0");
-    expect(screen("three")).toContain("Saved the report to acme-automation-fit.md");
     expect(readFileSync(join(dir, "acme-automation-fit.md"), "utf8")).toMatch(/^# Automation fit: Acme\n[\s\S]*## Billing/);
     const answers = await loadAnswers(join(dir, "ans.yaml"), set);
     expect(answers.answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "partly", "specific-problems": "yes" });
@@ -131,5 +151,60 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
     expect(markdown).toMatch(/^# Automation fit: Acme\n/);
     expect(markdown).not.toMatch(/Review your answers|Resuming|Who is this assessment for|Answers saved in|\u001b/);
     expect(screen("four")).not.toContain("Save this report");
+  }, 90_000);
+
+  it("reads cleanly at 60 and 100 columns: labels echoed, words whole, the review within the width, the summary on one 80x24 screen", async () => {
+    const set = await loadQuestionSet(join(ROOT, "questions"));
+    const first = plan(set)[0]!.question;
+    const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const walk = async (columns: number) => {
+      const s = `w${columns}`;
+      const dir = tempDir();
+      start(s, dir, `${node} assess --save ans.yaml`, "exit", { columns, rows: 40 });
+      await prompt(s, "Who is this assessment for?");
+      type(s, "Acme");
+      keys(s, "Enter");
+      await prompt(s, "Your name");
+      keys(s, "Enter");
+      await prompt(s, "[1/34]");
+      expect(screen(s)).toMatch(new RegExp(`Stage 1 of ${set.stages.length}: .* · about \\d+ minutes left`));
+      // The help, shown under the list and then printed, with every word whole (not joined: a word cut at the edge shows as two).
+      keys(s, ...Array<string>(set.scale.length).fill("Down"));
+      await until("the help under the list", () => flat(raw(s)).includes(flat(first.help)), s);
+      keys(s, "Enter");
+      await until("the help printed", () => flat(raw(s)).includes(flat(`Why it matters: ${first.help}`)), s);
+      // A note on the first question, then Enter on every question.
+      await prompt(s, "[1/34]");
+      keys(s, ...Array<string>(set.scale.length + 1).fill("Down"), "Enter");
+      await prompt(s, "Note, one line");
+      type(s, "Most of our customers are small shops that need the same thing");
+      keys(s, "Enter");
+      for (let n = 1; n <= 34; n++) {
+        await prompt(s, `[${n}/34]`);
+        keys(s, "Enter");
+      }
+      await prompt(s, "Review your answers");
+      const shown = tmux("capture-pane", "-p", "-J", "-S", "-1000", "-t", s).split("\n");
+      // Joined, a line the terminal had to wrap is longer than the terminal: none is.
+      expect(shown.filter((line) => displayWidth(line) > columns)).toEqual([]);
+      expect(shown.join("\n")).not.toMatch(/(\?|answers|optional\)) (note|back|done|help|change \d+)\s*$/m);
+      expect(shown.join("\n")).toMatch(/\? Add a note$/m);
+      expect(flat(shown.join("\n"))).toContain("Review: answered 34 of 34.");
+      // The ending on an 80x24 screen: the summary, then the choice; on Finish the summary is what stays.
+      tmux("resize-window", "-t", s, "-x", "80", "-y", "24");
+      keys(s, "Enter");
+      await prompt(s, "What next?");
+      keys(s, "Down", "Down", "Enter");
+      expect(await exited(s, dir, "exit")).toBe("EXIT=0");
+      const visible = tmux("capture-pane", "-p", "-t", s).trimEnd().split("\n");
+      expect(visible.length).toBeLessThanOrEqual(24);
+      const top = visible.findIndex((line) => line.startsWith("Automation fit: Acme"));
+      expect(top).toBeGreaterThanOrEqual(0);
+      for (const stage of set.stages) expect(visible.slice(top).some((line) => line.includes(stage.name))).toBe(true);
+      expect(visible.join("\n")).not.toContain("What next?");
+      expect(visible.every((line) => displayWidth(line) <= 80)).toBe(true);
+    };
+    await Promise.all([walk(60), walk(100)]);
   }, 90_000);
 });

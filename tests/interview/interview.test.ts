@@ -5,7 +5,7 @@ import { interview, minutesFor, plan, promptText, timeLeft, wrap } from "../../s
 import { displayWidth } from "../../src/report/text.js";
 import { PromptCancelled } from "../../src/interview/prompter.js";
 import { answersFileText } from "../../src/interview/save-file.js";
-import { offerToSave } from "../../src/interview/save-report.js";
+import { saveReport } from "../../src/interview/save-report.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
@@ -334,18 +334,20 @@ describe("the save file", () => {
   });
 });
 
-describe("offerToSave", () => {
+describe("saveReport", () => {
+  const FORMATS = ["markdown", "json"] as const;
   const render = (format: "markdown" | "json") => (format === "json" ? "{}\n" : "# Report\n");
 
-  it("does nothing when declined", async () => {
-    const prompter = new FakePrompter([ENTER]);
-    expect(await offerToSave(prompter, render, "x")).toBeUndefined();
+  it("offers the formats given, and saves nothing on Back", async () => {
+    const prompter = new FakePrompter(["← Back"]);
+    expect(await saveReport(prompter, render, "x", FORMATS)).toBeUndefined();
+    expect(prompter.shown[0]!.echoes).toEqual(["Markdown (.md)", "JSON (.json)", "Back, nothing saved"]);
   });
 
   it("saves Markdown under the suggested name", async () => {
     const dir = tempDir();
-    const prompter = new FakePrompter(["As Markdown", ENTER]);
-    const file = await offerToSave(prompter, render, join(dir, "acme-automation-fit"));
+    const prompter = new FakePrompter(["Markdown", ENTER]);
+    const file = await saveReport(prompter, render, join(dir, "acme-automation-fit"), FORMATS);
     expect(file).toBe(join(dir, "acme-automation-fit.md"));
     expect(readFileSync(file!, "utf8")).toBe("# Report\n");
   });
@@ -354,20 +356,20 @@ describe("offerToSave", () => {
     const dir = tempDir();
     const taken = join(dir, "r.json");
     writeFileSync(taken, "keep me");
-    const prompter = new FakePrompter(["As JSON", taken, ENTER, join(dir, "other.json")]);
-    const file = await offerToSave(prompter, render, join(dir, "r"));
+    const prompter = new FakePrompter(["JSON", taken, ENTER, join(dir, "other.json")]);
+    const file = await saveReport(prompter, render, join(dir, "r"), FORMATS);
     expect(file).toBe(join(dir, "other.json"));
     expect(readFileSync(taken, "utf8")).toBe("keep me");
     expect(prompter.shown.find((s) => s.kind === "confirm")).toMatchObject({ message: `${taken} already exists. Replace it?`, default: false });
-    const yes = new FakePrompter(["As JSON", taken, true]);
-    await offerToSave(yes, render, join(dir, "r"));
+    const yes = new FakePrompter(["JSON", taken, true]);
+    await saveReport(yes, render, join(dir, "r"), FORMATS);
     expect(readFileSync(taken, "utf8")).toBe("{}\n");
   });
 
   it("says why a file cannot be written and asks again", async () => {
     const dir = tempDir();
-    const prompter = new FakePrompter(["As Markdown", join(dir, "no/such/folder.md"), join(dir, "ok.md")]);
-    expect(await offerToSave(prompter, render, join(dir, "r"))).toBe(join(dir, "ok.md"));
+    const prompter = new FakePrompter(["Markdown", join(dir, "no/such/folder.md"), join(dir, "ok.md")]);
+    expect(await saveReport(prompter, render, join(dir, "r"), FORMATS)).toBe(join(dir, "ok.md"));
     expect(prompter.said.join("\n")).toContain("its folder does not exist");
   });
 });

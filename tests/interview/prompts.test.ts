@@ -2,12 +2,16 @@
 import { screen } from "@inquirer/testing/vitest";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ending } from "../../src/interview/ending.js";
 import { interview } from "../../src/interview/interview.js";
+import { showPaged } from "../../src/interview/pager.js";
 import { PromptCancelled } from "../../src/interview/prompter.js";
 import { inquirerPrompter } from "../../src/interview/prompts.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
-import { fixture } from "../cli/run.js";
+import { fixture, tempDir } from "../cli/run.js";
 
 function prompter(signal?: AbortSignal) {
   const output = new PassThrough();
@@ -122,5 +126,63 @@ describe("interview through the real prompts", () => {
     expect(output).not.toMatch(/(\?|answers) (note|back|done|help|change \d+)\s*$/m);
     expect(said().replace(/\s+/g, " ")).toContain("Review: answered 2 of 4 (1 not sure, 1 not applying). Pick a question to change its answer, or Done.");
     expect(screen.getScreen()).not.toContain("not answered yet");
+  });
+});
+
+describe("the ending through the real prompts", () => {
+  it("shows the summary, reads, saves in a chosen format, and finishes with the summary the last thing shown", async () => {
+    const dir = tempDir();
+    const { prompter: p } = prompter();
+    const shown: string[] = [];
+    let reads = 0;
+    const done = ending(p, {
+      summary: "SUMMARY\n",
+      read: async () => void reads++,
+      render: (format) => `report as ${format}\n`,
+      formats: ["markdown", "html", "json"],
+      baseName: join(dir, "acme-automation-fit"),
+      show: (text) => void shown.push(text),
+    });
+    expect(shown).toEqual(["SUMMARY\n"]);
+    expect(screen.getScreen()).toContain("Save the report to a file (Markdown, HTML or JSON)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(reads).toBe(1);
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Save the report as");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("acme-automation-fit.html");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("down");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await done;
+    expect(readFileSync(join(dir, "acme-automation-fit.html"), "utf8")).toBe("report as html\n");
+    // Shown again after each choice, so it stays the last thing on screen (the choice clears itself: tests/interview/assess-tty.test.ts).
+    expect(shown).toEqual(["SUMMARY\n", "SUMMARY\n", "SUMMARY\n"]);
+    expect(screen.getScreen()).toBe("✔ What next? Finish");
+  });
+});
+
+describe("showPaged without less", () => {
+  it("shows a screen at a time and stops on q", async () => {
+    const output = Object.assign(new PassThrough(), { rows: 10 });
+    let written = "";
+    output.on("data", (chunk) => (written += String(chunk)));
+    const text = `${Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join("\n")}\n`;
+    const paging = showPaged(text, { output, prompter: inquirerPrompter({ output: new PassThrough() }), env: { PATH: "" } });
+    expect(screen.getScreen()).toContain("Lines 1-8 of 30: Enter for more, q and Enter to stop");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Lines 1-16 of 30");
+    screen.type("q");
+    screen.keypress("enter");
+    await paging;
+    expect(written.trimEnd().split("\n")).toEqual(Array.from({ length: 16 }, (_, i) => `line ${i + 1}`));
   });
 });

@@ -5,7 +5,6 @@ import { InputError, Interrupted } from "../../errors.js";
 import { interview, textWidth, today, wrap } from "../../interview/interview.js";
 import { PromptCancelled } from "../../interview/prompter.js";
 import { answersFileText } from "../../interview/save-file.js";
-import { offerToSave } from "../../interview/save-report.js";
 import { loadAnswers } from "../../load/answers.js";
 import { loadQuestionSet } from "../../load/question-set.js";
 import type { Answers } from "../../model/answers.js";
@@ -18,6 +17,7 @@ import { didYouMean } from "../../suggest.js";
 import { colorWanted } from "../../ui/color.js";
 import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
 import { REPORT_FORMATS } from "../report/index.js";
+import type { ReportFormat } from "../report/run.js";
 import { renderAssessment } from "../report/run.js";
 import { DEFAULT_SAVE_FILE } from "./index.js";
 
@@ -66,13 +66,34 @@ export async function runAssess(raw: unknown): Promise<void> {
       today: today(),
     });
     const assessment = onlyStages(assess(set, answers), stages);
-    const color = !options.out && colorWanted(process.stdout, process.env, options.color);
-    prompter.say("");
-    await emit(await renderAssessment(assessment, options.format, color), options.out, options.force);
+    const color = colorWanted(process.stdout, process.env, options.color);
+    // On a terminal the report is a summary and a choice; redirected or --out, the full report goes there as it always did.
+    const terminal = Boolean(process.stdout.isTTY);
+    if (options.out || !terminal) {
+      prompter.say("");
+      await emit(await renderAssessment(assessment, options.format, !options.out && color), options.out, options.force);
+    }
     prompter.say(
       `\n${wrap(`Answers saved in ${saveFile}; score them again any time with: ${cli()} report ${shellQuote(saveFile)}${questionsArg(options)}`, textWidth(prompter.columns()))}`,
     );
-    if (!options.out && process.stdout.isTTY) await offerToSave(prompter, (format) => renderAssessment(assessment, format, false), reportName(answers));
+    if (terminal) {
+      // Every answer is saved: from here Ctrl-C is for the pager, or ends a prompt as usual, and is not an interruption to keep.
+      process.off("SIGINT", onSigint);
+      const [{ ending }, { renderSummary }, { showPaged }] = await Promise.all([
+        import("../../interview/ending.js"),
+        import("../../report/summary.js"),
+        import("../../interview/pager.js"),
+      ]);
+      const show = (text: string) => process.stdout.write(text);
+      await ending(prompter, {
+        summary: `\n${renderSummary(assessment, { color, width: process.stdout.columns || 80 })}`,
+        read: async () => showPaged(await renderAssessment(assessment, options.format, color), { output: process.stdout, prompter }),
+        render: (format) => renderAssessment(assessment, format, false),
+        formats: REPORT_FORMATS.filter((f): f is Exclude<ReportFormat, "terminal"> => f !== "terminal"),
+        baseName: reportName(answers),
+        show,
+      });
+    }
   } catch (error) {
     if (error instanceof PromptCancelled) throw new Interrupted(stopped(kept, options, stages));
     throw error;

@@ -1,0 +1,71 @@
+import type { Assessment, StageAssessment, Verdict } from "../model/assessment.js";
+import { palette } from "../ui/palette.js";
+import { pad, verdictStyle, words, wrap } from "./terminal.js";
+import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
+
+/** The most lines the summary takes: with the ending's choice under it (about 6 lines), it fits one 80x24 screen. */
+export const SUMMARY_MAX_LINES = 18;
+
+/** What each verdict means, said once under the table for the verdicts it shows. */
+const MEANING: Record<Verdict, string> = {
+  automate: "customers are served well without a person in every step",
+  hybrid: "automate the routine part, keep a person for the rest",
+  human: "customers need a person here",
+  insufficient: "too few answers to say",
+};
+
+export interface SummaryOptions {
+  color: boolean;
+  /** Columns to fit; at most 80 are used, so it reads the same on any terminal. */
+  width?: number;
+}
+
+/**
+ * The assessment at a glance, the last thing the interview leaves on screen: the verdict per stage, what the verdicts
+ * mean, and where the full report is. At most SUMMARY_MAX_LINES lines of at most 80 columns.
+ */
+export function renderSummary(a: Assessment, options: SummaryOptions): string {
+  const width = Math.max(30, Math.min(80, Math.floor(options.width ?? 80)));
+  const c = palette(options.color);
+  const out: string[] = [];
+  const title = wrap(words(`Automation fit: ${a.client?.trim() || a.set.name}`, c.bold), width, "");
+  out.push(...title.slice(0, 2));
+  const meta = [setLabel(a.set), ...(a.date ? [a.date] : [])];
+  out.push(c.dim(meta.join(" · ")), "");
+
+  const stages = a.stages.slice(0, 10);
+  const nameWidth = Math.min(24, Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name)))));
+  const verdictWidth = Math.max(7, ...stages.map((s) => verdictLabel(s.verdict).length));
+  const answered = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
+  const answeredWidth = Math.max(8, ...stages.map((s) => answered(s).length));
+  const fixed = 2 + nameWidth + 2 + verdictWidth + 2 + 5 + 2 + answeredWidth;
+  const showAnswered = fixed <= width;
+  out.push(c.dim(`  ${pad("Stage", nameWidth)}  ${pad("Verdict", verdictWidth)}  Score${showAnswered ? `  ${"Answered"}` : ""}`));
+  for (const s of stages) {
+    const name = fitName(terminalSafe(s.name), nameWidth);
+    const score = (s.score === null ? "–" : String(s.score)).padStart(5);
+    const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), verdictWidth));
+    out.push(`  ${pad(name, nameWidth)}  ${verdict}  ${score}${showAnswered ? `  ${c.dim(answered(s))}` : ""}`);
+  }
+  if (a.stages.length > stages.length) out.push(c.dim(`  … and ${a.stages.length - stages.length} more stages in the full report`));
+
+  const shown = (["automate", "hybrid", "human", "insufficient"] as const).filter((v) => stages.some((s) => s.verdict === v));
+  if (shown.length) {
+    out.push("");
+    const legend = shown.map((v) => `${verdictLabel(v)}: ${MEANING[v]}.`).join(" ");
+    out.push(...wrap(words(`Score: 0 keep it human, 100 automate it. ${legend}`, c.dim), width, ""));
+  }
+  out.push(...wrap(words('Answered: questions answered; "Not sure" and "Does not apply" are not counted.', c.dim), width, ""));
+  return `${out.slice(0, SUMMARY_MAX_LINES).join("\n")}\n`;
+}
+
+/** A name cut to `width` columns with an ellipsis, so the table stays one row a stage. */
+function fitName(name: string, width: number): string {
+  if (displayWidth(name) <= width) return name;
+  let cut = "";
+  for (const ch of name) {
+    if (displayWidth(`${cut}${ch}…`) > width) break;
+    cut += ch;
+  }
+  return `${cut}…`;
+}
