@@ -127,7 +127,11 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
     expect(summary).not.toContain("Check-up calls");
     // The full report in less: its end holds the campaigns; q comes back to the choice.
     keys("three", "Enter");
-    await until("less at the end of the report", () => (keys("three", "G"), screen("three").includes("Check-up calls")) && !screen("three").includes("What next?"), "three");
+    const atEnd = () => {
+      keys("three", "G");
+      return screen("three").includes("Check-up calls") && !screen("three").includes("What next?");
+    };
+    await until("less at the end of the report", atEnd, "three");
     keys("three", "q");
     await prompt("three", "What next?");
     keys("three", "Down", "Enter");
