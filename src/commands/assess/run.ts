@@ -17,7 +17,6 @@ import { didYouMean } from "../../suggest.js";
 import { colorWanted } from "../../ui/color.js";
 import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
 import { REPORT_FORMATS } from "../report/index.js";
-import type { ReportFormat } from "../report/run.js";
 import { renderAssessment } from "../report/run.js";
 import { DEFAULT_SAVE_FILE } from "./index.js";
 
@@ -89,7 +88,7 @@ export async function runAssess(raw: unknown): Promise<void> {
         summary: `\n${renderSummary(assessment, { color, width: process.stdout.columns || 80 })}`,
         read: async () => showPaged(await renderAssessment(assessment, options.format, color), { output: process.stdout, prompter }),
         render: (format) => renderAssessment(assessment, format, false),
-        formats: REPORT_FORMATS.filter((f): f is Exclude<ReportFormat, "terminal"> => f !== "terminal"),
+        formats: (["markdown", "html", "json"] as const).filter((f) => REPORT_FORMATS.includes(f)),
         baseName: reportName(answers),
         show,
       });
