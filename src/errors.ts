@@ -5,25 +5,48 @@ export interface Problem {
   file: string;
   line?: number;
   col?: number;
+  /** A spreadsheet's own place for it ("C4", "row 4"), shown instead of line and column: what the user sees in the sheet. */
+  cell?: string;
   message: string;
 }
+
+/** At most this many problems are shown; the rest are counted ("and 99,980 more"). */
+export const MAX_PROBLEMS_SHOWN = 20;
+/** A problem's line is cut to this many characters: a 60 MB cell is not echoed. */
+const MAX_PROBLEM_CHARS = 400;
 
 /** Bad input or usage: the user can mend it. Exit code 2. */
 export class InputError extends Error {
   readonly problems: Problem[];
-  constructor(problems: Problem[] | string) {
+  /** Problems found but not kept (a loader stops collecting after a few hundred). */
+  readonly uncounted: number;
+  constructor(problems: Problem[] | string, uncounted = 0) {
     const list = typeof problems === "string" ? [{ file: "", message: problems }] : problems;
-    super(list.map(formatProblem).join("\n"));
+    super(formatProblems(list, uncounted));
     this.name = "InputError";
     this.problems = list;
+    this.uncounted = uncounted;
   }
+}
+
+/** The first problems, one a line, then how many more there are. */
+export function formatProblems(problems: readonly Problem[], uncounted = 0, max = MAX_PROBLEMS_SHOWN): string {
+  const lines = problems.slice(0, max).map(formatProblem);
+  const more = problems.length - lines.length + uncounted;
+  if (more > 0) lines.push(`... and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"}`);
+  return lines.join("\n");
 }
 
 /** `FILE:LINE:COL message`, made terminal-safe: names and values in messages come from files. */
 export function formatProblem(p: Problem): string {
   if (!p.file) return terminalSafeLines(p.message);
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
-  return terminalSafeLines(`${where} ${p.message}`);
+  const where = p.cell !== undefined ? `${p.file}:${p.cell}` : p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
+  return terminalSafeLines(cut(`${where} ${p.message}`, MAX_PROBLEM_CHARS));
+}
+
+/** Text cut to `max` characters, with "..." where it was cut. */
+export function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
 }
 
 function terminalSafeLines(text: string): string {

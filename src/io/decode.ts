@@ -1,6 +1,7 @@
 // Bytes to text for every file reader: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and
 // Windows-1252 for bytes that are not UTF-8. Anything but plain UTF-8 is said in a notice naming the encoding.
-import type { Stats } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { createReadStream, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { type Problem, readFailure } from "../errors.js";
 import { terminalSafe } from "../report/text.js";
@@ -102,4 +103,50 @@ export async function readText(file: string, { maxBytes, kind }: ReadOptions): P
   if ("problem" in decoded) return { problems: [{ file, message: `${decoded.problem}; name ${kind}` }], info };
   sayNotice(decoded.notice);
   return { text: decoded.text, problems: [], info };
+}
+
+/**
+ * A file's encoding for a streamed read (a survey export of a million rows is never held whole): a byte-order mark,
+ * else UTF-8 when the whole file is (checked a chunk at a time), else Windows-1252, as decode() tells them.
+ */
+export async function fileEncoding(file: string): Promise<{ encoding: Encoding; bom: boolean } | { problem: string }> {
+  let carried: Buffer = Buffer.alloc(0);
+  let first = true;
+  for await (const read of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      if (read[0] === 0xff && read[1] === 0xfe) return { encoding: "UTF-16LE", bom: true };
+      if (read[0] === 0xfe && read[1] === 0xff) return { encoding: "UTF-16BE", bom: true };
+      if (read.includes(0)) return { problem: looksLikeUtf16(read) ? "looks like UTF-16 without a byte-order mark; save it as UTF-8" : "is not a text file (it holds NUL bytes)" };
+    } else if (read.includes(0)) return { problem: "is not a text file (it holds NUL bytes)" };
+    const chunk = carried.length ? Buffer.concat([carried, read]) : read;
+    const whole = chunk.length - incompleteTail(chunk);
+    if (!isUtf8(chunk.subarray(0, whole))) return { encoding: "Windows-1252", bom: false };
+    carried = chunk.subarray(whole);
+  }
+  return carried.length ? { encoding: "Windows-1252", bom: false } : { encoding: "UTF-8", bom: false };
+}
+
+/** How many bytes at the end begin a UTF-8 sequence that the next chunk completes. */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if (byte < 0x80) return 0;
+    if (byte >= 0xc0) return (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) > back ? back : 0;
+  }
+  return 0;
+}
+
+const DECODER_LABELS: Record<Encoding, string> = { "UTF-8": "utf-8", "UTF-16LE": "utf-16le", "UTF-16BE": "utf-16be", "Windows-1252": "windows-1252" };
+
+/** A file's text a chunk at a time (its byte-order mark dropped); at most one chunk of bytes in memory. */
+export async function* decodedChunks(file: string, encoding: Encoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(DECODER_LABELS[encoding]);
+  const mend = (text: string) => (encoding === "Windows-1252" ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : text);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield mend(text);
+  }
+  const rest = decoder.decode();
+  if (rest) yield mend(rest);
 }

@@ -1,225 +1,507 @@
-import { basename } from "node:path";
-import type { Problem } from "../errors.js";
+import { stat } from "node:fs/promises";
+import Papa from "papaparse";
+import { cut, readFailure, type Problem } from "../errors.js";
+import { decodedChunks, type Encoding, fileEncoding } from "../io/decode.js";
+import { noteInput } from "../io/write.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
-import { didYouMean } from "../suggest.js";
+import { nearest } from "../suggest.js";
 
+/** What the one notice of a file says of an encoding other than UTF-8. */
+const ENCODING_NAMES: Record<Encoding, string> = {
+  "UTF-8": "UTF-8",
+  "UTF-16LE": "UTF-16 LE (Excel's Unicode Text)",
+  "UTF-16BE": "UTF-16 BE",
+  "Windows-1252": "Windows-1252 (not UTF-8; if letters look wrong, save as CSV UTF-8)",
+};
+
+/** One record of a CSV file: its row as a spreadsheet numbers it (1-based; a quoted line break stays in its row). */
 export interface CsvRecord {
-  /** Line where the record starts (1-based). */
-  line: number;
+  row: number;
   cells: string[];
-  /** Where a cell starts; a quoted cell may span lines. */
-  at(cell: number): { line: number; col: number };
 }
 
-const [QUOTE, COMMA, LF, CR] = [34, 44, 10, 13];
-const endsCell = (ch: number) => ch === COMMA || ch === LF || ch === CR;
+/** A record longer than this is refused: no survey row is; an unclosed quote that runs to the end of the file is. */
+export const MAX_RECORD_CHARS = 8_000_000;
+/** Problems kept per file; the rest are only counted. */
+export const MAX_PROBLEMS_KEPT = 200;
 
-/**
- * RFC 4180 CSV: commas, quoted cells with "" for a quote, line breaks (LF, CRLF or CR) inside quotes; a leading BOM is
- * dropped and blank lines are skipped. A quote inside an unquoted cell is kept as written, as spreadsheets read it.
- * Records go to `onRecord` one by one, so a large file is never held as rows.
- */
-export function parseCsv(file: string, input: string, onRecord: (record: CsvRecord) => void): Problem[] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const problems: Problem[] = [];
-  const lineStarts = [0];
-  const position = (offset: number) => {
-    let [lo, hi] = [0, lineStarts.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - lineStarts[lo]! + 1 };
-  };
-  const lineBreak = (at: number): number => {
-    const size = text.charCodeAt(at) === CR && text.charCodeAt(at + 1) === LF ? 2 : 1;
-    lineStarts.push(at + size);
-    return size;
-  };
-  const n = text.length;
-  let i = 0;
+const SEPARATORS = [",", ";", "\t"] as const;
+export type Separator = (typeof SEPARATORS)[number];
+const SEPARATOR_NAMES: Record<Separator, string> = { ",": "comma-separated", ";": "semicolon-separated", "\t": "tab-separated" };
 
-  while (i < n) {
-    const line = lineStarts.length;
-    const cells: string[] = [];
-    const starts: number[] = [];
-    for (;;) {
-      const start = i;
-      starts.push(start);
-      let cell = "";
-      if (text.charCodeAt(i) === QUOTE) {
-        let from = ++i;
-        let closed = false;
-        while (i < n) {
-          const ch = text.charCodeAt(i);
-          if (ch === QUOTE) {
-            cell += text.slice(from, i);
-            if (text.charCodeAt(i + 1) === QUOTE) {
-              cell += '"';
-              from = i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
-          }
-          i += ch === LF || ch === CR ? lineBreak(i) : 1;
-        }
-        if (!closed) {
-          problems.push({ file, ...position(start), message: 'a quoted cell starts here and is never closed; add the closing quote (")' });
-        } else if (i < n && !endsCell(text.charCodeAt(i))) {
-          const junk = cellEnd(text, i);
-          problems.push({
-            file,
-            ...position(i),
-            message: `text after a closing quote ('${text.slice(i, junk)}'); put the whole cell in quotes and double any quote inside it ("")`,
-          });
-          i = junk;
-        }
-      } else {
-        const end = cellEnd(text, i);
-        cell = text.slice(i, end);
-        i = end;
-      }
-      cells.push(cell);
-      if (text.charCodeAt(i) !== COMMA) break;
-      i++;
-    }
-    if (i < n) i += lineBreak(i);
-    if (cells.length > 1 || cells[0] !== "") onRecord({ line, cells, at: (c) => position(starts[c] ?? starts[0]!) });
+/** The separator the header row uses most outside quotes (Excel's `sep=;` first line wins), and the line break. */
+export function sniffLayout(head: string): { separator: Separator; newline: "\n" | "\r\n" | "\r"; sepLine: boolean } {
+  const sep = /^sep=([,;\t])\r?\n?/.exec(head);
+  const text = sep ? head.slice(sep[0].length) : head;
+  const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
+  let quoted = false;
+  let newline: "\n" | "\r\n" | "\r" = "\n";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) {
+      newline = ch === "\r" ? (text[i + 1] === "\n" ? "\r\n" : "\r") : "\n";
+      break;
+    } else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
-  return problems;
+  let separator: Separator = ",";
+  for (const s of SEPARATORS) if (counts.get(s)! > counts.get(separator)!) separator = s;
+  return { separator: (sep?.[1] as Separator | undefined) ?? separator, newline, sepLine: Boolean(sep) };
 }
-
-function cellEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && !endsCell(text.charCodeAt(i))) i++;
-  return i;
-}
-
-/** One CSV row: quotes a cell only when it needs them. */
-export function csvRow(cells: readonly string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) || /^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
-}
-
-export const RESPONDENT_COLUMN = "respondent";
-export const ROLE_COLUMN = "role";
-
-export interface CsvAnswers {
-  respondents: Respondent[];
-  /** Problems of the header or the file as a whole: nothing can be scored. */
-  fatal: Problem[];
-  /** Problems of single rows, by the row's line. */
-  badRows: Map<number, Problem[]>;
-  rows: number;
-}
-
-type Column = number | typeof RESPONDENT_COLUMN | typeof ROLE_COLUMN;
-
-const normal = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
 
 /**
- * Reads a survey export: one row per respondent, a column per question (headed by its id, or its text as a form
- * tool writes it), optional respondent and role columns. A cell holds a scale value or its label, any case; blank is unanswered.
+ * The records of decoded text chunks, parsed by papaparse one chunk at a time: the partial record at a chunk's end is
+ * carried to the next, so memory holds one chunk and one record. Quote errors come back as problems, and end the file.
  */
-export function csvAnswers(file: string, text: string, set: QuestionSet): CsvAnswers {
-  const result: CsvAnswers = { respondents: [], fatal: [], badRows: new Map(), rows: 0 };
-  let readRow: ((record: CsvRecord) => void) | undefined;
-  let headed = false;
-  const problems = parseCsv(file, text, (record) => {
-    if (headed) readRow?.(record);
-    else [headed, readRow] = [true, rowReader(file, record, set, result)];
-  });
-  // A quote error makes every later cell suspect: the file is refused as a whole.
-  if (problems.length) result.fatal.splice(0, result.fatal.length, ...problems);
-  else if (!headed) result.fatal.push({ file, message: "is empty; a survey export has a header row (respondent,role,<question ids>) and a row per respondent" });
-  else if (readRow && result.rows === 0) result.fatal.push({ file, line: 1, col: 1, message: "has a header but no rows: no respondents to score" });
-  if (result.fatal.length) return { ...result, respondents: [], badRows: new Map() };
-  return result;
-}
-
-/** Reads the header; the reader of the rows under it, or undefined when the header has problems (in result.fatal). */
-function rowReader(file: string, head: CsvRecord, set: QuestionSet, result: CsvAnswers): ((record: CsvRecord) => void) | undefined {
-  const byKey = new Map<string, number>();
-  set.questions.forEach((q, i) => {
-    byKey.set(normal(q.text), i);
-    byKey.set(q.id, i);
-  });
-  const known = [RESPONDENT_COLUMN, ROLE_COLUMN, ...set.questions.map((q) => q.id)];
-  const columns: Column[] = [];
-  const seen = new Map<string, number>();
-  head.cells.forEach((raw, c) => {
-    const key = normal(raw);
-    const column: Column | undefined = key === RESPONDENT_COLUMN || key === ROLE_COLUMN ? key : (byKey.get(raw.trim()) ?? byKey.get(key));
-    if (column === undefined) {
-      const message = key
-        ? `unknown column '${raw.trim()}'${didYouMean(raw.trim(), known) || "; head it with a question id (automation-fit template --format csv prints them), respondent or role, or delete the column"}`
-        : `column ${c + 1} has no header; head it with a question id, or delete it`;
-      result.fatal.push({ file, ...head.at(c), message });
+export async function* csvRecords(file: string, chunks: AsyncIterable<string>, separator: Separator, newline: string): AsyncGenerator<CsvRecord | Problem> {
+  const parser = new Papa.Parser({ delimiter: separator, newline: newline as "\n", quoteChar: '"' });
+  let partial = "";
+  let base = 0;
+  let row = 0;
+  const take = function* (input: string, last: boolean): Generator<CsvRecord | Problem, boolean> {
+    const result = parser.parse(input, base, !last) as Papa.ParseResult<string[]>;
+    const quote = result.errors.find((e) => e.type === "Quotes");
+    // the rows before a quote error are sound; the one with it, and all after, are not
+    const sound = quote ? (quote.row ?? 0) : result.data.length;
+    for (let i = 0; i < sound; i++) yield { row: ++row, cells: result.data[i]! };
+    if (quote) {
+      const at = row + 1;
+      const message =
+        quote.code === "MissingQuotes"
+          ? `has a quoted cell that is never closed; add the closing quote (")`
+          : `has text after a closing quote; put the whole cell in quotes and double any quote inside it ("")`;
+      yield { file, line: at, col: 1, cell: `row ${at}`, message };
+      return false;
+    }
+    const consumed = result.meta.cursor - base;
+    partial = input.slice(consumed);
+    base = result.meta.cursor;
+    return true;
+  };
+  for await (const chunk of chunks) {
+    if (!(yield* take(partial + chunk, false))) return;
+    if (partial.length > MAX_RECORD_CHARS) {
+      const at = row + 1;
+      yield {
+        file,
+        line: at,
+        col: 1,
+        cell: `row ${at}`,
+        message: `runs over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters, which no survey row does; if a quoted cell is never closed, add the closing quote (")`,
+      };
       return;
     }
-    const id = typeof column === "number" ? set.questions[column]!.id : column;
-    const first = seen.get(id);
-    if (first !== undefined) result.fatal.push({ file, ...head.at(c), message: `column '${raw.trim()}' repeats column ${first + 1} (${id}); keep one of them` });
-    seen.set(id, c);
-    columns[c] = column;
-  });
-  if (head.cells.length === 1 && /[;\t]/.test(head.cells[0]!)) {
-    result.fatal.splice(0, result.fatal.length, {
-      file,
-      ...head.at(0),
-      message: "the header has no commas but has ';' or tabs; save the sheet as comma-separated values (CSV UTF-8)",
-    });
-  } else if (!result.fatal.length && !columns.some((c) => typeof c === "number")) {
-    result.fatal.push({ file, ...head.at(0), message: "the header names no question; add a column per question id (automation-fit template --format csv prints them)" });
   }
-  if (result.fatal.length) return undefined;
+  if (partial) yield* take(partial, true);
+}
 
+export const isRecord = (r: CsvRecord | Problem): r is CsvRecord => "cells" in r;
+
+/** Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * A header or answer as it is meant: case, spacing, curly quotes, dashes, a required-question star and trailing
+ * punctuation ignored; a leading ' that a spreadsheet adds before =, +, - or @ dropped.
+ */
+export function headerKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/^'(?=[=+\-@])/, "")
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/[\s\u00a0]+/g, " ")
+    .toLowerCase()
+    .replace(/[\s?.!:;,*\u2026]+$/, "")
+    .trim();
+}
+
+/** Headers of name, role and client columns as forms word them. */
+const NAME_HEADERS = new Set([
+  "name",
+  "full name",
+  "your name",
+  "your full name",
+  "what is your name",
+  "what's your name",
+  "respondent",
+  "respondent name",
+  "name of respondent",
+  "assessor",
+]);
+const FIRST_NAME_HEADERS = new Set(["first name", "given name", "your first name"]);
+const LAST_NAME_HEADERS = new Set(["last name", "surname", "family name", "your last name"]);
+const ROLE_HEADERS = new Set(["role", "your role", "job title", "your job title", "title", "position", "job role", "what is your role", "what's your role"]);
+const CLIENT_HEADERS = new Set(["client", "client name", "company", "company name", "your company", "organisation", "organization", "business", "business name"]);
+
+/** What form tools add around the answers: timestamps, e-mail, IDs, durations, IP, network id, custom data. */
+const METADATA = [
+  /^(timestamp|time stamp|#|id|token|response token|uuid|tags|score|total score|status|ending|language|user agent|browser|device|referrer|referer|platform)$/,
+  /^(e-?mail|e-?mail address|your e-?mail( address)?|respondent e-?mail|username|user name)$/,
+  /(^|[ _])(id|ip|ip address)$/,
+  /^(start|end|completion|submit|submission|last modified|modified|created|updated|response|date) ?(date|time|at|submitted)?( ?\((utc|gmt)\))?$/,
+  /^(date|time)( submitted| started| modified)?$/,
+  /^(duration|time taken|time to complete)( ?\(.*\))?$/,
+  /^(custom (data|variable|field)|hidden field|utm[ _]\w+)( ?\d+)?$/,
+];
+
+export const isMetadataHeader = (key: string) => METADATA.some((re) => re.test(key));
+
+/** SurveyMonkey's second header row: "Response" (or "Open-Ended Response") under each question, blank elsewhere. */
+function isSubHeader(cells: readonly string[]): boolean {
+  let responses = 0;
+  for (const cell of cells) {
+    const key = headerKey(cell);
+    if (key === "response" || key === "open-ended response") responses++;
+    else if (key !== "") return false;
+  }
+  return responses > 0;
+}
+
+export interface SurveyOptions {
+  /** Headers of the columns that hold each respondent's name, role or client, when the header alone does not tell. */
+  nameColumn?: string;
+  roleColumn?: string;
+  clientColumn?: string;
+  /** The client of every respondent (over any client column). */
+  client?: string;
+}
+
+type Column = { kind: "question"; question: number; header: string } | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored"; header: string };
+
+/** What a survey file gives, in order: at most one notice, then respondents and bad rows; `fatal` ends it. */
+export type SurveyEvent =
+  | { kind: "notice"; text: string }
+  | { kind: "respondent"; respondent: Respondent }
+  | { kind: "bad-row"; problems: Problem[] }
+  | { kind: "fatal"; problems: Problem[]; uncounted?: number };
+
+const quoted = (text: string, max = 60) => `"${cut(text.replace(/\s+/g, " ").trim(), max)}"`;
+
+/** A header as a message names it: short, its question mark kept. */
+export function shortHeader(header: string): string {
+  const text = header.replace(/\s+/g, " ").trim();
+  if (text.length <= 40) return quoted(text);
+  const mark = /[?:]$/.test(text) ? text.at(-1) : "";
+  return `"${text.slice(0, 32).replace(/\s+\S*$/, "")} ...${mark}"`;
+}
+
+/**
+ * Reads a survey export as form tools write them (Google Forms, Microsoft Forms, Typeform, SurveyMonkey, Jotform, Excel
+ * saves): encoding and separator detected; a column per question headed by its text (or id or alias); metadata columns
+ * ignored; name, role and client columns found. Respondents are yielded one at a time: a million rows never sit in memory.
+ */
+export async function* readSurvey(file: string, set: QuestionSet, options: SurveyOptions = {}): AsyncGenerator<SurveyEvent> {
+  let read: Awaited<ReturnType<typeof fileEncoding>>;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) {
+      yield { kind: "fatal", problems: [{ file, message: `is ${info.isDirectory() ? "a folder" : "not a regular file (a device, pipe or socket)"}; name a CSV file` }] };
+      return;
+    }
+    noteInput(file, info);
+    read = await fileEncoding(file);
+  } catch (error) {
+    yield { kind: "fatal", problems: [{ file, message: readFailure(error) }] };
+    return;
+  }
+  if ("problem" in read) {
+    yield { kind: "fatal", problems: [{ file, message: `${read.problem}; save the sheet as CSV UTF-8 and name that file` }] };
+    return;
+  }
+  const { encoding } = read;
+  const chunks = decodedChunks(file, encoding);
+  const first = await chunks.next();
+  const head = first.done ? "" : first.value;
+  const layout = sniffLayout(head);
+  // the first chunk again (less Excel's sep= line), then the rest
+  const text = async function* (): AsyncGenerator<string> {
+    yield layout.sepLine ? head.replace(/^sep=.\r?\n?/, "") : head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  };
+  const records = csvRecords(file, text(), layout.separator, layout.newline);
+  try {
+    yield* surveyEvents(file, set, options, { encoding, separator: layout.separator }, records);
+  } finally {
+    await records.return(undefined);
+    await chunks.return(undefined);
+  }
+}
+
+async function* surveyEvents(
+  file: string,
+  set: QuestionSet,
+  options: SurveyOptions,
+  { encoding, separator }: { encoding: Encoding; separator: Separator },
+  records: AsyncGenerator<CsvRecord | Problem>,
+): AsyncGenerator<SurveyEvent> {
+  const next = async () => {
+    const r = await records.next();
+    return r.done ? undefined : r.value;
+  };
+  // the header row, and SurveyMonkey's second one
+  const heads: CsvRecord[] = [];
+  let pending: CsvRecord | undefined;
+  for (;;) {
+    const record = await next();
+    if (!record) break;
+    if (!isRecord(record)) {
+      yield { kind: "fatal", problems: [record] };
+      return;
+    }
+    if (!heads.length && record.cells.every((c) => !c.trim())) continue;
+    if (heads.length === 1 && !isSubHeader(record.cells)) {
+      pending = record;
+      break;
+    }
+    heads.push(record);
+    if (heads.length === 2) break;
+  }
+  const header = heads[0];
+  if (!header) {
+    yield { kind: "fatal", problems: [{ file, message: "is empty; a survey export has a header row (a column per question) and a row per respondent" }] };
+    return;
+  }
+  const read = readHeader(file, header, set, options);
+  if (read.fatal.length) {
+    yield { kind: "fatal", problems: read.fatal.slice(0, MAX_PROBLEMS_KEPT), uncounted: Math.max(0, read.fatal.length - MAX_PROBLEMS_KEPT) + read.uncounted };
+    return;
+  }
+  const said = [
+    ...(encoding === "UTF-8" ? [] : [ENCODING_NAMES[encoding]]),
+    ...(separator === "," ? [] : [SEPARATOR_NAMES[separator]]),
+    ...(heads.length === 2 ? ["second header row (SurveyMonkey's) skipped"] : []),
+  ];
+  if (read.ignored.length) {
+    const names = read.ignored.slice(0, 6).map((h) => quoted(h, 30));
+    const more = read.ignored.length > 6 ? ` and ${read.ignored.length - 6} more` : "";
+    said.push(`ignored ${read.ignored.length} metadata column${read.ignored.length === 1 ? "" : "s"}: ${names.join(", ")}${more}`);
+  }
+  if (said.length) yield { kind: "notice", text: `${file}: ${said.join("; ")}` };
+
+  const toRespondent = rowReader(file, read.columns, set, options);
+  let respondents = 0;
+  let problems = 0;
+  const onRecord = (record: CsvRecord): SurveyEvent | undefined => {
+    if (record.cells.every((c) => !c.trim())) return undefined;
+    const result = toRespondent(record, respondents + problems + 1);
+    if ("respondent" in result) {
+      respondents++;
+      return { kind: "respondent", respondent: result.respondent };
+    }
+    problems++;
+    return { kind: "bad-row", problems: result.problems };
+  };
+  for (let record = pending ?? (await next()); record; record = await next()) {
+    if (!isRecord(record)) {
+      yield { kind: "fatal", problems: [record] };
+      return;
+    }
+    const event = onRecord(record);
+    if (event) yield event;
+  }
+  if (!respondents && !problems) yield { kind: "fatal", problems: [{ file, line: 1, col: 1, cell: "row 1", message: "has a header but no rows: no respondents to score" }] };
+}
+
+interface Header {
+  columns: Column[];
+  ignored: string[];
+  fatal: Problem[];
+  uncounted: number;
+}
+
+const MAX_SUGGESTIONS = 50;
+
+function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: SurveyOptions): Header {
+  const byKey = new Map<string, number>();
+  set.questions.forEach((q, i) => {
+    const aliases = (q as { aliases?: readonly string[] }).aliases ?? [];
+    for (const key of [q.id, q.text, ...aliases].map(headerKey)) if (!byKey.has(key)) byKey.set(key, i);
+  });
+  const flagged = new Map<string, "name" | "role" | "client">();
+  const problems: Problem[] = [];
+  let uncounted = 0;
+  const at = (c: number) => ({ file, line: header.row, col: c + 1, cell: `${columnLetter(c)}${header.row}` });
+  const keys = header.cells.map(headerKey);
+  for (const [flag, kind, wanted] of [
+    ["--name-column", "name", options.nameColumn],
+    ["--role-column", "role", options.roleColumn],
+    ["--client-column", "client", options.clientColumn],
+  ] as const) {
+    if (wanted === undefined) continue;
+    const key = headerKey(wanted);
+    if (keys.includes(key)) flagged.set(key, kind);
+    else {
+      const near = nearest(key, keys.filter(Boolean).slice(0, 10_000));
+      const hint = near === undefined ? "" : `; did you mean ${quoted(header.cells[keys.indexOf(near)]!)}?`;
+      problems.push({ file, line: 1, col: 1, cell: "row 1", message: `${flag} ${quoted(wanted)}: the header has no such column${hint}` });
+    }
+  }
+
+  const columns: Column[] = [];
+  const ignored: string[] = [];
+  const seen = new Map<string, number>();
+  const singles = new Set<string>();
+  // near-miss headers are matched against every question's text and id
+  const candidates = set.questions.flatMap((q) => [q.text, q.id]);
+  const candidateKeys = candidates.map(headerKey);
+  let suggested = 0;
+  header.cells.forEach((raw, c) => {
+    const text = raw.trim();
+    const key = keys[c]!;
+    const question = byKey.get(key);
+    const role = flagged.get(key);
+    let column: Column;
+    if (role) column = { kind: role, header: text };
+    else if (question !== undefined) column = { kind: "question", question, header: text };
+    else if (NAME_HEADERS.has(key)) column = { kind: singles.has("name") ? "ignored" : "name", header: text };
+    else if (FIRST_NAME_HEADERS.has(key)) column = { kind: "first-name", header: text };
+    else if (LAST_NAME_HEADERS.has(key)) column = { kind: "last-name", header: text };
+    else if (ROLE_HEADERS.has(key)) column = { kind: singles.has("role") ? "ignored" : "role", header: text };
+    else if (CLIENT_HEADERS.has(key)) column = { kind: singles.has("client") ? "ignored" : "client", header: text };
+    else if (isMetadataHeader(key)) column = { kind: "ignored", header: text };
+    else if (!key) {
+      // a column with no header and (SurveyMonkey's) options under it: nothing this set asks
+      column = { kind: "ignored", header: `column ${columnLetter(c)}` };
+    } else {
+      if (problems.length >= MAX_PROBLEMS_KEPT) uncounted++;
+      else {
+        const near = suggested++ < MAX_SUGGESTIONS ? nearest(key, candidateKeys) : undefined;
+        const hint =
+          near === undefined
+            ? "; head it with a question's text or id (automation-fit template --format csv prints them), or delete the column"
+            : `; did you mean ${quoted(candidates[candidateKeys.indexOf(near)]!, 80)}?`;
+        problems.push({ ...at(c), message: `(header ${shortHeader(text)}) is not a question of the set${hint}` });
+      }
+      columns.push({ kind: "ignored", header: text });
+      return;
+    }
+    if (column.kind === "name" || column.kind === "role" || column.kind === "client") singles.add(column.kind);
+    if (column.kind === "question") {
+      const id = set.questions[column.question]!.id;
+      const before = seen.get(id);
+      if (before !== undefined && problems.length < MAX_PROBLEMS_KEPT) {
+        problems.push({ ...at(c), message: `(header ${shortHeader(text)}) asks the same question as column ${columnLetter(before)}; keep one of them` });
+      }
+      seen.set(id, c);
+    }
+    if (column.kind === "ignored") ignored.push(text);
+    columns.push(column);
+  });
+  if (!seen.size && header.cells.length === 1) {
+    problems.splice(0, problems.length, { ...at(0), message: "the header is one cell: no comma, semicolon or tab separates the columns; save the sheet as CSV" });
+  } else if (!problems.length && !seen.size) {
+    problems.push({
+      ...at(0),
+      message: "the header names no question of the set; head a column per question with its text or id (automation-fit template --format csv prints them)",
+    });
+  }
+  return { columns, ignored, fatal: problems, uncounted };
+}
+
+function rowReader(file: string, columns: readonly Column[], set: QuestionSet, options: SurveyOptions) {
   const scaleIndex = scaleIndexOf(set);
   const byLabel = new Map<string, number>();
   set.scale.forEach((o, i) => {
-    byLabel.set(normal(o.label), i);
-    byLabel.set(normal(o.value), i);
+    for (const key of [o.value, o.label].map(headerKey)) if (!byLabel.has(key)) byLabel.set(key, i);
   });
-  const values = set.scale.map((o) => o.value);
-  const width = head.cells.length;
-  const name = basename(file);
+  // a sheet holds a handful of distinct answers a million times: each is normalised once
+  // (a short list compared with === beats a Map here: a cell's fresh string would be hashed for every lookup)
+  const seenText: string[] = [];
+  const seenOption: (number | undefined)[] = [];
+  const optionOf = (value: string): number | undefined => {
+    for (let k = 0; k < seenText.length; k++) if (seenText[k] === value) return seenOption[k];
+    const option = scaleIndex.get(value) ?? byLabel.get(headerKey(value));
+    if (seenText.length < 32) {
+      seenText.push(value);
+      seenOption.push(option);
+    }
+    return option;
+  };
+  const labels = set.scale.map((o) => o.label);
+  const labelKeys = labels.map(headerKey);
+  const width = columns.length;
 
-  return (record) => {
-    result.rows++;
-    if (record.cells.length !== width) {
-      const count = record.cells.length;
-      result.badRows.set(record.line, [
-        {
-          file,
-          line: record.line,
-          col: 1,
-          message: `has ${count} cell${count === 1 ? "" : "s"}, the header has ${width}; every row needs a cell per column (blank for unanswered)`,
-        },
-      ]);
-      return;
+  return (record: CsvRecord, ordinal: number): { respondent: Respondent } | { problems: Problem[] } => {
+    const { cells, row } = record;
+    if (cells.length !== width) {
+      const count = cells.length;
+      return {
+        problems: [
+          {
+            file,
+            line: row,
+            col: 1,
+            cell: `row ${row}`,
+            message: `has ${count} cell${count === 1 ? "" : "s"}, the header ${width}; every row needs a cell per column (blank for unanswered)`,
+          },
+        ],
+      };
     }
     const problems: Problem[] = [];
     const answers = new Uint8Array(set.questions.length).fill(NO_ANSWER);
-    let respondent = "";
+    let name = "";
+    let first = "";
+    let last = "";
     let role = "";
-    record.cells.forEach((cell, c) => {
+    let client = "";
+    for (let c = 0; c < width; c++) {
       const column = columns[c]!;
-      const value = cell.trim();
-      if (column === RESPONDENT_COLUMN) respondent = value;
-      else if (column === ROLE_COLUMN) role = value;
-      else if (value) {
-        const option = scaleIndex.get(value) ?? byLabel.get(normal(value));
-        if (option !== undefined) answers[column] = option;
-        else {
-          const hint = didYouMean(value, values) || `; use one of: ${values.join(", ")}`;
-          problems.push({ file, ...record.at(c), message: `'${value}' in column '${set.questions[column]!.id}' is not on the scale${hint}` });
+      const value = cells[c]!.trim();
+      if (!value) continue;
+      switch (column.kind) {
+        case "question": {
+          const option = optionOf(value);
+          if (option !== undefined) answers[column.question] = option;
+          else {
+            const near = nearest(headerKey(value).slice(0, 100), labelKeys);
+            const hint = near === undefined ? "" : `; did you mean "${labels[labelKeys.indexOf(near)]}"?`;
+            problems.push({
+              file,
+              line: row,
+              col: c + 1,
+              cell: `${columnLetter(c)}${row}`,
+              message: `(header ${shortHeader(column.header)}): ${quoted(value, 40)} is not an answer; use ${labels.join(", ")}${hint}`,
+            });
+          }
+          break;
         }
+        case "name":
+          name = value;
+          break;
+        case "first-name":
+          first = value;
+          break;
+        case "last-name":
+          last = value;
+          break;
+        case "role":
+          role = value;
+          break;
+        case "client":
+          client = value;
+          break;
       }
-    });
-    if (problems.length) result.badRows.set(record.line, problems);
-    else result.respondents.push({ name: respondent || `${name}:${record.line}`, ...(role ? { role } : {}), file, line: record.line, answers });
+    }
+    if (problems.length) return { problems };
+    const who = name || [first, last].filter(Boolean).join(" ") || `Respondent ${ordinal}`;
+    const forClient = options.client ?? client;
+    return { respondent: { name: who, ...(role ? { role } : {}), ...(forClient ? { client: forClient } : {}), file, line: row, answers } };
   };
+}
+
+/** A sheet's header row for a form tool: name and role, then each question's text; Papa quotes what needs it and defuses formulae. */
+export function csvHeader(set: QuestionSet): string {
+  return `${Papa.unparse([["Name", "Role", ...set.questions.map((q) => q.text)]], { escapeFormulae: true, newline: "\r\n" })}\r\n`;
 }

@@ -2,16 +2,15 @@ import { readFileSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
-import { decode, readText } from "../io/decode.js";
+import { decode } from "../io/decode.js";
 import { noteInput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { encodeAnswers, NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
-import { csvAnswers } from "./csv.js";
+import type { SurveyOptions } from "./csv.js";
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
 const CSV_FILE = /\.csv$/i;
-const MAX_CSV_BYTES = 64 * 1024 * 1024;
 const MAX_QUICK_BYTES = 64 * 1024;
 const CONCURRENCY = 16;
 
@@ -52,54 +51,73 @@ export interface LoadedTeam {
   respondents: Respondent[];
   /** With skipBadRows: the problems of the rows and files left out, and how many were. */
   skipped: { count: number; total: number; problems: Problem[] };
+  /** What was taken as it was read (an encoding, a separator, metadata columns ignored): one line per file, for stderr. */
+  notices: string[];
 }
+
+/** Problems kept in all; the rest are counted, so that 200k bad rows cost neither memory nor a screen of text. */
+const MAX_PROBLEMS_KEPT = 1000;
 
 /**
  * Reads every respondent of the files, CSV rows and answers files alike, a few files at a time. Every problem is
- * collected; without skipBadRows any problem fails the whole run, with it only problems that spoil a file as a whole do.
+ * collected (up to a cap, then counted); without skipBadRows any problem fails the whole run, with it only problems
+ * that spoil a file as a whole do.
  */
-export async function loadRespondents(files: readonly string[], set: QuestionSet, { skipBadRows = false } = {}): Promise<LoadedTeam> {
+export async function loadRespondents(
+  files: readonly string[],
+  set: QuestionSet,
+  { skipBadRows = false, survey = {} }: { skipBadRows?: boolean; survey?: SurveyOptions } = {},
+): Promise<LoadedTeam> {
   const slots: (Respondent[] | undefined)[] = new Array(files.length);
+  const notices: (string | undefined)[] = new Array(files.length);
   const fatal: Problem[] = [];
   const skipped: LoadedTeam["skipped"] = { count: 0, total: 0, problems: [] };
+  let uncounted = 0;
+  const keep = (list: Problem[], problems: readonly Problem[]) => {
+    const room = Math.max(0, MAX_PROBLEMS_KEPT - fatal.length - skipped.problems.length);
+    list.push(...problems.slice(0, room));
+    uncounted += Math.max(0, problems.length - room);
+  };
 
+  const csv = files.some(isCsv) ? await import("./csv.js") : undefined;
   await forEachLimited(files, CONCURRENCY, async (file, i) => {
-    if (isCsv(file)) {
-      const text = await readCsv(file, fatal);
-      if (text === undefined) return;
-      const csv = csvAnswers(file, text, set);
-      fatal.push(...csv.fatal);
-      skipped.total += csv.rows;
-      for (const problems of csv.badRows.values()) {
-        skipped.count++;
-        skipped.problems.push(...problems);
+    if (csv && isCsv(file)) {
+      const respondents: Respondent[] = [];
+      for await (const event of csv.readSurvey(file, set, survey)) {
+        if (event.kind === "respondent") {
+          respondents.push(event.respondent);
+          skipped.total++;
+        } else if (event.kind === "bad-row") {
+          skipped.total++;
+          skipped.count++;
+          keep(skipped.problems, event.problems);
+        } else if (event.kind === "notice") notices[i] = event.text;
+        else {
+          keep(fatal, event.problems);
+          uncounted += event.uncounted ?? 0;
+          return;
+        }
       }
-      slots[i] = csv.respondents;
+      slots[i] = respondents;
       return;
     }
     skipped.total++;
     const respondent = quickRespondent(file, set) ?? (await slowRespondent(file, set));
     if (Array.isArray(respondent)) {
       skipped.count++;
-      skipped.problems.push(...respondent);
+      keep(skipped.problems, respondent);
     } else slots[i] = [respondent];
   });
 
   const problems = skipBadRows ? fatal : [...fatal, ...skipped.problems];
-  if (problems.length) throw new InputError(problems.sort(byPosition));
+  if (problems.length) throw new InputError(problems.sort(byPosition), skipBadRows ? 0 : uncounted);
   const respondents = slots.flatMap((s) => s ?? []);
   if (!respondents.length) {
     const why = skipped.count ? `every one of the ${skipped.total} rows and files has a problem:` : "no respondents to score";
-    throw new InputError([{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)]);
+    throw new InputError([{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)], uncounted);
   }
   skipped.problems.sort(byPosition);
-  return { respondents, skipped };
-}
-
-async function readCsv(file: string, fatal: Problem[]): Promise<string | undefined> {
-  const read = await readText(file, { maxBytes: MAX_CSV_BYTES, kind: "a CSV file" });
-  fatal.push(...read.problems);
-  return read.text;
+  return { respondents, skipped, notices: notices.filter((n): n is string => n !== undefined) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lint } from "markdownlint/promise";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
@@ -142,22 +143,22 @@ describe("automation-fit report, a survey CSV", () => {
     expect(JSON.parse(r.stdout).respondents.map(({ stages: _, answers: __, ...who }: Record<string, unknown>) => who)).toEqual([
       { name: "Chen, Maya", role: "founder", file: fixture("team/survey.csv"), line: 2 },
       { name: "Tom Okafor", role: "head of\r\nsales", file: fixture("team/survey.csv"), line: 3 },
-      { name: "Priya Nair", role: 'support "lead"', file: fixture("team/survey.csv"), line: 6 },
+      { name: "Priya Nair", role: 'support "lead"', file: fixture("team/survey.csv"), line: 5 },
     ]);
     const text = run(["report", fixture("team/survey.csv"), ...MINI]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain("2 Tom Okafor (head of sales)");
   });
 
-  it("reports every bad row at FILE:LINE:COL, naming the column and the nearest value, exit 2", () => {
+  it("reports every bad row at FILE:CELL, naming the header and the nearest answer, exit 2", () => {
     const file = fixture("team/bad-rows.csv");
     const r = run(["report", file, ...MINI]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(problemLines(r.stderr)).toEqual([
-      `${file}:3:11 'yse' in column 'auto-pay' is not on the scale; did you mean 'yes'?`,
-      `${file}:4:1 has 4 cells, the header has 6; every row needs a cell per column (blank for unanswered)`,
-      `${file}:5:16 'maybe' in column 'few-problems' is not on the scale; use one of: yes, partly, no, unsure, n/a`,
+      `${file}:C3 (header "auto-pay"): "yse" is not an answer; use Yes, Partly, No, Not sure, Does not apply; did you mean "Yes"?`,
+      `${file}:row 4 has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)`,
+      `${file}:E5 (header "few-problems"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply`,
     ]);
     noStack(r);
   });
@@ -169,24 +170,21 @@ describe("automation-fit report, a survey CSV", () => {
       expect(r.status).toBe(0);
       expect(problemLines(r.stderr)).toEqual([
         "skipped 3 of 5 respondents (CSV rows or answers files) with problems; the report leaves them out:",
-        `${file}:3:11 'yse' in column 'auto-pay' is not on the scale; did you mean 'yes'?`,
-        `${file}:4:1 has 4 cells, the header has 6; every row needs a cell per column (blank for unanswered)`,
-        `${file}:5:16 'maybe' in column 'few-problems' is not on the scale; use one of: yes, partly, no, unsure, n/a`,
+        `${file}:C3 (header "auto-pay"): "yse" is not an answer; use Yes, Partly, No, Not sure, Does not apply; did you mean "Yes"?`,
+        `${file}:row 4 has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)`,
+        `${file}:E5 (header "few-problems"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply`,
       ]);
       if (format === "json") expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana", "Eve"]);
       else expect(r.stdout).toContain("2 respondents");
     }
   });
 
-  it("refuses an unknown column at line 1 with a suggestion, even with --skip-bad-rows", () => {
+  it("refuses an unknown column at its header cell with a suggestion, even with --skip-bad-rows; ignores metadata columns", () => {
     const file = fixture("team/unknown-header.csv");
     for (const extra of [[], ["--skip-bad-rows"]]) {
       const r = run(["report", file, ...MINI, ...extra]);
       expect(r.status).toBe(2);
-      expect(problemLines(r.stderr)).toEqual([
-        `${file}:1:26 unknown column 'negotiated-term'; did you mean 'negotiated-terms'?`,
-        `${file}:1:55 unknown column 'Timestamp'; head it with a question id (automation-fit template --format csv prints them), respondent or role, or delete the column`,
-      ]);
+      expect(problemLines(r.stderr)).toEqual([`${file}:D1 (header "negotiated-term") is not a question of the set; did you mean "negotiated-terms"?`]);
     }
   });
 
@@ -200,10 +198,11 @@ describe("automation-fit report, a survey CSV", () => {
 });
 
 describe("automation-fit template", () => {
-  it("prints the CSV header row: respondent, role, question ids in set order", () => {
+  it("prints the CSV header row as a form tool writes it: Name, Role, the question texts in set order", () => {
     const r = run(["template", "--format", "csv", ...MINI]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("respondent,role,auto-pay,negotiated-terms,few-problems,specific-problems\n");
+    const texts = JSON.parse(run(["questions", "--format", "json", ...MINI]).stdout).questions.map((q: { text: string }) => q.text);
+    expect(r.stdout).toBe(`${Papa.unparse([["Name", "Role", ...texts]])}\r\n`);
   });
 
   it("prints a blank answers file that report and validate accept as it is", () => {
@@ -220,7 +219,8 @@ describe("automation-fit template", () => {
 
   it("lists every built-in question in both formats", () => {
     const ids = JSON.parse(run(["questions", "--format", "json"]).stdout).questions.map((q: { id: string }) => q.id);
-    expect(run(["template", "--format", "csv"]).stdout).toBe(`respondent,role,${ids.join(",")}\n`);
+    const texts = JSON.parse(run(["questions", "--format", "json"]).stdout).questions.map((q: { text: string }) => q.text);
+    expect(Papa.parse(run(["template", "--format", "csv"]).stdout.trim()).data).toEqual([["Name", "Role", ...texts]]);
     const yaml = run(["template"]).stdout;
     for (const id of ids) expect(yaml).toContain(`\n  ${id}: unsure\n`);
   });
@@ -229,7 +229,7 @@ describe("automation-fit template", () => {
     const dir = tempDir();
     const sheet = join(dir, "sheet.csv");
     expect(run(["template", "--format", "csv", ...MINI, "--out", sheet]).status).toBe(0);
-    writeFileSync(sheet, `${readFileSync(sheet, "utf8")}Ana,founder,yes,no,yes,no\nBen,,No,Yes,Partly,\n`);
+    writeFileSync(sheet, `${readFileSync(sheet, "utf8")}Ana,founder,yes,no,yes,no\r\nBen,,No,Yes,Partly,\r\n`);
     const r = run(["report", sheet, ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map((x: { stages: { score: number }[] }) => x.stages[0]!.score)).toEqual([100, 8]);

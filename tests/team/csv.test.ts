@@ -1,34 +1,42 @@
-import { readFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { csvAnswers, csvRow, parseCsv, type CsvRecord } from "../../src/load/csv.js";
+import type { Problem } from "../../src/errors.js";
+import { type CsvRecord, columnLetter, csvRecords, headerKey, isRecord, readSurvey, sniffLayout } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { NO_ANSWER } from "../../src/score/aggregate.js";
-import { fixture } from "../cli/run.js";
+import type { Respondent } from "../../src/score/aggregate.js";
+import { fixture, tempDir } from "../cli/run.js";
 
 const mini = await loadQuestionSet(fixture("mini"));
 
-function parse(text: string) {
-  const records: CsvRecord[] = [];
-  const problems = parseCsv("f.csv", text, (r) => records.push(r));
-  return { rows: records.map((r) => r.cells), records, problems };
+async function records(text: string, chunkSize = 3) {
+  const { separator, newline } = sniffLayout(text);
+  async function* chunks() {
+    for (let i = 0; i < text.length; i += chunkSize) yield text.slice(i, i + chunkSize);
+  }
+  const out: (CsvRecord | Problem)[] = [];
+  for await (const r of csvRecords("f.csv", chunks(), separator, newline)) out.push(r);
+  return { rows: out.filter(isRecord).map((r) => r.cells), records: out.filter(isRecord), problems: out.filter((r) => !isRecord(r)) as Problem[] };
 }
 
-describe("parseCsv", () => {
-  it("splits rows and cells", () => {
-    expect(parse("a,b,c\n1,2,3\n").rows).toEqual([
-      ["a", "b", "c"],
-      ["1", "2", "3"],
-    ]);
-    expect(parse("a,b\n1,2").rows).toEqual([
+describe("csvRecords (papaparse, fed in chunks)", () => {
+  it("splits rows and cells, whatever the chunk size", async () => {
+    for (const size of [1, 2, 5, 1000]) {
+      expect((await records("a,b,c\n1,2,3\n", size)).rows).toEqual([
+        ["a", "b", "c"],
+        ["1", "2", "3"],
+      ]);
+    }
+    expect((await records("a,b\n1,2")).rows).toEqual([
       ["a", "b"],
       ["1", "2"],
     ]);
-    expect(parse("a,,\n").rows).toEqual([["a", "", ""]]);
   });
 
-  it("reads quotes, doubled quotes, and commas and line breaks inside quotes", () => {
-    const { rows, problems } = parse('name,note\n"Chen, Maya","said ""hi""\nthen left"\n"",x\n');
+  it("reads quotes, doubled quotes, and separators and line breaks inside quotes", async () => {
+    const { rows, problems } = await records('name,note\n"Chen, Maya","said ""hi""\nthen left"\n"",x\n');
     expect(problems).toEqual([]);
     expect(rows).toEqual([
       ["name", "note"],
@@ -37,96 +45,95 @@ describe("parseCsv", () => {
     ]);
   });
 
-  it("takes CRLF and bare CR line ends, drops a BOM, skips blank lines", () => {
-    expect(parse("\uFEFFa,b\r\n1,2\r\n\r\n3,4\r5,6").rows).toEqual([
-      ["a", "b"],
-      ["1", "2"],
-      ["3", "4"],
-      ["5", "6"],
-    ]);
+  it("numbers rows as the sheet does: a quoted line break stays in its row", async () => {
+    const { records: r } = await records('h1,h2\r\n"x\r\ny",z\r\nlast,"q"\r\n');
+    expect(r.map((x) => x.row)).toEqual([1, 2, 3]);
   });
 
-  it("keeps a quote inside an unquoted cell as written", () => {
-    expect(parse('a,5" screen\n').rows).toEqual([["a", '5" screen']]);
+  it("reports an unclosed quote and text after a closing quote at their row, and stops there", async () => {
+    const unclosed = await records('a,b\n1,"never closed\n2,3\n');
+    expect(unclosed.rows).toEqual([["a", "b"]]);
+    expect(unclosed.problems).toEqual([{ file: "f.csv", line: 2, col: 1, cell: "row 2", message: expect.stringContaining("never closed") }]);
+    const after = await records('a,b\n"x"y,2\n3,4\n');
+    expect(after.problems).toEqual([{ file: "f.csv", line: 2, col: 1, cell: "row 2", message: expect.stringContaining("text after a closing quote") }]);
   });
 
-  it("knows where every row and cell starts, across quoted line breaks", () => {
-    const { records } = parse('h1,h2\n"x\r\ny",z\nlast,"q"\n');
-    expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
-    expect(records[1]!.at(1)).toEqual({ line: 3, col: 4 });
-    expect(records[2]!.at(1)).toEqual({ line: 4, col: 6 });
-  });
-
-  it("reports an unclosed quote where it opens, and text after a closing quote", () => {
-    expect(parse('a,b\n1,"never closed\n2,3\n').problems).toEqual([{ file: "f.csv", line: 2, col: 3, message: expect.stringContaining("never closed") }]);
-    expect(parse('a,b\n"x"y,2\n').problems).toEqual([{ file: "f.csv", line: 2, col: 4, message: expect.stringContaining("text after a closing quote ('y')") }]);
-  });
-
-  it("reads back every row csvRow writes", () => {
-    const cell = fc.string({ unit: fc.constantFrom("a", "b", " ", ",", '"', "\n", "\r", "é", "x") });
-    fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        expect(parse(`${rows.map(csvRow).join("\r\n")}\r\n`).rows).toEqual(rows);
+  it("reads back every row papaparse writes, with each separator", async () => {
+    const cell = fc.string({ unit: fc.constantFrom("a", "b", " ", ",", ";", "\t", '"', "\n", "\r", "é", "x") });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(",", ";", "\t"), async (rows, delimiter) => {
+        const text = `${Papa.unparse(rows, { delimiter, newline: "\r\n" })}\r\n`;
+        async function* one() {
+          yield text;
+        }
+        const got: string[][] = [];
+        for await (const r of csvRecords("f.csv", one(), delimiter as ",", "\r\n")) if (isRecord(r)) got.push(r.cells);
+        expect(got).toEqual(rows);
       }),
     );
   });
+
+  it("names spreadsheet columns", () => {
+    expect([0, 2, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "C", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+  });
+
+  it("keys headers as they are meant", () => {
+    expect(headerKey("  Don\u2019t  you   KNOW? * ")).toBe("don't you know");
+    expect(headerKey("'=SUM(A1)")).toBe("=sum(a1)");
+  });
 });
 
-describe("csvAnswers", () => {
-  it("reads a survey export: respondents, roles, values and labels in any case, blanks unanswered", () => {
-    const file = fixture("team/survey.csv");
-    const result = csvAnswers(file, readFileSync(file, "utf8"), mini);
+async function survey(file: string) {
+  const respondents: Respondent[] = [];
+  const bad: Problem[] = [];
+  const fatal: Problem[] = [];
+  for await (const e of readSurvey(file, mini)) {
+    if (e.kind === "respondent") respondents.push(e.respondent);
+    else if (e.kind === "bad-row") bad.push(...e.problems);
+    else if (e.kind === "fatal") fatal.push(...e.problems);
+  }
+  return { respondents, bad, fatal };
+}
+
+function csvFile(text: string): string {
+  const file = join(tempDir(), "s.csv");
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("readSurvey on the mini set", () => {
+  it("reads a survey export: respondents, roles, values and labels in any case, blanks unanswered", async () => {
+    const result = await survey(fixture("team/survey.csv"));
     expect(result.fatal).toEqual([]);
-    expect(result.badRows.size).toBe(0);
-    expect(result.rows).toBe(3);
+    expect(result.bad).toEqual([]);
     const scale = mini.scale.map((o) => o.value);
     expect(result.respondents.map((r) => [r.name, r.role, r.line, [...r.answers].map((i) => scale[i] ?? "-")])).toEqual([
       ["Chen, Maya", "founder", 2, ["yes", "no", "yes", "no"]],
       ["Tom Okafor", "head of\r\nsales", 3, ["yes", "partly", "no", "unsure"]],
-      ["Priya Nair", 'support "lead"', 6, ["yes", "no", "no", "yes"]],
+      ["Priya Nair", 'support "lead"', 5, ["yes", "no", "no", "yes"]],
     ]);
   });
 
-  it("accepts question texts as headers, as form tools write them, and names nameless rows by file and line", () => {
-    const text = `Would customers rather pay automatically?,negotiated-terms\nyes,\n`;
-    const result = csvAnswers("dir/s.csv", text, mini);
-    expect(result.fatal).toEqual([]);
-    expect(result.respondents).toEqual([{ name: "s.csv:2", file: "dir/s.csv", line: 2, answers: Uint8Array.from([0, NO_ANSWER, NO_ANSWER, NO_ANSWER]) }]);
-  });
-
-  it("refuses an unknown column at line 1 with a suggestion, and a repeated one", () => {
-    const result = csvAnswers("s.csv", "respondent,role,auto-pay,negotiated-term,few-problems,Timestamp,auto-pay\nA,,yes,no,yes,2024,yes\n", mini);
-    expect(result.fatal).toEqual([
-      { file: "s.csv", line: 1, col: 26, message: "unknown column 'negotiated-term'; did you mean 'negotiated-terms'?" },
-      { file: "s.csv", line: 1, col: 55, message: expect.stringMatching(/^unknown column 'Timestamp'; head it with a question id/) },
-      { file: "s.csv", line: 1, col: 65, message: "column 'auto-pay' repeats column 3 (auto-pay); keep one of them" },
-    ]);
-    expect(result.respondents).toEqual([]);
-  });
-
-  it("says when the sheet was saved with semicolons, is empty, or has no rows", () => {
-    expect(csvAnswers("s.csv", "respondent;auto-pay\nA;yes\n", mini).fatal[0]!.message).toMatch(/no commas but has ';'/);
-    expect(csvAnswers("s.csv", "", mini).fatal[0]!.message).toMatch(/^is empty/);
-    expect(csvAnswers("s.csv", "respondent,auto-pay\n", mini).fatal[0]).toMatchObject({ line: 1, message: expect.stringMatching(/no rows/) });
-    expect(csvAnswers("s.csv", "respondent,role\nA,B\n", mini).fatal[0]!.message).toMatch(/names no question/);
-  });
-
-  it("sorts out bad rows, each problem at its cell, and keeps the good ones", () => {
+  it("sorts out bad rows, each problem at its cell, and keeps the good ones", async () => {
     const file = fixture("team/bad-rows.csv");
-    const result = csvAnswers(file, readFileSync(file, "utf8"), mini);
+    const result = await survey(file);
     expect(result.fatal).toEqual([]);
-    expect(result.rows).toBe(5);
     expect(result.respondents.map((r) => r.name)).toEqual(["Ana", "Eve"]);
-    expect([...result.badRows.entries()]).toEqual([
-      [3, [{ file, line: 3, col: 11, message: "'yse' in column 'auto-pay' is not on the scale; did you mean 'yes'?" }]],
-      [4, [{ file, line: 4, col: 1, message: "has 4 cells, the header has 6; every row needs a cell per column (blank for unanswered)" }]],
-      [5, [{ file, line: 5, col: 16, message: "'maybe' in column 'few-problems' is not on the scale; use one of: yes, partly, no, unsure, n/a" }]],
+    expect(result.bad).toEqual([
+      { file, line: 3, col: 3, cell: "C3", message: '(header "auto-pay"): "yse" is not an answer; use Yes, Partly, No, Not sure, Does not apply; did you mean "Yes"?' },
+      { file, line: 4, col: 1, cell: "row 4", message: "has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)" },
+      { file, line: 5, col: 5, cell: "E5", message: '(header "few-problems"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply' },
     ]);
   });
 
-  it("refuses the whole file at a quote error", () => {
-    const result = csvAnswers("s.csv", 'respondent,auto-pay\nA,yes\nB,"no\n', mini);
-    expect(result.fatal).toEqual([{ file: "s.csv", line: 3, col: 3, message: expect.stringContaining("never closed") }]);
-    expect(result.respondents).toEqual([]);
+  it("says when a file is empty or has no rows", async () => {
+    expect((await survey(csvFile(""))).fatal[0]!.message).toMatch(/^is empty/);
+    expect((await survey(csvFile("respondent,auto-pay\n"))).fatal[0]).toMatchObject({ cell: "row 1", message: expect.stringMatching(/no rows/) });
+    expect((await survey(csvFile("respondent,role\nA,B\n"))).fatal[0]!.message).toMatch(/names no question/);
+  });
+
+  it("refuses the whole file at a quote error", async () => {
+    const result = await survey(csvFile('respondent,auto-pay\nA,yes\nB,"no\n'));
+    expect(result.fatal).toEqual([{ file: expect.any(String), line: 3, col: 1, cell: "row 3", message: expect.stringContaining("never closed") }]);
   });
 });

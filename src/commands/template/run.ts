@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { csvRow, RESPONDENT_COLUMN, ROLE_COLUMN } from "../../load/csv.js";
+import { csvHeader } from "../../load/csv.js";
 import { loadQuestionSet } from "../../load/question-set.js";
 import type { QuestionSet } from "../../model/question-set.js";
 import { emit } from "../../output.js";
@@ -15,9 +15,9 @@ export async function runTemplate(raw: unknown): Promise<void> {
   await emit(options.format === "csv" ? csvTemplate(set) : answersTemplate(set), options.out, options.force);
 }
 
-/** The header row of a survey sheet: one row per respondent below it, a scale value (or blank) per question. */
+/** The header row of a survey sheet as a form tool writes it: a row per respondent below it, an answer's label (or blank) per question. */
 export function csvTemplate(set: QuestionSet): string {
-  return `${csvRow([RESPONDENT_COLUMN, ROLE_COLUMN, ...set.questions.map((q) => q.id)])}\n`;
+  return csvHeader(set);
 }
 
 /**
