@@ -35,8 +35,7 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
   }
   const files = await teamFiles(paths);
   const loaded = await loadRespondents(files, set, { skipBadRows: options.skipBadRows });
-  for (const notice of loaded.notices) process.stderr.write(`${terminalSafe(notice)}
-`);
+  for (const notice of loaded.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
   if (loaded.skipped.count > 0) process.stderr.write(skippedMessage(loaded.skipped));
   const clients = [...new Set(loaded.respondents.map((r) => r.client).filter((c): c is string => Boolean(c)))];
   if (clients.length > 1) {
