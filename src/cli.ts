@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { assessCommand } from "./commands/assess/index.js";
 import { compare } from "./commands/compare/index.js";
 import { init } from "./commands/init/index.js";
+import { kpis } from "./commands/kpis.js";
 import { questions } from "./commands/questions/index.js";
 import { report } from "./commands/report/index.js";
 import { template } from "./commands/template/index.js";
@@ -24,6 +25,7 @@ export function program(): Command {
     .addCommand(compare)
     .addCommand(init)
     .addCommand(template)
+    .addCommand(kpis)
     .addHelpText(
       "after",
       `

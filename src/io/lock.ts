@@ -27,10 +27,23 @@ process.on("exit", () => {
   for (const file of held) rmSync(file, { force: true });
 });
 
+export interface LockOptions {
+  /** What the holder is doing with the file, for the message when it is busy; default "saving answers to it". */
+  doing?: string;
+  /** What else the user may do, for that message; default ", or save to another file (--save OTHER.yaml)". */
+  instead?: string;
+  /** How long to keep trying while a live process holds the lock (a short edit, like a KPI reading); default 0. */
+  waitMs?: number;
+  /** Called once when the lock is busy and the wait begins, with who holds it. */
+  onWait?: (holder: string) => void;
+}
+
 /** Takes the lock on `file`, or says plainly who holds it. A lock of a process gone (on this host) is taken over. */
-export async function lock(file: string): Promise<Lock> {
+export async function lock(file: string, options: LockOptions = {}): Promise<Lock> {
   const lockFile = lockFileOf(file);
   const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const until = Date.now() + (options.waitMs ?? 0);
+  let waiting = false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(lockFile, "wx");
@@ -56,13 +69,21 @@ export async function lock(file: string): Promise<Lock> {
       await rm(lockFile, { force: true });
       continue;
     }
+    if (Date.now() < until) {
+      // busy for now: try again shortly, without counting it as a stale lock's takeover
+      if (!waiting) options.onWait?.(holder ? `process ${holder.pid}` : "another process");
+      waiting = true;
+      await new Promise((done) => setTimeout(done, 50));
+      attempt--;
+      continue;
+    }
     const who = holder
       ? `process ${holder.pid} on ${holder.host === me.host ? "this computer" : `host ${holder.host}`}${holder.since ? ` since ${holder.since}` : ""}`
       : "another process (its lock file could not be read)";
     throw new InputError([
       {
         file,
-        message: `is in use by ${who}: another automation-fit is saving answers to it. Finish or stop that one first, or save to another file (--save OTHER.yaml). If no such process runs, remove ${lockFile}`,
+        message: `is in use by ${who}: another automation-fit is ${options.doing ?? "saving answers to it"}. Finish or stop that one first${options.instead ?? ", or save to another file (--save OTHER.yaml)"}. If no such process runs, remove ${lockFile}`,
       },
     ]);
   }

@@ -1,0 +1,167 @@
+import { Command } from "commander";
+import { InputError, Interrupted } from "../errors.js";
+
+// The options' schemas, checked on each action's first line; zod loads only then, never at start-up.
+async function initOptions(raw: unknown) {
+  const [{ z }, { parseOptions, SetOptions }] = await Promise.all([import("zod"), import("./parse-options.js")]);
+  return parseOptions(SetOptions.extend({ out: z.string().min(1).default("kpis.yaml"), force: z.boolean().default(false) }), raw);
+}
+async function addOptions(raw: unknown) {
+  const [{ z }, { parseOptions, SetOptions }] = await Promise.all([import("zod"), import("./parse-options.js")]);
+  return parseOptions(SetOptions.extend({ date: z.string().optional() }), raw);
+}
+
+/** The KPI log's review date: the end of the plan's third phase. */
+const REVIEW_DAYS = 90;
+/** `kpis add` waits this long for another `kpis add` on the same log to finish. */
+const LOCK_WAIT_MS = 5000;
+
+const init = new Command("init")
+  .description("start a KPI log for the stages the answers put at Automate or Hybrid: per KPI an owner, a tripwire, a review date, readings")
+  .argument("<answers>", "the answers file the plan comes from")
+  .option("-o, --out <file>", "the log to write", "kpis.yaml")
+  .option("--force", "replace the log if it exists (its readings are lost)", false)
+  .option("--questions <path>", "use this question set (a YAML file or a folder) instead of the built-in one")
+  .action(async (answersFile: string, raw: unknown) => runInit(answersFile, await initOptions(raw)));
+
+const add = new Command("add")
+  .description("add a reading to a KPI log; a KPI's first reading is its baseline")
+  .argument("<file>", "the KPI log (made by 'kpis init')")
+  .argument("<kpi-id>", "the KPI, by its id in the log (e.g. renewal-rate)")
+  .argument("<value>", "the reading, a plain number in the KPI's measure (e.g. 91 for 91%)")
+  .option("--date <YYYY-MM-DD>", "the day of the reading (default: today)")
+  .option("--questions <path>", "use this question set (a YAML file or a folder) instead of the built-in one")
+  .action(async (file: string, id: string, value: string, raw: unknown) => runAdd(file, id, value, await addOptions(raw)));
+
+export const kpis = new Command("kpis")
+  .description("keep watching the customer KPIs of the stages you automate: a log of readings, and an alarm in the report when one crosses its tripwire")
+  .addCommand(init)
+  .addCommand(add)
+  .addHelpText(
+    "after",
+    `
+  automation-fit kpis init answers.yaml                 start kpis.yaml from the plan
+  automation-fit kpis add kpis.yaml renewal-rate 91     a reading today (the first is the baseline)
+  automation-fit report answers.yaml --kpis kpis.yaml   movement since the baseline, alarms`,
+  );
+for (const command of [init, add]) command.exitOverride().showSuggestionAfterError();
+
+async function runInit(answersFile: string, options: Awaited<ReturnType<typeof initOptions>>): Promise<void> {
+  const [{ loadQuestionSet }, { readAnswers }, { assess }, { kpisToWatch }, { kpiLogText }, { writeOutput }, { addDays }] = await Promise.all([
+    import("../load/question-set.js"),
+    import("../load/respondents.js"),
+    import("../score/score.js"),
+    import("../score/kpis.js"),
+    import("../load/kpi-log.js"),
+    import("../io/write.js"),
+    import("../score/plan.js"),
+  ]);
+  const set = await loadQuestionSet(options.questions);
+  const answers = await readAnswers(answersFile, set);
+  const watched = kpisToWatch(assess(set, answers), set);
+  if (watched.length === 0) {
+    process.stderr.write("No stage of these answers is at Automate or Hybrid, so no KPI watches an automated stage: no log written.\n");
+    return;
+  }
+  const created = today();
+  const text = kpiLogText(options.out, watched, { ...(answers.client ? { client: answers.client } : {}), created, review: addDays(created, REVIEW_DAYS) });
+  await writeOutput(options.out, text, { force: options.force });
+  const stages = new Set(watched.flatMap((w) => w.stageIds)).size;
+  process.stderr.write(
+    `wrote ${options.out}: ${watched.length} KPI${watched.length === 1 ? "" : "s"} watching ${stages} automated or hybrid stage${stages === 1 ? "" : "s"}.\n` +
+      `Name an owner for each, then add today's readings as baselines: automation-fit kpis add ${options.out} ${watched[0]!.kpi.id} VALUE\n`,
+  );
+}
+
+async function runAdd(file: string, id: string, valueText: string, options: Awaited<ReturnType<typeof addOptions>>): Promise<void> {
+  const value = readingValue(valueText);
+  const [{ Day }, { loadQuestionSet }, { parseKpiLog, appendReading }, { readText }, { noteSaveFile, writeOutput }, { lock }, { tripwireCrossed, changeSince, number }] =
+    await Promise.all([
+      import("../model/kpi-log.js"),
+      import("../load/question-set.js"),
+      import("../load/kpi-log.js"),
+      import("../io/decode.js"),
+      import("../io/write.js"),
+      import("../io/lock.js"),
+      import("../score/kpis.js"),
+    ]);
+  const date = options.date ?? today();
+  const day = Day.safeParse(date);
+  if (!day.success) throw new InputError(`option --date: '${date}' ${day.error.issues[0]?.message ?? "is not a date"}`);
+  const set = await loadQuestionSet(options.questions);
+
+  // Ctrl-C is held off while the reading is added: the log is either as it was or has the reading, never half of it.
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on("SIGINT", onSigint);
+  let added = false;
+  try {
+    const held = await lock(file, {
+      doing: "adding a reading to it",
+      instead: "",
+      waitMs: LOCK_WAIT_MS,
+      onWait: (holder) => process.stderr.write(`waiting for ${holder} to finish with ${file}...\n`),
+    });
+    try {
+      // read inside the lock, so a reading added meanwhile by another run is kept
+      const read = await readText(file, { maxBytes: 5 * 1024 * 1024, kind: "a KPI log (kpis.yaml, made by 'automation-fit kpis init')" });
+      if (read.text === undefined) throw new InputError(read.problems);
+      const { log, problems } = parseKpiLog(file, read.text, set);
+      if (!log) throw new InputError(problems);
+      const ids = set.kpis.map((k) => k.id);
+      if (!ids.includes(id)) {
+        const logged = log.kpis.map((k) => k.id);
+        const { didYouMean } = await import("../suggest.js");
+        throw new InputError(`unknown KPI id '${id}'${didYouMean(id, ids) || `; this log holds: ${logged.join(", ") || "none yet"}`}`);
+      }
+      if (interrupted) throw stopped(file, false);
+      const text = appendReading(read.text, id, { date: day.data, value });
+      noteSaveFile(file, { resumed: true });
+      await writeOutput(file, text, { save: true });
+      added = true;
+
+      const entry = log.kpis.find((k) => k.id === id);
+      const kpi = set.kpis.find((k) => k.id === id);
+      const before = [...(entry?.readings ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      const baseline = before[0];
+      const tripwire = entry?.tripwire === undefined ? kpi?.tripwire : entry.tripwire;
+      let note = `added ${id} ${number(value)} on ${day.data} to ${file}`;
+      if (!baseline || day.data < baseline.date) note += ": its baseline";
+      else if (tripwire) {
+        const change = changeSince(baseline.value, value, tripwire.unit);
+        const moved =
+          change === null ? "" : `, ${change < 0 ? "down" : "up"} ${number(Math.abs(change))} ${tripwire.unit} since the baseline (${number(baseline.value)} on ${baseline.date})`;
+        note += tripwireCrossed(baseline.value, value, tripwire)
+          ? `${moved}: past its tripwire (${tripwire.direction} ${number(tripwire.size)} ${tripwire.unit}). See the alarm: automation-fit report ANSWERS --kpis ${file}`
+          : `${moved}, inside its tripwire`;
+      }
+      process.stderr.write(`${note}\n`);
+    } finally {
+      await held.release();
+    }
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+  if (interrupted) throw stopped(file, added);
+}
+
+function stopped(file: string, added: boolean): Interrupted {
+  return new Interrupted(added ? `Stopped. The reading was added to ${file} first; nothing else changed.` : `Stopped before adding the reading: ${file} is unchanged.`);
+}
+
+/** A reading as typed: a plain number; "91%" or "4,5" are refused with the way to write them. */
+function readingValue(text: string): number {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (trimmed !== "" && Number.isFinite(value)) return value;
+  const hint = /^-?\d+,\d+$/.test(trimmed) ? `; write the decimal with a point: ${trimmed.replace(",", ".")}` : "; write a plain number in the KPI's measure, like 91 for 91%";
+  throw new InputError(`VALUE '${text}' is not a number${hint}`);
+}
+
+/** Today as YYYY-MM-DD, in local time: the day the user is living. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}

@@ -1,0 +1,137 @@
+import { spawn } from "node:child_process";
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { appendReading } from "../../src/load/kpi-log.js";
+import { BIN, fixture, run, tempDir } from "../cli/run.js";
+
+const plumber = fixture("plan/plumber.yaml");
+
+/** A fresh log for the plumber with a baseline renewal rate of 91, in a temp folder. */
+function startedLog(): { dir: string; log: string } {
+  const dir = tempDir();
+  const log = join(dir, "kpis.yaml");
+  expect(run(["kpis", "init", plumber, "--out", log]).status).toBe(0);
+  expect(run(["kpis", "add", log, "renewal-rate", "91", "--date", "2026-12-07"]).status).toBe(0);
+  return { dir, log };
+}
+
+describe("automation-fit kpis init", () => {
+  it("writes kpis.yaml for the automated and hybrid stages, and never replaces it without --force", () => {
+    const dir = tempDir();
+    const first = run(["kpis", "init", plumber], { cwd: dir });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe("");
+    expect(first.stderr).toMatch(/^wrote kpis\.yaml: 13 KPIs watching 6 automated or hybrid stages/);
+    const text = readFileSync(join(dir, "kpis.yaml"), "utf8");
+    expect(text).toContain("client: Dunmore Plumbing");
+    expect(text).toMatch(/ {2}renewal-rate:\n {4}name: Renewal rate\n.*\n {4}stages: \[ renewal-calls \]\n {4}owner: ""/);
+
+    writeFileSync(join(dir, "kpis.yaml"), `${text}# my notes\n`);
+    const again = run(["kpis", "init", plumber], { cwd: dir });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("kpis.yaml already exists; add --force to replace it");
+    expect(readFileSync(join(dir, "kpis.yaml"), "utf8")).toContain("# my notes");
+    expect(run(["kpis", "init", plumber, "--force"], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, "kpis.yaml"), "utf8")).not.toContain("# my notes");
+  });
+});
+
+describe("automation-fit kpis add", () => {
+  it("appends a reading, says when it is past the tripwire, and keeps the file's mode", () => {
+    const { log } = startedLog();
+    chmodSync(log, 0o640);
+    const r = run(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("down 3 points since the baseline (91 on 2026-12-07): past its tripwire (down 2 points)");
+    expect(readFileSync(log, "utf8")).toContain("    readings:\n      - { date: 2026-12-07, value: 91 }\n      - { date: 2027-02-07, value: 88 }\n");
+    expect(statSync(log).mode & 0o777).toBe(0o640);
+  });
+
+  it("refuses a bad value, date or KPI id with exit 2 and leaves the log as it was", () => {
+    const { log } = startedLog();
+    const before = readFileSync(log, "utf8");
+    for (const [args, message] of [
+      [["renewal-rate", "91%"], "VALUE '91%' is not a number"],
+      [["renewal-rate", "4,5"], "write the decimal with a point: 4.5"],
+      [["renewal-rate", "90", "--date", "2027-13-01"], "option --date: '2027-13-01' is not a day of the calendar"],
+      [["renewal-rat", "90"], "unknown KPI id 'renewal-rat'; did you mean 'renewal-rate'?"],
+    ] as const) {
+      const r = run(["kpis", "add", log, ...args]);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect(readFileSync(log, "utf8")).toBe(before);
+  });
+
+  it("names every problem of a hand-edited log at FILE:LINE:COL, exit 2, and adds nothing", () => {
+    const dir = tempDir();
+    const log = join(dir, "kpis.yaml");
+    const text = [
+      "kpis:",
+      "  renewal-rates:",
+      "    readings: []",
+      "  attrition:",
+      "    readings:",
+      "      - {date: 2027-01-32, value: 4}",
+      "      - {date: 2027-01-08, value: four}",
+      "",
+    ].join("\n");
+    writeFileSync(log, text);
+    const r = run(["kpis", "add", log, "attrition", "5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `${log}:2:3 unknown KPI id 'renewal-rates'; did you mean 'renewal-rate'?`,
+      `${log}:6:16 kpis.attrition.readings.0.date: is not a day of the calendar; check the month and day`,
+      `${log}:7:35 kpis.attrition.readings.1.value: a reading's value is a number, like 91 or 4.5 (no % sign or units)`,
+    ]);
+    expect(readFileSync(log, "utf8")).toBe(text);
+  });
+
+  it("waits for another run holding the log, and on Ctrl-C stops with 130 and the log unchanged", async () => {
+    const { dir, log } = startedLog();
+    const before = readFileSync(log, "utf8");
+    // the lock as a live process (this test) holds it
+    const lockFile = join(dir, ".kpis.yaml.lock");
+    writeFileSync(lockFile, `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`);
+    const child = spawn(process.execPath, [BIN, "kpis", "add", log, "renewal-rate", "70"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    const waiting = new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes("waiting for process")) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    await waiting;
+    child.kill("SIGINT");
+    // the other run finishes: the interrupted one now takes the lock, sees the Ctrl-C and adds nothing
+    await new Promise((r) => setTimeout(r, 200));
+    rmSync(lockFile);
+    expect(await exited).toBe(130);
+    expect(stderr).toContain("Stopped before adding the reading");
+    expect(readFileSync(log, "utf8")).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["kpis.yaml"]);
+  }, 20_000);
+
+  it("loses nothing when Ctrl-C lands at any moment: the log holds the reading or not, whole, and no temp or lock file is left", async () => {
+    const { dir, log } = startedLog();
+    for (const delay of [0, 40, 80, 120, 160, 220, 300, 400]) {
+      const before = readFileSync(log, "utf8");
+      const value = 80 + delay / 100;
+      const child = spawn(process.execPath, [BIN, "kpis", "add", log, "renewal-rate", String(value), "--date", "2027-01-01"], { stdio: "ignore" });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill("SIGINT");
+      const { code, signal } = await exited;
+      const after = readFileSync(log, "utf8");
+      // killed before the handler was set (nothing started), stopped (130), or done before the signal (0)
+      expect([0, 130, null]).toContain(code);
+      if (code === null) expect(signal).toBe("SIGINT");
+      // all or nothing: the log as it was, or with exactly this reading added
+      if (after !== before) expect(after).toBe(appendReading(before, "renewal-rate", { date: "2027-01-01", value }));
+      expect(readdirSync(dir).sort()).toEqual(["kpis.yaml"]);
+    }
+  }, 60_000);
+});
