@@ -42,8 +42,8 @@ export function renderHtml(a: Assessment): string {
   else {
     body.push(
       table(
-        ["Stage", "Verdict", "Score", "Confidence"],
-        a.stages.map((s) => [link(s), verdictBadge(s.verdict), s.score === null ? "–" : String(s.score), percent(s.confidence)]),
+        ["Stage", "Verdict", "Score", "Answered"],
+        a.stages.map((s) => [link(s), verdictBadge(s.verdict), s.score === null ? "–" : String(s.score), `${s.counts.answered} of ${s.counts.questions}`]),
         [false, false, true, true],
       ),
       figure(
@@ -240,7 +240,7 @@ function point(p: StagePoint | null): { score: number | null; verdict: Verdict; 
 function missing(s: StageAssessment): { missing?: string } {
   if (s.verdict !== "insufficient") return {};
   if (s.counts.questions > 0 && s.counts.notApplicable === s.counts.questions) return { missing: "Does not apply: every question was answered n/a" };
-  return { missing: `Insufficient: too little answered (confidence ${percent(s.confidence)})` };
+  return { missing: `Insufficient: too little answered (${s.counts.answered} of ${s.counts.questions})` };
 }
 
 function chartCaption(t: { automate: number; human: number }): string {
@@ -248,7 +248,7 @@ function chartCaption(t: { automate: number; human: number }): string {
 }
 
 function stageSection(s: StageAssessment, i: number): string {
-  const figures = `${s.score === null ? "no score" : `score ${s.score} of 100`}, confidence ${percent(s.confidence)}`;
+  const figures = `${s.score === null ? "no score" : `score ${s.score} of 100`}, answered ${s.counts.answered} of ${s.counts.questions}`;
   const out = [`<section class="stage" id="stage-${i + 1}">`, `<h2>${h(s.name)}</h2>`, `<p class="verdict">${verdictBadge(s.verdict)} ${figures}</p>`];
   out.push(`<p class="description">${h(s.description)}</p>`, "<h3>Why</h3>", `<p>${h(s.reason)}</p>`);
   out.push(...extras(s));
@@ -295,12 +295,17 @@ function plays(list: Play[]): string {
     (p) =>
       `<div class="play keep"><h4>${h(p.title)}</h4><dl><dt>Automate</dt><dd>${h(p.automate)}</dd><dt>Human part</dt><dd>${h(p.human)}</dd>${p.effort ? `<dt>Effort</dt><dd>${h(p.effort)}</dd>` : ""}</dl></div>`,
   );
-  return ["<h3>Plays</h3>", ...items].join("\n");
+  return ["<h3>What to automate, and the human part to keep</h3>", ...items].join("\n");
 }
 
 function kpis(list: Kpi[]): string {
   if (list.length === 0) return "";
-  return ["<h3>KPIs to keep watching</h3>", "<ul>", ...list.map((k) => `<li class="keep"><strong>${h(k.name)}</strong>: ${h(k.watch)}${kpiMeasure(k)}</li>`), "</ul>"].join("\n");
+  return [
+    "<h3>Numbers to watch once it is automated (KPIs)</h3>",
+    "<ul>",
+    ...list.map((k) => `<li class="keep"><strong>${h(k.name)}</strong>: ${h(k.watch)}${kpiMeasure(k)}</li>`),
+    "</ul>",
+  ].join("\n");
 }
 
 /** What a KPI counts and its default tripwire, when the set says. */
@@ -387,9 +392,9 @@ function methodSection(t: Assessment["thresholds"], team: boolean, small = true)
     `<li>${verdictBadge("automate")} score at or above ${t.automate}.</li>`,
     `<li>${verdictBadge("hybrid")} score between ${t.human} and ${t.automate}: automate the routine part, keep a person for the rest.</li>`,
     `<li>${verdictBadge("human")} score at or below ${t.human}.</li>`,
-    `<li>${verdictBadge("insufficient")} confidence below ${percent(t.minConfidence)}: too little answered to say.</li>`,
+    `<li>${verdictBadge("insufficient")} less than ${percent(t.minConfidence)} of the stage's questions (counted by weight) answered: too little to say.</li>`,
     "</ul>",
-    "<p>Confidence is the share of a stage's questions (by weight) that were answered; unsure and unanswered questions lower it, questions that do not apply are left out. The points beside an answer show how far it moved the score away from the midpoint, 50: plus toward automating, minus toward a person.</p>",
+    "<p>Answered counts the questions given an answer; &quot;Not sure&quot; and &quot;Does not apply&quot; do not count. The verdict needs enough of a stage's questions answered, counted by weight: the more a question matters to the stage, the more it counts. The points beside an answer show how far it moved the score away from the midpoint, 50: plus toward automating, minus toward a person.</p>",
   );
   if (team)
     out.push(

@@ -5,7 +5,7 @@ import { scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
 
 const SUMMARY = "Summary";
-const CHECKLIST = "Checklist of plays";
+const CHECKLIST = "Checklist: what to automate, and the human part to keep";
 export const CAMPAIGNS = "Campaigns that stay human";
 const HOW = "How to read this";
 
@@ -27,8 +27,9 @@ export function renderMarkdown(a: Assessment): string {
   blocks.push(heading(2, SUMMARY));
   if (a.stages.length === 0) blocks.push("No stages in this question set.");
   else {
-    const rows = a.stages.map((s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.score ?? "–"} | ${percent(s.confidence)} |`);
-    blocks.push(["| Stage | Verdict | Score | Confidence |", "| --- | --- | ---: | ---: |", ...rows].join("\n"));
+    const rows = a.stages.map((s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.score ?? "–"} | ${s.counts.answered} of ${s.counts.questions} |`);
+    blocks.push(["| Stage | Verdict | Score | Answered |", "| --- | --- | ---: | ---: |", ...rows].join("\n"));
+    blocks.push('Score: 0 means keep it human, 100 means automate it. Answered: questions with an answer; "Not sure" and "Does not apply" do not count.');
     blocks.push(...chart(a));
   }
 
@@ -45,9 +46,9 @@ export function renderMarkdown(a: Assessment): string {
       `- **Automate**: score at or above ${t.automate}.`,
       `- **Hybrid**: score between ${t.human} and ${t.automate}: automate the routine part, keep a person for the rest.`,
       `- **Keep human**: score at or below ${t.human}.`,
-      `- **Insufficient**: confidence below ${percent(t.minConfidence)}, too little answered to say.`,
+      `- **Insufficient**: less than ${percent(t.minConfidence)} of the stage's questions (counted by weight) answered, too little to say.`,
     ].join("\n"),
-    "Confidence is the share of a stage's questions (by weight) that were answered; unsure and unanswered questions lower it, questions that do not apply are left out. Each driver shows how many points one answer moved the score away from the midpoint, 50: ▲ toward automating, ▼ toward a person.",
+    'Answered counts the questions given an answer; "Not sure" and "Does not apply" do not count. The verdict needs enough of a stage\'s questions answered, counted by weight: the more a question matters to the stage, the more it counts. Each driver shows how many points one answer moved the score away from the midpoint, 50: ▲ toward automating, ▼ toward a person.',
   );
   return `${blocks.filter(Boolean).join("\n\n")}\n`;
 }
@@ -97,18 +98,18 @@ function checklist(stages: StageAssessment[]): string[] {
 }
 
 function section(s: StageAssessment, name: string, unique: (text: string) => string): string[] {
-  const figures = `${s.score === null ? "no score" : `score ${s.score} of 100`}, confidence ${percent(s.confidence)}.`;
+  const figures = `${s.score === null ? "no score" : `score ${s.score} of 100`}, answered ${s.counts.answered} of ${s.counts.questions}.`;
   const blocks = [heading(2, name), `**${verdictLabel(s.verdict)}**: ${figures}`];
   blocks.push(md(s.description), md(s.reason));
   if (s.drivers.length > 0) blocks.push(heading(3, unique(`What moved the score for ${name}`)), s.drivers.map(driver).join("\n"));
   if (s.plays.length > 0) {
     blocks.push(
-      heading(3, unique(`Plays for ${name}`)),
+      heading(3, unique(`What to automate in ${name}, and the human part to keep`)),
       s.plays.map((p) => [`- **${md(p.title)}**`, `  - Automate: ${md(p.automate)}`, `  - Human part: ${md(p.human)}`].join("\n")).join("\n"),
     );
   }
   if ((s.verdict === "automate" || s.verdict === "hybrid") && s.kpis.length > 0) {
-    blocks.push(heading(3, unique(`KPIs to keep watching for ${name}`)), s.kpis.map((k) => `- **${md(k.name)}**: ${md(k.watch)}`).join("\n"));
+    blocks.push(heading(3, unique(`Numbers to watch once ${name} is automated (KPIs)`)), s.kpis.map((k) => `- **${md(k.name)}**: ${md(k.watch)}`).join("\n"));
   }
   return blocks;
 }

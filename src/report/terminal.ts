@@ -1,6 +1,5 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
-import { percent } from "../score/score.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { charWidth, displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
 
@@ -53,37 +52,47 @@ export function campaignLines(campaigns: Campaign[], width: number, c: Palette):
 
 function summary(stages: StageAssessment[], width: number, c: Palette): string[] {
   const nameWidth = Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name))));
-  // columns besides the name: indent, gaps, score (5), verdict, confidence (10)
+  // columns besides the name: indent, gaps, score (5), verdict, answered (10)
   const fixed = 2 + 2 + 2 + 5 + 2 + VERDICT_WIDTH + 2 + 10;
   const bar = [20, 10].find((b) => fixed + b + nameWidth <= width);
   if (bar !== undefined) {
-    const header = `  ${pad("Stage", nameWidth)}  ${pad("Fit", bar)}  Score  ${pad("Verdict", VERDICT_WIDTH)}  Confidence`;
+    const header = `  ${pad("Stage", nameWidth)}  ${pad("Fit", bar)}  Score  ${pad("Verdict", VERDICT_WIDTH)}    Answered`;
     const rows = stages.map((s) => {
       const score = (s.score === null ? "–" : String(s.score)).padStart(5);
       const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), VERDICT_WIDTH));
-      return `  ${pad(terminalSafe(s.name), nameWidth)}  ${scoreBar(s, bar, c)}  ${score}  ${verdict}  ${percent(s.confidence).padStart(10)}`;
+      return `  ${pad(terminalSafe(s.name), nameWidth)}  ${scoreBar(s, bar, c)}  ${score}  ${verdict}  ${answeredOf(s).padStart(10)}`;
     });
-    return [c.dim(header), ...rows];
+    return [c.dim(header), ...rows, ...legend(width, c)];
   }
   // names too long for one row: name on its own line, the figures under it
-  return stages.flatMap((s) => [
-    ...wrap(words(s.name), width, "  "),
-    ...wrap(
-      [
-        { text: scoreBar(s, 10, c) },
-        { text: s.score === null ? "–" : String(s.score) },
-        { text: verdictLabel(s.verdict), style: verdictStyle(s.verdict, c) },
-        ...words(`${percent(s.confidence)} confidence`),
-      ],
-      width,
-      "    ",
-    ),
-  ]);
+  return stages
+    .flatMap((s) => [
+      ...wrap(words(s.name), width, "  "),
+      ...wrap(
+        [
+          { text: scoreBar(s, 10, c) },
+          { text: s.score === null ? "–" : String(s.score) },
+          { text: verdictLabel(s.verdict), style: verdictStyle(s.verdict, c) },
+          ...words(`answered ${answeredOf(s)}`),
+        ],
+        width,
+        "    ",
+      ),
+    ])
+    .concat(legend(width, c));
+}
+
+/** "13 of 34": the stage's questions answered, as the report counts them ("Not sure" and "Does not apply" are not answers). */
+const answeredOf = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
+
+/** The summary's words explained where they first appear. */
+function legend(width: number, c: Palette): string[] {
+  return wrap(words('Score: 0 means keep it human, 100 means automate it. Answered: questions with an answer; "Not sure" and "Does not apply" do not count.', c.dim), width, "  ");
 }
 
 function section(s: StageAssessment, width: number, c: Palette): string[] {
   const out: string[] = [];
-  const figures = `${s.score === null ? "no score" : `score ${s.score}`}, ${percent(s.confidence)} confidence`;
+  const figures = `${s.score === null ? "no score" : `score ${s.score}`}, answered ${answeredOf(s)}`;
   out.push(...wrap([...words(s.name, c.bold), { text: "·" }, ...words(verdictLabel(s.verdict), verdictStyle(s.verdict, c)), ...words(`(${figures})`)], width, ""));
   out.push(...wrap(words(s.description, c.dim), width, "  "));
   out.push("", ...wrap(words(s.reason), width, "  "));
@@ -100,7 +109,7 @@ function section(s: StageAssessment, width: number, c: Palette): string[] {
 /** A stage's plays: what to automate and the human part, each pair under its title. */
 export function playLines(plays: Play[], width: number, c: Palette): string[] {
   if (plays.length === 0) return [];
-  const out = ["", c.bold("  Plays")];
+  const out = ["", ...wrap(words("What to automate, and the human part to keep", c.bold), width, "  ")];
   for (const play of plays) {
     out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
     out.push(...wrap([...words("Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
@@ -111,7 +120,11 @@ export function playLines(plays: Play[], width: number, c: Palette): string[] {
 
 export function kpiLines(kpis: Kpi[], width: number, c: Palette): string[] {
   if (kpis.length === 0) return [];
-  return ["", c.bold("  KPIs to keep watching"), ...kpis.flatMap((kpi) => wrap([{ text: "•" }, ...words(`${kpi.name}:`, c.bold), ...words(kpi.watch)], width, "    ", "      "))];
+  return [
+    "",
+    ...wrap(words("Numbers to watch once it is automated (KPIs)", c.bold), width, "  "),
+    ...kpis.flatMap((kpi) => wrap([{ text: "•" }, ...words(`${kpi.name}:`, c.bold), ...words(kpi.watch)], width, "    ", "      ")),
+  ];
 }
 
 function driver(d: Driver, width: number, c: Palette): string[] {

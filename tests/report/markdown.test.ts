@@ -32,7 +32,7 @@ describe("renderMarkdown", () => {
     const out = renderMarkdown(a);
     expect(await lintErrors(out)).toEqual([]);
     expect(out).toContain("## Summary (2)");
-    expect(out).toContain("### Plays for Onboarding (2)");
+    expect(out).toContain("### What to automate in Onboarding (2), and the human part to keep");
     expect(out).toMatch(/^# Automation fit: Customer lifecycle$/m);
   });
 
@@ -44,17 +44,19 @@ describe("renderMarkdown", () => {
     const table = text.split("\n").filter((l) => l.startsWith("|"));
     expect(table).toHaveLength(6);
     for (const row of table) expect(unescapedPipes(row)).toBe(5);
-    expect(table[2]).toBe("| Billing \\| invoices &lt;b&gt; | Automate | 82 | 100% |");
-    expect(table[5]).toBe("| Renewal | Insufficient | – | 0% |");
+    expect(table[2]).toBe("| Billing \\| invoices &lt;b&gt; | Automate | 82 | 3 of 3 |");
+    expect(table[5]).toMatch(/^\| Renewal \| Insufficient \| – \| 0 of \d+ \|$/);
   });
 
   it("has a section per stage with verdict, reason, drivers and plays, KPIs only where automating", () => {
-    expect(text).toContain("## Onboarding\n\n**Hybrid**: score 58 of 100, confidence 80%.");
-    expect(text).toContain("**Insufficient**: no score, confidence 0%.");
+    expect(text).toMatch(/## Onboarding\n\n\*\*Hybrid\*\*: score 58 of 100, answered \d+ of \d+\./);
+    expect(text).toMatch(/\*\*Insufficient\*\*: no score, answered 0 of \d+\./);
     expect(text).toContain("- ▲ +12.5 toward automating: Is setup the same for every customer? **Yes**. Note: Except enterprise plans");
-    expect(text).toContain("### Plays for Account reviews\n\n- **Review prep**\n  - Automate: Pull usage numbers into the review deck.\n  - Human part: The conversation itself.");
-    expect(text.match(/^### KPIs to keep watching for /gm)).toHaveLength(2);
-    expect(text).not.toContain("KPIs to keep watching for Account reviews");
+    expect(text).toContain(
+      "### What to automate in Account reviews, and the human part to keep\n\n- **Review prep**\n  - Automate: Pull usage numbers into the review deck.\n  - Human part: The conversation itself.",
+    );
+    expect(text.match(/^### Numbers to watch once .* is automated \(KPIs\)$/gm)).toHaveLength(2);
+    expect(text).not.toContain("Numbers to watch once Account reviews is automated");
   });
 
   it("ends with the campaigns and how to read it, thresholds included, and one newline", () => {
@@ -62,7 +64,7 @@ describe("renderMarkdown", () => {
     expect(text).toContain("- **Win-back &lt;i&gt;**: Talking to customers who left.");
     expect(text).toContain("at or above 65");
     expect(text).toContain("at or below 35");
-    expect(text).toContain("confidence below 50%");
+    expect(text).toContain("less than 50% of the stage's questions (counted by weight) answered");
     expect(text.endsWith(".\n")).toBe(true);
     expect(text.endsWith("\n\n")).toBe(false);
   });
@@ -92,7 +94,7 @@ describe("renderMarkdown", () => {
   });
 
   it("ends with a checklist of plays: both halves where automating fits, the human part where it does not, nothing for insufficient stages", () => {
-    const list = text.slice(text.indexOf("## Checklist of plays"), text.indexOf("## Campaigns"));
+    const list = text.slice(text.indexOf("## Checklist: what to automate, and the human part to keep"), text.indexOf("## Campaigns"));
     expect(list.split("\n").filter((l) => l.startsWith("- "))).toEqual([
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: automate — Reminders at 3, 10 and 20 days overdue.",
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: human part — A call from the account owner before anything goes to collections.",
@@ -100,7 +102,7 @@ describe("renderMarkdown", () => {
       "- [ ] Onboarding, Welcome \\*sequence\\*: human part — A kickoff call with a named person.",
       "- [ ] Account reviews, Review prep: human part — The conversation itself.",
     ]);
-    expect(text.indexOf("## Checklist of plays")).toBeGreaterThan(text.indexOf("## Renewal"));
+    expect(text.indexOf("## Checklist: what to automate, and the human part to keep")).toBeGreaterThan(text.indexOf("## Renewal"));
   });
 
   it("names insufficient stages with plays as left out of the checklist, and has none when there are no plays", async () => {

@@ -38,20 +38,21 @@ describe("renderTerminal without colour", () => {
     expect(wide(text, 80)).toEqual([]);
   });
 
-  it("puts every stage in the summary with its score, verdict and confidence", () => {
+  it("puts every stage in the summary with its score, verdict and questions answered", () => {
     const summary = lines(text);
-    const row = (name: string) => summary.find((l) => l.trimStart().startsWith(name) && /\d+%$/.test(l));
-    expect(row("Billing | invoices <b>")).toMatch(/█{16}░{4}\s+82\s+Automate\s+100%$/);
-    expect(row("Onboarding")).toMatch(/58\s+Hybrid\s+80%$/);
-    expect(row("Account reviews")).toMatch(/20\s+Keep human\s+90%$/);
-    expect(row("Renewal")).toMatch(/·{20}\s+–\s+Insufficient\s+0%$/);
+    const row = (name: string) => summary.find((l) => l.trimStart().startsWith(name) && /\d+ of \d+$/.test(l));
+    expect(row("Billing | invoices <b>")).toMatch(/█{16}░{4}\s+82\s+Automate\s+3 of 3$/);
+    expect(row("Onboarding")).toMatch(/58\s+Hybrid\s+\d+ of \d+$/);
+    expect(row("Account reviews")).toMatch(/20\s+Keep human\s+\d+ of \d+$/);
+    expect(row("Renewal")).toMatch(/·{20}\s+–\s+Insufficient\s+0 of \d+$/);
+    expect(text.replace(/\s+/g, " ")).toContain('Answered: questions with an answer; "Not sure" and "Does not apply" do not count.');
   });
 
   it("stacks the summary when the names leave no room for a row", () => {
     const narrow = lines(renderTerminal(assessment(), { color: false, width: 60 }));
     const at = narrow.indexOf("  Billing | invoices <b>");
     expect(at).toBeGreaterThan(0);
-    expect(narrow[at + 1]).toBe("    ████████░░ 82 Automate 100% confidence");
+    expect(narrow[at + 1]).toBe("    ████████░░ 82 Automate answered 3 of 3");
   });
 
   it("explains each stage: drivers, notes, plays, and KPIs only where automating", () => {
@@ -59,7 +60,7 @@ describe("renderTerminal without colour", () => {
     expect(text).toContain("▼ -30.0 Is each review tailored? — Yes");
     expect(text).toContain("Note: Except enterprise plans");
     expect(text).toContain("Human part: A kickoff call with a named person.");
-    const kpiSections = lines(text).filter((l) => l.trim() === "KPIs to keep watching");
+    const kpiSections = lines(text).filter((l) => l.trim() === "Numbers to watch once it is automated (KPIs)");
     expect(kpiSections).toHaveLength(2);
     const reviews = text.slice(text.indexOf("Account reviews ·"), text.indexOf("Renewal ·"));
     expect(reviews).not.toContain("KPIs");
