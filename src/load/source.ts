@@ -181,26 +181,76 @@ function unsafeKeyPaths(value: unknown, path: (string | number)[] = []): Path[] 
 
 const MAX_DEPTH = 64;
 
-// The YAML parser recurses per level; refusing deep input first keeps it far from the stack limit.
+/**
+ * The YAML parser recurses per level of nesting; refusing deep input first keeps it far from the stack limit. Levels are
+ * counted as YAML nests: block levels by indentation (not its width), compact `- - -` entries, and flow brackets, but
+ * not brackets or spaces inside quoted scalars, comments or block scalars, so that every file the tool writes reads back.
+ * Returns the offset where the limit is passed.
+ */
 function tooDeep(text: string): number | undefined {
+  const indents: number[] = [];
   let flow = 0;
-  let indent = 0;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (atLineStart && c === 32) {
-      if (++indent > MAX_DEPTH * 4) return i;
+  let quote = "";
+  let blockScalarParent = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let i = lineStart;
+    while (text.charCodeAt(i) === 32) i++;
+    const indent = i - lineStart;
+    const blank = i >= lineEnd || text[i] === "\r" || text[i] === "#";
+    if (blockScalarParent >= 0 && (blank || indent > blockScalarParent)) {
+      lineStart = lineEnd + 1;
       continue;
     }
-    atLineStart = c === 10;
-    indent = 0;
-    if (c === 91 || c === 123) {
-      if (++flow > MAX_DEPTH) return i;
-    } else if (c === 93 || c === 125) {
-      flow = Math.max(0, flow - 1);
+    blockScalarParent = -1;
+    let depth = flow;
+    if (!quote && flow === 0 && !blank) {
+      while (indents.length && indents.at(-1)! >= indent) indents.pop();
+      indents.push(indent);
+      let dashes = 0;
+      for (let k = i; text[k] === "-" && (text[k + 1] === " " || k + 1 === lineEnd); k += 2) {
+        while (text[k + 1] === " " && text[k + 2] === " ") k++;
+        dashes++;
+      }
+      depth = indents.length + dashes;
+      if (depth > MAX_DEPTH) return i;
     }
+    let end = lineEnd;
+    for (let k = i; k < lineEnd; k++) {
+      const c = text[k]!;
+      if (quote) {
+        if (quote === '"' && c === "\\") k++;
+        else if (c === quote) {
+          if (quote === "'" && text[k + 1] === "'") k++;
+          else quote = "";
+        }
+      } else if (c === "#" && (k === lineStart || text[k - 1] === " ")) {
+        end = k;
+        break;
+      } else if ((c === '"' || c === "'") && (flow > 0 || startsNode(text, lineStart, k))) {
+        quote = c;
+      } else if ((c === "[" || c === "{") && (flow > 0 || startsNode(text, lineStart, k))) {
+        flow++;
+        if (indents.length + flow > MAX_DEPTH) return k;
+      } else if ((c === "]" || c === "}") && flow > 0) {
+        flow--;
+      }
+    }
+    if (!quote && flow === 0 && /(?:^|\s)[|>][1-9+-]{0,2}\s*$/.test(text.slice(i, end))) blockScalarParent = indent;
+    lineStart = lineEnd + 1;
   }
   return undefined;
+}
+
+/** Whether a node may start at `k`: at the line's start, or after `: `, `- `, `? `, `[`, `{` or `,`. */
+function startsNode(text: string, lineStart: number, k: number): boolean {
+  let p = k - 1;
+  while (p >= lineStart && text[p] === " ") p--;
+  if (p < lineStart) return true;
+  const prev = text[p]!;
+  return "[{,".includes(prev) || (":-?".includes(prev) && p < k - 1);
 }
 
 function syntaxMessage(code: string, message: string): string {
