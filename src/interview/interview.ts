@@ -90,7 +90,8 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
   const say = (text = "") => prompter.say(text);
   const steps = plan(set, options.stages);
   const scale = new Map(set.scale.map((o) => [o.value, o]));
-  let current: Answers = { ...start, answers: { ...start.answers }, notes: { ...start.notes }, date: options.today ?? today() };
+  // a resumed file keeps its date: the assessment is dated when it began
+  let current: Answers = { ...start, answers: { ...start.answers }, notes: { ...start.notes }, date: start.date ?? options.today ?? today() };
   const commit = async (change: (a: Answers) => void) => {
     const next: Answers = { ...current, answers: { ...current.answers }, notes: { ...current.notes } };
     change(next);

@@ -268,9 +268,10 @@ describe("interview", () => {
     expect(prompter.said.join(" ")).not.toContain("This assessment walks through");
     expect(prompter.shown.some((s) => s.kind === "input")).toBe(false);
     expect(prompter.questions()).toEqual([Q3, Q2, Q3, Q4, REVIEW]);
+    // the date the assessment began stays (F28)
     expect(answers).toEqual({
       client: "Acme",
-      date: "2026-11-25",
+      date: "2026-11-01",
       answers: { "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "partly", "specific-problems": "no" },
       notes: { "auto-pay": "Card." },
     });
