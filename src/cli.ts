@@ -47,7 +47,7 @@ export function handleError(error: unknown): number {
   }
   if (error instanceof Interrupted) {
     process.stderr.write(`\n${error.message}\n`);
-    return EXIT.interrupted;
+    return error.exitCode;
   }
   if (error instanceof InputError) {
     process.stderr.write(`${error.message}\n`);

@@ -67,9 +67,12 @@ export function readFailure(error: unknown): string {
   return `cannot be read: ${(error as Error).message}`;
 }
 
-/** The user stopped (Ctrl-C); the message says what was kept and how to go on. Exit code 130. */
+/** The user stopped (Ctrl-C), or a signal did (SIGTERM 143, SIGHUP 129); the message says what was kept and how to go on. */
 export class Interrupted extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly exitCode = 130,
+  ) {
     super(message);
     this.name = "Interrupted";
   }

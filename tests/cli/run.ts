@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,3 +29,19 @@ export function run(args: string[], options: { env?: Record<string, string>; cwd
 }
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), "automation-fit-"));
+
+/** The CLI as an unprivileged user: root ignores file modes, so a permission test as root could not fail. */
+export function runAsNobody(args: string[]) {
+  try {
+    const stdout = execFileSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      cwd: "/",
+      env: { ...process.env, HOME: "/" },
+    });
+    return { status: 0, stdout, stderr: "" };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, rea
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkTarget, failure, forgetMarks, noteInput, noteSaveFile, writeOutput } from "../../src/io/write.js";
-import { example, run, tempDir } from "../cli/run.js";
+import { example, run, runAsNobody, tempDir } from "../cli/run.js";
 
 const EX = example("enterprise-services.yaml");
 
@@ -152,20 +152,3 @@ describe("a write that fails says what really failed (F21)", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
-
-/** The CLI as an unprivileged user: root ignores file modes, so a permission test as root could not fail. */
-export function runAsNobody(args: string[]) {
-  const BIN = join(import.meta.dirname, "../../bin/automation-fit.js");
-  try {
-    const stdout = execFileSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, ...args], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      cwd: "/",
-      env: { ...process.env, HOME: "/" },
-    });
-    return { status: 0, stdout, stderr: "" };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}

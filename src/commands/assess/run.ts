@@ -4,13 +4,14 @@ import { z } from "zod";
 import { InputError, Interrupted } from "../../errors.js";
 import { interview, textWidth, today, wrap } from "../../interview/interview.js";
 import { PromptCancelled } from "../../interview/prompter.js";
-import { answersFileText } from "../../interview/save-file.js";
+import { AnswersSaver, type Kept, SaveStopped } from "../../interview/save-answers.js";
 import { loadAnswers } from "../../load/answers.js";
 import { loadQuestionSet } from "../../load/question-set.js";
 import type { Answers } from "../../model/answers.js";
 import type { Assessment } from "../../model/assessment.js";
 import type { QuestionSet } from "../../model/question-set.js";
-import { checkTarget, noteSaveFile, writeOutput } from "../../io/write.js";
+import { readText } from "../../io/decode.js";
+import { checkTarget, noteSaveFile } from "../../io/write.js";
 import { emit } from "../../output.js";
 import { assess } from "../../score/score.js";
 import { didYouMean } from "../../suggest.js";
@@ -33,11 +34,13 @@ export async function runAssess(raw: unknown): Promise<void> {
   const set = await loadQuestionSet(options.questions);
   const stages = options.stage && checkStages(options.stage, set);
   const start: Answers = options.resume ? await loadAnswers(options.resume, set) : { answers: {}, notes: {} };
+  // the file resumed, as written: its comments and keys are kept in every save
+  const original = options.resume ? (await readText(options.resume, { maxBytes: Number.POSITIVE_INFINITY, kind: "an answers file" })).text : undefined;
   const saveFile = options.save ?? options.resume ?? DEFAULT_SAVE_FILE;
   await checkSaveFile(saveFile, options);
   noteSaveFile(saveFile, { resumed: options.resume !== undefined && resolve(options.resume) === resolve(saveFile) });
+  // every output is checked before the first question (a read-only folder too): a refusal after the interview would waste it
   await checkTarget(saveFile, { save: true });
-  // every output is checked before the first question: a refusal after the interview would waste it
   if (options.out) await checkTarget(options.out, { force: options.force });
   if (!process.stdin.isTTY) {
     throw new InputError(
@@ -47,18 +50,23 @@ export async function runAssess(raw: unknown): Promise<void> {
   }
 
   const { inquirerPrompter } = await import("../../interview/prompts.js");
-  // A Ctrl-C between prompts (terminal not in raw mode) arrives as SIGINT: cancel the next prompt instead of dying unsaved.
+  // Ctrl-C between prompts (terminal not in raw mode) arrives as SIGINT; SIGTERM and SIGHUP are a stop too: each cancels
+  // the current or next prompt, which restores the terminal, and the run ends with what was kept and how to resume.
   const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.on("SIGINT", onSigint);
-  const prompter = inquirerPrompter({ output: process.stderr, signal: abort.signal });
-  let kept = { file: options.resume, count: Object.keys(start.answers).length };
-  const save = async (answers: Answers) => {
-    await writeOutput(saveFile, answersFileText(answers, set, saveFile), { save: true });
-    kept = { file: saveFile, count: Object.keys(answers.answers).length };
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    stoppedBy ??= signal;
+    abort.abort();
   };
+  // after a hang-up the terminal is gone: a failed write of the last words must not become a crash
+  const ignoreWriteErrors = () => {};
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  process.stderr.on("error", ignoreWriteErrors);
+  const prompter = inquirerPrompter({ output: process.stderr, signal: abort.signal });
+  const saver = new AnswersSaver(saveFile, set, () => prompter, { file: options.resume, count: Object.keys(start.answers).length }, original);
   try {
-    const answers = await interview(set, start, prompter, save, {
+    await saver.open();
+    const answers = await interview(set, start, prompter, (a) => saver.save(a), {
       ...(stages ? { stages } : {}),
       saveFile,
       color: colorWanted(process.stderr, process.env, options.color),
@@ -72,12 +80,13 @@ export async function runAssess(raw: unknown): Promise<void> {
       prompter.say("");
       await emit(await renderAssessment(assessment, options.format, !options.out && color), options.out, options.force);
     }
-    prompter.say(
-      `\n${wrap(`Answers saved in ${saveFile}; score them again any time with: ${cli()} report ${shellQuote(saveFile)}${questionsArg(options)}`, textWidth(prompter.columns()))}`,
-    );
+    const kept = saver.kept;
+    const width = textWidth(prompter.columns());
+    if (kept.unsaved) prompter.say(`\n${wrap(notSaved(kept, options, stages), width)}`);
+    else prompter.say(`\n${wrap(`Answers saved in ${kept.file}; score them again any time with: ${cli()} report ${shellQuote(kept.file!)}${questionsArg(options)}`, width)}`);
     if (terminal) {
       // Every answer is saved: from here Ctrl-C is for the pager, or ends a prompt as usual, and is not an interruption to keep.
-      process.off("SIGINT", onSigint);
+      process.off("SIGINT", onSignal);
       const [{ ending }, { renderSummary }, { showPaged }] = await Promise.all([
         import("../../interview/ending.js"),
         import("../../report/summary.js"),
@@ -94,12 +103,18 @@ export async function runAssess(raw: unknown): Promise<void> {
       });
     }
   } catch (error) {
-    if (error instanceof PromptCancelled) throw new Interrupted(stopped(kept, options, stages));
+    if (error instanceof PromptCancelled || error instanceof SaveStopped) throw new Interrupted(stopped(saver.kept, options, stages), exitCodeOf(stoppedBy));
     throw error;
   } finally {
-    process.off("SIGINT", onSigint);
+    await saver.close();
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
+
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** 128 + the signal's number, as a shell reports a process a signal ended: SIGHUP 129, SIGTERM 143; Ctrl-C 130. */
+const exitCodeOf = (signal: NodeJS.Signals | undefined) => (signal === "SIGTERM" ? 143 : signal === "SIGHUP" ? 129 : 130);
 
 function checkStages(ids: string[], set: QuestionSet): string[] {
   const known = set.stages.map((s) => s.id);
@@ -128,16 +143,31 @@ async function checkSaveFile(file: string, options: Options): Promise<void> {
   }
 }
 
-function stopped(kept: { file: string | undefined; count: number }, options: Options, stages: string[] | undefined): string {
+function stopped(kept: Kept, options: Options, stages: string[] | undefined): string {
+  if (kept.unsaved) return notSaved(kept, options, stages);
   if (!kept.file) return "Stopped before anything was saved; nothing was written.";
-  const command = [
-    `${assessCommandLine()} --resume ${shellQuote(kept.file)}`,
+  return `Kept ${kept.count} answer${kept.count === 1 ? "" : "s"} in ${kept.file}. Resume with: ${resumeLine(kept.file, options, stages)}`;
+}
+
+/** After saves that failed: what is on disk, what was not written and why, and how to go on from what is on disk. */
+function notSaved(kept: Kept, options: Options, stages: string[] | undefined): string {
+  const changes = `${kept.unsaved} change${kept.unsaved === 1 ? "" : "s"}`;
+  const why = kept.failure ? ` (${kept.failure})` : "";
+  if (!kept.file) return `Your answers could not be saved${why}; nothing was written. Free some space or choose another --save file, and start again.`;
+  return (
+    `The last ${changes} could not be saved${why}. ${kept.file} holds ${kept.count} answer${kept.count === 1 ? "" : "s"}. ` +
+    `Resume with: ${resumeLine(kept.file, options, stages)}`
+  );
+}
+
+function resumeLine(file: string, options: Options, stages: string[] | undefined): string {
+  return [
+    `${assessCommandLine()} --resume ${shellQuote(file)}`,
     questionsArg(options),
     stages ? ` --stage ${stages.map(shellQuote).join(" ")}` : "",
     options.format !== "terminal" ? ` --format ${options.format}` : "",
     options.out ? ` --out ${shellQuote(options.out)}` : "",
   ].join("");
-  return `Kept ${kept.count} answer${kept.count === 1 ? "" : "s"} in ${kept.file}. Resume with: ${command}`;
 }
 
 const questionsArg = (options: Options) => (options.questions ? ` --questions ${shellQuote(options.questions)}` : "");
