@@ -1,14 +1,31 @@
 import { InputError } from "./errors.js";
 import { failure, writeOutput } from "./io/write.js";
 
-/** Sends a result to --out (through the one write helper), or to stdout. */
-export async function emit(text: string, out: string | undefined, force: boolean): Promise<void> {
+/** Sends a result to --out (through the one write helper), or to stdout; a result in pieces (a team's JSON) as it is made. */
+export async function emit(text: string | Iterable<string>, out: string | undefined, force: boolean): Promise<void> {
   if (out) {
-    await writeOutput(out, text, { force });
+    await writeOutput(out, typeof text === "string" ? text : batched(text), { force });
     process.stderr.write(`wrote ${out}\n`);
-  } else {
+  } else if (typeof text === "string") {
     await writeStdout(text);
+  } else {
+    for (const batch of batched(text)) await writeStdout(batch);
   }
+}
+
+const BATCH = 64 * 1024;
+
+/** Pieces joined into writes of about 64 KB: one write per respondent would cost more than making the text. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let batch = "";
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = "";
+    }
+  }
+  if (batch) yield batch;
 }
 
 /**

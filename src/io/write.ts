@@ -136,8 +136,8 @@ export async function checkTarget(file: string, options: WriteOptions = {}): Pro
   return { path, ...(existing ? { existing } : {}) };
 }
 
-/** Writes `text` to `file` atomically: a short-named temp file beside the target, the replaced file's mode and owner, fsync, rename. */
-export async function writeOutput(file: string, text: string, options: WriteOptions = {}): Promise<void> {
+/** Writes `text` (or its pieces, in order) to `file` atomically: a short-named temp file beside the target, the replaced file's mode and owner, fsync, rename. */
+export async function writeOutput(file: string, text: string | Iterable<string>, options: WriteOptions = {}): Promise<void> {
   const { path, existing } = await checkTarget(file, options);
   const folder = dirname(path);
   // Short on purpose: a name at the 255-byte limit must still have room for its temp file beside it.
@@ -155,7 +155,8 @@ export async function writeOutput(file: string, text: string, options: WriteOpti
           await handle.chmod(existing.mode & 0o7777);
         }
       }
-      await handle.writeFile(text, "utf8");
+      // writeFile at the handle's position: each piece after the last
+      for (const piece of typeof text === "string" ? [text] : text) await handle.writeFile(piece, "utf8");
       await handle.sync();
     } finally {
       await handle.close();

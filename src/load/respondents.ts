@@ -47,8 +47,9 @@ export async function teamFiles(paths: readonly string[]): Promise<string[]> {
   return files.filter((f) => !seen.has(resolve(f)) && Boolean(seen.add(resolve(f))));
 }
 
-export interface LoadedTeam {
-  respondents: Respondent[];
+export interface ReadTeam {
+  /** Respondents scored (handed to onRespondent). */
+  count: number;
   /** With skipBadRows: the problems of the rows and files left out, and how many were. */
   skipped: { count: number; total: number; problems: Problem[] };
   /** What was taken as it was read (an encoding, a separator, metadata columns ignored): one line per file, for stderr. */
@@ -59,65 +60,77 @@ export interface LoadedTeam {
 const MAX_PROBLEMS_KEPT = 1000;
 
 /**
- * Reads every respondent of the files, CSV rows and answers files alike, a few files at a time. Every problem is
- * collected (up to a cap, then counted); without skipBadRows any problem fails the whole run, with it only problems
- * that spoil a file as a whole do.
+ * Reads every respondent of the files, CSV rows and answers files alike, and hands each to `onRespondent` as it is read,
+ * in the order of the files (answers files are read a few ahead, CSVs streamed): nothing is kept per respondent here.
+ * Every problem is collected (up to a cap, then counted); without skipBadRows any problem fails the whole run (after
+ * reading on, to report them all), with it only problems that spoil a file as a whole do.
  */
-export async function loadRespondents(
+export async function readTeam(
   files: readonly string[],
   set: QuestionSet,
-  { skipBadRows = false, survey = {} }: { skipBadRows?: boolean; survey?: SurveyOptions } = {},
-): Promise<LoadedTeam> {
-  const slots: (Respondent[] | undefined)[] = new Array(files.length);
-  const notices: (string | undefined)[] = new Array(files.length);
+  { skipBadRows = false, survey = {}, onRespondent }: { skipBadRows?: boolean; survey?: SurveyOptions; onRespondent: (r: Respondent) => void },
+): Promise<ReadTeam> {
+  const notices: string[] = [];
   const fatal: Problem[] = [];
-  const skipped: LoadedTeam["skipped"] = { count: 0, total: 0, problems: [] };
-  let uncounted = 0;
+  const skipped: ReadTeam["skipped"] = { count: 0, total: 0, problems: [] };
+  let [count, uncounted] = [0, 0];
   const keep = (list: Problem[], problems: readonly Problem[]) => {
     const room = Math.max(0, MAX_PROBLEMS_KEPT - fatal.length - skipped.problems.length);
     list.push(...problems.slice(0, room));
     uncounted += Math.max(0, problems.length - room);
   };
+  const take = (r: Respondent) => {
+    count++;
+    skipped.total++;
+    onRespondent(r);
+  };
+  const ahead = new Map<number, Promise<Respondent | Problem[]>>();
+  const readAhead = (i: number) => {
+    if (i < files.length && !isCsv(files[i]!)) ahead.set(i, readRespondent(files[i]!, set));
+  };
+  for (let i = 0; i < CONCURRENCY; i++) readAhead(i);
 
   const csv = files.some(isCsv) ? await import("./csv.js") : undefined;
-  await forEachLimited(files, CONCURRENCY, async (file, i) => {
+  for (const [i, file] of files.entries()) {
+    readAhead(i + CONCURRENCY);
     if (csv && isCsv(file)) {
-      const respondents: Respondent[] = [];
       for await (const event of csv.readSurvey(file, set, survey)) {
-        if (event.kind === "respondent") {
-          respondents.push(event.respondent);
-          skipped.total++;
-        } else if (event.kind === "bad-row") {
+        if (event.kind === "respondent") take(event.respondent);
+        else if (event.kind === "bad-row") {
           skipped.total++;
           skipped.count++;
           keep(skipped.problems, event.problems);
-        } else if (event.kind === "notice") notices[i] = event.text;
+        } else if (event.kind === "notice") notices.push(event.text);
         else {
           keep(fatal, event.problems);
           uncounted += event.uncounted ?? 0;
-          return;
+          break;
         }
       }
-      slots[i] = respondents;
-      return;
+      continue;
     }
-    skipped.total++;
-    const respondent = quickRespondent(file, set) ?? (await slowRespondent(file, set));
-    if (Array.isArray(respondent)) {
+    const respondent = await ahead.get(i)!;
+    ahead.delete(i);
+    if (!Array.isArray(respondent)) take(respondent);
+    else {
+      skipped.total++;
       skipped.count++;
       keep(skipped.problems, respondent);
-    } else slots[i] = [respondent];
-  });
+    }
+  }
 
   const problems = skipBadRows ? fatal : [...fatal, ...skipped.problems];
   if (problems.length) throw new InputError(problems.sort(byPosition), skipBadRows ? 0 : uncounted);
-  const respondents = slots.flatMap((s) => s ?? []);
-  if (!respondents.length) {
+  if (!count) {
     const why = skipped.count ? `every one of the ${skipped.total} rows and files has a problem:` : "no respondents to score";
     throw new InputError([{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)], uncounted);
   }
   skipped.problems.sort(byPosition);
-  return { respondents, skipped, notices: notices.filter((n): n is string => n !== undefined) };
+  return { count, skipped, notices };
+}
+
+async function readRespondent(file: string, set: QuestionSet): Promise<Respondent | Problem[]> {
+  return quickRespondent(file, set) ?? (await slowRespondent(file, set));
 }
 
 /**
@@ -260,15 +273,4 @@ function quickIndex(set: QuestionSet): Map<string, number> {
     indexes.set(set, index);
   }
   return index;
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderJson } from "../../src/report/json.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import { renderJson, renderTeamJson } from "../../src/report/json.js";
+import { encodeAnswers, LISTED_RESPONDENTS, type Respondent, TeamTally } from "../../src/score/aggregate.js";
+import { fixture } from "../cli/run.js";
 import { assessment } from "./fixtures.js";
 
 describe("renderJson", () => {
@@ -23,5 +26,26 @@ describe("renderJson", () => {
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(JSON.parse(text).stages[0].drivers[1].note).toContain("\u009b2J");
+  });
+});
+
+const mini = await loadQuestionSet(fixture("mini"));
+
+describe("renderTeamJson", () => {
+  const person = (name: string, answers: Record<string, string>): Respondent => ({ name: `${name}\u2028`, file: `${name}.yaml`, answers: encodeAnswers(mini, answers) });
+  const team = (n: number) => {
+    const tally = new TeamTally(mini);
+    for (let i = 0; i < n; i++) tally.add(person(`P${i % 2}`, i % 2 ? { "auto-pay": "yes", "few-problems": "no" } : { "auto-pay": "no", "few-problems": "yes" }));
+    return tally;
+  };
+
+  it("writes, piece by piece, exactly what renderJson writes of the whole team", () => {
+    for (const n of [1, 3, LISTED_RESPONDENTS + 1]) {
+      const tally = team(n);
+      const summary = tally.summary(n);
+      const pieces = [...renderTeamJson(summary, tally.respondents(summary.disagreements))];
+      expect(pieces.join("")).toBe(renderJson(tally.result(n)));
+      expect(pieces.length).toBe(n > LISTED_RESPONDENTS ? 1 : n + 1);
+    }
   });
 });

@@ -1,17 +1,17 @@
 import { stat } from "node:fs/promises";
 import { formatProblem } from "../../errors.js";
 import { preparedBuiltInSet } from "../../load/built-in.js";
-import { isCsv, loadRespondents, readAnswers, teamFiles, type LoadedTeam } from "../../load/respondents.js";
+import { isCsv, type ReadTeam, readAnswers, readTeam, teamFiles } from "../../load/respondents.js";
 import type { Assessment } from "../../model/assessment.js";
-import type { TeamAssessment } from "../../model/team-assessment.js";
 import { emit } from "../../output.js";
-import { renderJson } from "../../report/json.js";
+import { renderJson, renderTeamJson } from "../../report/json.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderTeamMarkdown } from "../../report/team-markdown.js";
 import { terminalSafe } from "../../report/text.js";
-import { aggregate } from "../../score/aggregate.js";
+import { TeamTally } from "../../score/aggregate.js";
 import { assess } from "../../score/score.js";
 import { colorWanted } from "../../ui/color.js";
+import { teamProgress } from "../../ui/progress.js";
 import { REPORT_FORMATS } from "./index.js";
 import type { ReportOptions } from "./options.js";
 
@@ -34,10 +34,17 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
     return;
   }
   const files = await teamFiles(paths);
-  const loaded = await loadRespondents(files, set, { skipBadRows: options.skipBadRows });
-  for (const notice of loaded.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
-  if (loaded.skipped.count > 0) process.stderr.write(skippedMessage(loaded.skipped));
-  const clients = [...new Set(loaded.respondents.map((r) => r.client).filter((c): c is string => Boolean(c)))];
+  // Scored as read: nothing per respondent is kept but the respondents the report lists.
+  const tally = new TeamTally(set);
+  const progress = teamProgress();
+  const onRespondent: Parameters<typeof readTeam>[2]["onRespondent"] = (r) => {
+    tally.add(r);
+    progress.tick(tally.count);
+  };
+  const read = await readTeam(files, set, { skipBadRows: options.skipBadRows, onRespondent }).finally(() => progress.done());
+  for (const notice of read.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  if (read.skipped.count > 0) process.stderr.write(skippedMessage(read.skipped));
+  const clients = tally.clients();
   if (clients.length > 1) {
     const list = clients
       .slice(0, 3)
@@ -47,7 +54,7 @@ export async function runReport(paths: string[], raw: unknown): Promise<void> {
       `note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`,
     );
   }
-  await emit(await renderTeam(aggregate(set, loaded.respondents, { files: files.length }), options.format, color), options.out, options.force);
+  await emit(await renderTeam(tally, files.length, options.format, color), options.out, options.force);
 }
 
 // The terminal renderers are imported when asked for: they load chalk, which JSON and Markdown do without.
@@ -58,14 +65,19 @@ export async function renderAssessment(assessment: Assessment, format: ReportFor
   return (await import("../../report/terminal.js")).renderTerminal(assessment, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 
-export async function renderTeam(team: TeamAssessment, format: ReportFormat, color: boolean): Promise<string> {
-  if (format === "json") return renderJson(team);
+/** JSON in pieces, respondent by respondent; the other formats from the whole team (a large team lists no respondent). */
+export async function renderTeam(tally: TeamTally, files: number, format: ReportFormat, color: boolean): Promise<string | Iterable<string>> {
+  if (format === "json") {
+    const summary = tally.summary(files);
+    return renderTeamJson(summary, tally.respondents(summary.disagreements));
+  }
+  const team = tally.result(files);
   if (format === "markdown") return renderTeamMarkdown(team);
   if (format === "html") return (await import("../../report/html.js")).renderTeamHtml(team);
   return (await import("../../report/team-terminal.js")).renderTeamTerminal(team, { color, width: Math.min(process.stdout.columns || 80, 100) });
 }
 
-function skippedMessage({ count, total, problems }: LoadedTeam["skipped"]): string {
+function skippedMessage({ count, total, problems }: ReadTeam["skipped"]): string {
   const lines = [`skipped ${count} of ${total} respondents (CSV rows or answers files) with problems; the report leaves them out:`];
   lines.push(...problems.slice(0, MAX_SKIPPED_SHOWN).map(formatProblem));
   if (problems.length > MAX_SKIPPED_SHOWN) lines.push(`... and ${problems.length - MAX_SKIPPED_SHOWN} more problems`);
