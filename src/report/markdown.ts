@@ -9,14 +9,19 @@ const CHECKLIST = "Checklist: what to automate, and the human part to keep";
 export const CAMPAIGNS = "Campaigns that stay human";
 const HOW = "How to read this";
 
-/** The client deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
-export function renderMarkdown(a: Assessment): string {
-  const who = md(a.client ?? "") || md(a.set.name);
-  const title = who ? `Automation fit: ${who}` : "Automation fit";
-  const unique = uniqueHeadings([title, SUMMARY, CHECKLIST, CAMPAIGNS, HOW]);
-  const blocks: string[] = [heading(1, title)];
+export interface MarkdownOptions {
+  /** A YAML front matter with the title, author and date for pandoc, in place of the H1. */
+  frontMatter?: boolean;
+}
 
-  const meta = [`Question set: ${md(setLabel(a.set))}`];
+/** The client deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
+export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): string {
+  const title = `Automation fit: ${shortName(a.client ?? "") || shortName(a.set.name)}`;
+  const unique = uniqueHeadings([md(title), SUMMARY, CHECKLIST, CAMPAIGNS, HOW]);
+  const blocks: string[] = [titleBlock(title, { author: a.assessor, date: a.date }, options)];
+
+  const meta = a.client ? [`Client: ${md(a.client)}`] : [];
+  meta.push(`Question set: ${md(setLabel(a.set))}`);
   if (a.date) meta.push(`Date: ${md(a.date)}`);
   if (a.assessor) meta.push(`Assessor: ${md(a.assessor)}`);
   blocks.push(meta.join(" · "));
@@ -48,9 +53,34 @@ export function renderMarkdown(a: Assessment): string {
       `- **Keep human**: score at or below ${t.human}.`,
       `- **Insufficient**: less than ${percent(t.minConfidence)} of the stage's questions (counted by weight) answered, too little to say.`,
     ].join("\n"),
-    'Answered counts the questions given an answer; "Not sure" and "Does not apply" do not count. The verdict needs enough of a stage\'s questions answered, counted by weight: the more a question matters to the stage, the more it counts. Each driver shows how many points one answer moved the score away from the midpoint, 50: ▲ toward automating, ▼ toward a person.',
+    'Answered counts the questions given an answer; "Not sure" and "Does not apply" do not count. The verdict needs enough of a stage\'s questions answered, counted by weight: the more a question matters to the stage, the more it counts. Each driver shows how many points one answer moved the score away from the midpoint, 50: plus toward automating, minus toward a person.',
   );
   return `${blocks.filter(Boolean).join("\n\n")}\n`;
+}
+
+const SHORT_NAME = 40;
+
+/** A name short enough for a one-line title: what comes before a parenthesis or a dash, cut at a word near 40 characters. */
+export function shortName(name: string): string {
+  const plain = name.replace(/\s+/g, " ").trim();
+  const head = plain.split(/ \(| - | – | — /)[0]!.trim() || plain;
+  if ([...head].length <= SHORT_NAME) return head;
+  const cut = [...head].slice(0, SHORT_NAME).join("");
+  return `${cut.slice(0, cut.lastIndexOf(" ") > SHORT_NAME / 2 ? cut.lastIndexOf(" ") : cut.length).replace(/[\s,;:.-]+$/, "")}…`;
+}
+
+/**
+ * The start of a Markdown document: its H1, or with frontMatter a YAML front matter for pandoc (title, author, date)
+ * in its place, since markdownlint's MD025 counts a front-matter title as the H1. Values are Markdown, as pandoc reads
+ * them, in single quotes, where YAML escapes nothing but the quote.
+ */
+export function titleBlock(title: string, meta: { author?: string | undefined; date?: string | undefined }, options: MarkdownOptions): string {
+  if (!options.frontMatter) return heading(1, md(title));
+  const quoted = (text: string) => `'${md(text).replace(/'/g, "''")}'`;
+  const lines = ["---", `title: ${quoted(title)}`];
+  if (meta.author?.trim()) lines.push(`author: ${quoted(meta.author)}`);
+  if (meta.date?.trim()) lines.push(`date: ${quoted(meta.date)}`);
+  return [...lines, "---"].join("\n");
 }
 
 /** A heading maker: markdownlint's MD024 wants every heading unique, whatever the stage names are. */
@@ -67,14 +97,14 @@ export function uniqueHeadings(taken: string[]): (text: string) => string {
 function chart(a: Assessment): string[] {
   const block = scoreChart(
     "Automation fit by stage",
-    a.stages.map((s) => ({ label: s.name, score: s.score })),
+    a.stages.map((s) => ({ label: s.name, score: s.score, verdict: s.verdict })),
     a.thresholds,
   );
   if (!block) return [];
   const t = a.thresholds;
-  const left = a.stages.filter((s) => s.score === null).map((s) => md(s.name) || md(s.id));
-  const caption = [`Bars: each stage's score. Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`];
-  if (left.length > 0) caption.push(`Not charted, no score yet: ${left.join(", ")}.`);
+  const left = a.stages.filter((s) => s.verdict === "insufficient").map((s) => md(s.name) || md(s.id));
+  const caption = [`Bars: each stage's score, coloured by verdict. Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`];
+  if (left.length > 0) caption.push(`Not charted, too little answered for a verdict: ${left.join(", ")}.`);
   return [block, caption.join(" ")];
 }
 
@@ -116,7 +146,7 @@ function section(s: StageAssessment, name: string, unique: (text: string) => str
 
 function driver(d: Driver): string {
   const up = d.effect > 0;
-  const line = `- ${up ? "▲" : "▼"} ${up ? "+" : "-"}${Math.abs(d.effect).toFixed(1)} toward ${up ? "automating" : "a person"}: ${md(d.question)} **${md(d.answerLabel)}**`;
+  const line = `- ${up ? "+" : "-"}${Math.abs(d.effect).toFixed(1)} toward ${up ? "automating" : "a person"}: ${md(d.question)} **${md(d.answerLabel)}**`;
   return d.note ? `${line}. Note: ${md(d.note)}` : line;
 }
 

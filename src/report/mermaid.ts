@@ -1,5 +1,6 @@
-import type { Assessment } from "../model/assessment.js";
-import { terminalSafe } from "./text.js";
+import type { Assessment, Verdict } from "../model/assessment.js";
+import { VERDICT_COLOURS } from "./html-chart.js";
+import { pdfSafe, terminalSafe } from "./text.js";
 
 export interface ChartBar {
   label: string;
@@ -7,53 +8,85 @@ export interface ChartBar {
   tag?: string;
   /** null: no score, left out of the chart. */
   score: number | null;
+  /** The bar's colour; insufficient bars are left out. */
+  verdict: Verdict;
+  /** Said after the score in the label: a team's range, "23-89". */
+  detail?: string;
+  /** An earlier side of a comparison: one pale colour whatever the verdict, so then and now tell apart. */
+  earlier?: boolean;
 }
 
 const MAX_LABEL = 40;
+const BASE = "#c8ccd2";
+const EARLIER = "#9aa0a8";
+const THRESHOLD = "#555555";
+const VERDICTS = ["automate", "hybrid", "human"] as const;
+// A value far below the axis: Mermaid draws no bar for it (a 0 still gets a stub, which would also shrink every data
+// label of its series to nothing, as Mermaid sizes them to fit the narrowest bar).
+const NO_BAR = -100;
 
 /**
- * A Mermaid horizontal bar chart of scores from 0 to 100, one bar per entry with a score, and a line at each
- * threshold; as a fenced block for Markdown. Undefined when no entry has a score.
+ * A Mermaid horizontal bar chart of scores from 0 to 100, as a fenced block for Markdown: one bar per entry with a
+ * verdict (Insufficient entries are left out; the caller names them), coloured by verdict, the score in each label and
+ * as a data label, and a line at each threshold. Undefined when no entry is charted.
+ *
+ * Colours: Mermaid colours per series, not per bar, so each verdict gets a series holding only its bars (NO_BAR
+ * elsewhere) over a first series of every score; the data labels of every series are the first series' values
+ * (Mermaid 11.7+), so each label is its own bar's score. plotColorPalette works from 10.6 on.
  */
 export function scoreChart(title: string, bars: ChartBar[], thresholds: Pick<Assessment["thresholds"], "automate" | "human">): string | undefined {
-  const scored = bars.filter((b): b is ChartBar & { score: number } => b.score !== null);
-  if (scored.length === 0) return undefined;
+  const charted = bars.filter((b): b is ChartBar & { score: number } => b.score !== null && b.verdict !== "insufficient");
+  if (charted.length === 0) return undefined;
   const clamp = (n: number) => Math.min(100, Math.max(0, Math.round(n)));
-  const line = (value: number) => `    line [${scored.map(() => clamp(value)).join(", ")}]`;
+  const series = (values: number[]) => `[${values.join(", ")}]`;
   // Mermaid draws bars with the same label in one place, so every label is made unique
   const seen = new Set<string>();
-  const labels = scored.map((b) => {
-    const base = [mermaidText(b.label, MAX_LABEL - (b.tag ? [...b.tag].length + 1 : 0)) || "–", b.tag ? mermaidText(b.tag) : ""].filter(Boolean).join(" ");
+  const labels = charted.map((b) => {
+    const figures = `: ${clamp(b.score)}${b.detail ? ` (${b.detail})` : ""}`;
+    const name = mermaidText(b.label, MAX_LABEL - (b.tag ? [...b.tag].length + 1 : 0)) || "-";
+    const base = [name, b.tag ? mermaidText(b.tag) : ""].filter(Boolean).join(" ");
     let label = base;
     for (let n = 2; seen.has(label); n++) label = `${base} (${n})`;
     seen.add(label);
-    return `"${label}"`;
+    return `"${label}${figures}"`;
   });
+  const plots: { colour: string; values: number[] }[] = [{ colour: BASE, values: charted.map((b) => clamp(b.score)) }];
+  const only = (keep: (b: ChartBar) => boolean) => charted.map((b) => (keep(b) && clamp(b.score) > 0 ? clamp(b.score) : NO_BAR));
+  const coloured: { colour: string; values: number[] }[] = [{ colour: EARLIER, values: only((b) => b.earlier === true) }];
+  for (const verdict of VERDICTS) coloured.push({ colour: VERDICT_COLOURS[verdict], values: only((b) => !b.earlier && b.verdict === verdict) });
+  plots.push(...coloured.filter((p) => p.values.some((v) => v !== NO_BAR)));
+  const palette = [...plots.map((p) => p.colour), THRESHOLD, THRESHOLD].join(", ");
+  const config = { xyChart: { showDataLabel: true }, themeVariables: { xyChart: { plotColorPalette: palette } } };
   return [
     "```mermaid",
+    `%%{init: ${JSON.stringify(config)}}%%`,
     "xychart-beta horizontal",
     `    title "${mermaidText(title)}"`,
     `    x-axis [${labels.join(", ")}]`,
     `    y-axis "Score: 0 = keep human, 100 = automate" 0 --> 100`,
-    `    bar [${scored.map((b) => clamp(b.score)).join(", ")}]`,
-    line(thresholds.human),
-    line(thresholds.automate),
+    `    %% the first bars hold every score; each next series one colour's, ${NO_BAR} (no bar) elsewhere`,
+    ...plots.map((p) => `    bar ${series(p.values)}`),
+    `    line ${series(charted.map(() => clamp(thresholds.human)))}`,
+    `    line ${series(charted.map(() => clamp(thresholds.automate)))}`,
     "```",
   ].join("\n");
 }
 
 /**
- * Text from files for inside a quoted Mermaid string, on one line and cut to `max` characters: Mermaid strings
- * have no escape for '"', Mermaid strips HTML tags and decodes '#name;' entities, so those are swapped for look-alikes.
+ * Text from files for inside a quoted Mermaid string, on one line and cut to `max` characters: nothing in it can end
+ * the string or start a directive (F26: '%%{init: ...}%%'), and only characters pdflatex typesets remain. Mermaid has no
+ * escape for '"' in a string, escapes any text with '<' in it, and turns '#name;' into an entity (Mermaid 11 shows the
+ * entity's placeholder instead): so quotes and backticks become "'", '<' becomes '«', '%%' gets a space, and '#' before
+ * 'name;' a space too. Entity codes are no way out: Mermaid 11 leaves them undecoded in charts.
  */
 export function mermaidText(text: string, max = Infinity): string {
-  const s = terminalSafe(text)
+  let s = pdfSafe(terminalSafe(text))
     .replace(/\s+/g, " ")
     .trim()
     .replace(/["`]/g, "'")
-    .replace(/</g, "‹")
-    .replace(/>/g, "›")
-    .replace(/#(?=\w+;)/g, "＃");
+    .replace(/</g, "«")
+    .replace(/#(?=\w+;)/g, "# ");
+  while (s.includes("%%")) s = s.replace(/%%/g, "% %");
   const chars = [...s];
   return chars.length > max
     ? `${chars

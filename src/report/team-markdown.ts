@@ -1,6 +1,6 @@
 import type { Disagreement, TeamAssessment, TeamStage } from "../model/team-assessment.js";
 import { percent } from "../score/score.js";
-import { CAMPAIGNS, campaignBlocks, heading, uniqueHeadings } from "./markdown.js";
+import { CAMPAIGNS, campaignBlocks, heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
 import { scoreChart } from "./mermaid.js";
 import {
   agreement,
@@ -27,21 +27,20 @@ const DIFFERENT = "Where you see the customer differently";
 const HOW = "How to read this";
 
 /** The team deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
-export function renderTeamMarkdown(t: TeamAssessment): string {
+export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions = {}): string {
   const small = isSmallTeam(t);
-  const who = md(t.client ?? "") || md(t.set.name);
-  const title = who ? `Automation fit: ${who}, team view` : "Automation fit, team view";
-  const unique = uniqueHeadings([title, RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CAMPAIGNS, HOW]);
-  const blocks: string[] = [heading(1, title)];
+  const title = `Team view: ${shortName(t.client ?? "") || shortName(t.set.name)}`;
+  const unique = uniqueHeadings([md(title), RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CAMPAIGNS, HOW]);
+  const blocks: string[] = [titleBlock(title, {}, options)];
 
-  blocks.push(`Question set: ${md(setLabel(t.set))} · ${teamSize(t)}`);
+  blocks.push([...(t.client ? [`Client: ${md(t.client)}`] : []), `Question set: ${md(setLabel(t.set))}`, teamSize(t)].join(" · "));
   blocks.push(
     "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.",
   );
 
   if (small) {
     blocks.push(heading(2, RESPONDENTS));
-    blocks.push(t.respondents.map((r, i) => `${i + 1}. ${md(respondentLabel(r))}, from ${md(r.line ? `${r.file}:${r.line}` : r.file)}`).join("\n"));
+    blocks.push(t.respondents.map((r, i) => `${i + 1}. ${md(respondentLabel(r))}`).join("\n"));
   }
 
   blocks.push(heading(2, SUMMARY));
@@ -54,15 +53,23 @@ export function renderTeamMarkdown(t: TeamAssessment): string {
   const split = leastAgreement(t);
   if (split.length > 0) blocks.push(`**Least agreement**: ${split.map((s) => `${md(s.name)} (${agreement(s, small)} agree)`).join(", ")}.`);
   const chart = scoreChart(
-    "Team median by stage",
-    t.stages.map((s) => ({ label: s.name, score: s.median })),
+    "Team median by stage, with the range",
+    t.stages.map((s) => ({ label: s.name, score: s.median, verdict: s.verdict, ...(s.spread ? { detail: `${s.spread.min}-${s.spread.max}` } : {}) })),
     t.thresholds,
   );
+  const left = t.stages.filter((s) => s.verdict === "insufficient").map((s) => md(s.name) || md(s.id));
+  const caption = chart
+    ? [
+        `Bars: each stage's team median, coloured by verdict; in brackets, the lowest and the highest respondent's score. Lines: the thresholds, ${t.thresholds.human} and ${t.thresholds.automate}.`,
+      ]
+    : [];
+  if (left.length > 0) caption.push(`Not charted, too little answered for a verdict: ${left.join(", ")}.`);
   if (chart) blocks.push(chart);
+  blocks.push(caption.join(" "));
 
   if (small && t.respondentCount > 1) {
-    blocks.push(heading(2, MATRIX), "Each respondent's score per stage (numbered as above); – means too little answered for a verdict of their own.");
-    const head = `| Stage | ${t.respondents.map((_, i) => `${i + 1}`).join(" | ")} |`;
+    blocks.push(heading(2, MATRIX), "Each respondent's score per stage; – means too little answered for a verdict of their own.");
+    const head = `| Stage | ${t.respondents.map((r) => md(r.name)).join(" | ")} |`;
     const align = `| --- |${" ---: |".repeat(t.respondents.length)}`;
     const cells = t.stages.map(
       (s, si) =>

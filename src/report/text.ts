@@ -37,27 +37,102 @@ export function terminalSafe(s: string): string {
   });
 }
 
+// Characters pandoc's default PDF engine (pdflatex) typesets: ASCII, Latin-1 (no C1 controls), typographic punctuation.
+const PDF_SAFE = /^[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2010-\u2027]$/u;
+const LOOK_ALIKES: Record<string, string> = {
+  "\u2190": "<-",
+  "\u2192": "->",
+  "\u2194": "<->",
+  "\u21d0": "<=",
+  "\u21d2": "=>",
+  "\u21d4": "<=>",
+  "\u2191": "^",
+  "\u2193": "v",
+  "\u25b2": "+",
+  "\u25bc": "-",
+  "\u25b6": ">",
+  "\u25c0": "<",
+  "\u2039": "<",
+  "\u203a": ">",
+  "\u2212": "-",
+  "\u2264": "<=",
+  "\u2265": ">=",
+  "\u2260": "!=",
+  "\u2248": "~",
+  "\u20ac": "EUR",
+  "\u2122": "(TM)",
+  "\u2713": "v",
+  "\u2714": "v",
+  "\u2717": "x",
+  "\u2718": "x",
+  "\u2030": " per mille",
+  "\u0141": "L",
+  "\u0142": "l",
+  "\u0110": "D",
+  "\u0111": "d",
+  "\u0152": "OE",
+  "\u0153": "oe",
+  "\u0131": "i",
+  "\u014a": "NG",
+  "\u014b": "ng",
+  "\u0126": "H",
+  "\u0127": "h",
+};
+
+/**
+ * Text as pandoc's default pdflatex can typeset it: arrows and signs become ASCII look-alikes, accented letters outside
+ * Latin-1 lose the accent (NFKD, which also turns fullwidth forms into ASCII), spaces become plain spaces, invisible
+ * characters go, and what is left outside the set becomes '?'. Applied before any Markdown escaping.
+ */
+export function pdfSafe(s: string): string {
+  let out = "";
+  for (const ch of s.normalize("NFC")) {
+    if (PDF_SAFE.test(ch)) out += ch;
+    else if (LOOK_ALIKES[ch] !== undefined) out += LOOK_ALIKES[ch];
+    else if (/[\p{Zs}]/u.test(ch)) out += " ";
+    else if (/[\p{Cf}\p{Mn}\p{Me}]/u.test(ch)) continue;
+    else {
+      const plain = ch.normalize("NFKD").replace(/\p{M}/gu, "");
+      out += plain && [...plain].every((c) => PDF_SAFE.test(c)) ? plain : "?";
+    }
+  }
+  return out;
+}
+
+// E-mail addresses, URLs and host names: GitHub's parser links them even escaped (a\@b.example), so they go in code spans.
+const LINKISH = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s|<>`]+|[^\s|<>`()[\]{}"',;:]*@[^\s|<>`()[\]{}"',;:]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/gi;
+
 /**
  * Escapes text from files for Markdown inline content and table cells: no HTML, links, emphasis, code,
- * table breaks or block markers survive; whitespace runs collapse to one space.
+ * table breaks or block markers survive; whitespace runs collapse to one space; e-mail addresses and URLs are
+ * written as inline code, so no autolink forms; only characters pdflatex typesets remain (pdfSafe).
  */
 export function markdownInline(s: string): string {
-  return (
-    terminalSafe(s)
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/[\\`*_[\]#|~$]/g, "\\$&")
-      // GFM turns bare URLs, www. and e-mail addresses into links
-      .replace(/:\/\//g, "\\://")
-      .replace(/\b(www)\./gi, "$1\\.")
-      .replace(/@/g, "\\@")
-      // list, setext and ordered-list markers only bite at the start of a line
-      .replace(/^([-+=])/, "\\$1")
-      .replace(/^(\d+)([.)])/, "$1\\$2")
-  );
+  const text = pdfSafe(terminalSafe(s)).replace(/\s+/g, " ").trim();
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(LINKISH)) {
+    // trailing punctuation ends a sentence, not the address
+    const link = m[0].replace(/[.,;:!?)\]}'"]+$/, "");
+    if (!link) continue;
+    out += escapeMarkdownText(text.slice(last, m.index), last === 0) + `\`${link}\``;
+    last = m.index + link.length;
+  }
+  return out + escapeMarkdownText(text.slice(last), last === 0);
+}
+
+function escapeMarkdownText(s: string, atStart: boolean): string {
+  const escaped = s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]#|~$]/g, "\\$&")
+    // GFM turns bare URLs, www. and e-mail addresses into links
+    .replace(/:\/\//g, "\\://")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/@/g, "\\@");
+  // list, setext and ordered-list markers only bite at the start of a line
+  return atStart ? escaped.replace(/^([-+=])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2") : escaped;
 }
 
 /** Columns a string takes in a terminal: combining marks take none, East Asian wide characters and emoji take two. */

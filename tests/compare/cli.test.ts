@@ -49,9 +49,9 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.status).toBe(0);
     const results = await lint({ strings: { r: r.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
-    expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting .*, 2026-05-01 → 2026-11-20\n/);
-    expect(r.stdout).toContain("| Deal close | 57 | 72 | +15 | Hybrid → **Automate** |");
-    expect(r.stdout).toContain("### Onboarding: 43 → 57 (+14)");
+    expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting\n\nClient: Harbourside Accounting \(.*\) · 2026-05-01 to 2026-11-20\n/);
+    expect(r.stdout).toContain("| Deal close | 57 | 72 | +15 | Hybrid -> **Automate** |");
+    expect(r.stdout).toContain("### Onboarding: 43 to 57 (+14)");
     const chart = parseChart(mermaidBlocks(r.stdout)[0]!);
     expect(chart.labels.slice(0, 2)).toEqual(["Lead generation (then)", "Lead generation (now)"]);
     expect(chart.bars).toHaveLength(16);
@@ -118,7 +118,9 @@ describe("automation-fit compare (saved JSON reports)", () => {
 
     const md = run(["compare", BEFORE, afterJson, "--format", "markdown"]);
     expect(md.status).toBe(0);
-    expect(md.stdout).toContain(`Answer-level changes need two answers files: ${afterJson.replace(/[\\_]/g, "\\$&")} is a saved report, so only scores and verdicts are compared.`);
+    expect(md.stdout).toContain("Answer-level changes need the answers of both assessments; one side is a saved report, so only scores and verdicts are compared.");
+    // no path from the consultant's machine in the client's document
+    expect(md.stdout).not.toContain(afterJson.split("/").at(-1));
     const results = await lint({ strings: { r: md.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
 

@@ -204,11 +204,12 @@ describe("renderCompareMarkdown", () => {
   });
 
   it("has the title, both sides, a summary table with verdict changes and the answers per stage", () => {
-    expect(text.split("\n")[0]).toBe("# Progress: Acme, 2026-05-01 → 2026-11-20");
-    expect(text).toContain("**Before**: 2026-05-01 · answers file before.yaml · Mini set\\\n**After**: 2026-11-20 · answers file after.yaml · Mini set");
-    expect(text).toContain("| Billing | 25 | 67 | +42 | Keep human → **Automate** |");
+    expect(text.split("\n")[0]).toBe("# Progress: Acme");
+    expect(text.split("\n")[2]).toBe("Client: Acme · 2026-05-01 to 2026-11-20");
+    expect(text).toContain("**Before**: 2026-05-01 · from the answers · Mini set\\\n**After**: 2026-11-20 · from the answers · Mini set");
+    expect(text).toContain("| Billing | 25 | 67 | +42 | Keep human -> **Automate** |");
     expect(text).toContain(
-      "### Billing: 25 → 67 (+42)\n\n- ▲ +25: Would customers rather pay automatically? — Partly → **Yes**\n- ▲ +17: Are payment terms negotiated per account? — Yes → **Partly**",
+      "### Billing: 25 to 67 (+42)\n\n- +25: Would customers rather pay automatically? — Partly -> **Yes**\n- +17: Are payment terms negotiated per account? — Yes -> **Partly**",
     );
   });
 
@@ -229,8 +230,9 @@ describe("renderCompareMarkdown", () => {
     const out = renderCompareMarkdown(compare(fromReport("then.json", b), fromReport("now.json", a)));
     expect(await lintErrors(out)).toEqual([]);
     expect(out).not.toContain("<script>");
-    expect(out).toContain("# Progress: Other → Acme \\| &lt;script&gt;x&lt;/script&gt; \\*big\\*, then.json → 2026-11-20");
-    expect(out).toContain("Answer-level changes need two answers files: then.json and now.json are saved reports");
+    expect(out).toContain("# Progress: Other -&gt; Acme \\| &lt;script&gt;x&lt;/script&gt; \\*big\\*\n");
+    expect(out).toContain("Client: Other -&gt; Acme \\| &lt;script&gt;x&lt;/script&gt; \\*big\\* · `then.json` to 2026-11-20");
+    expect(out).toContain("Answer-level changes need the answers of both assessments; one side is a saved report");
     expect(out).toContain("**Note**: The clients differ");
     for (const block of mermaidBlocks(out)) parseChart(block);
   });

@@ -40,7 +40,9 @@ describe("renderMarkdown", () => {
     expect(text).not.toMatch(/<script|<b>|<i>/);
     expect(text).not.toContain("\u001b");
     const title = text.split("\n")[0] ?? "";
-    expect(title).toBe("# Automation fit: Acme \\| Co &lt;script&gt;alert(1)&lt;/script&gt; \\*big\\* ^\\[\\[31mred second line");
+    // the H1 short; the whole client on the line below it
+    expect(title).toBe("# Automation fit: Acme \\| Co &lt;script&gt;alert(1)&lt;/script&gt;…");
+    expect(text.split("\n")[2]).toMatch(/^Client: Acme \\\| Co &lt;script&gt;alert\(1\)&lt;\/script&gt; \\\*big\\\* \^\\\[\\\[31mred second line · /);
     const table = text.split("\n").filter((l) => l.startsWith("|"));
     expect(table).toHaveLength(6);
     for (const row of table) expect(unescapedPipes(row)).toBe(5);
@@ -51,7 +53,7 @@ describe("renderMarkdown", () => {
   it("has a section per stage with verdict, reason, drivers and plays, KPIs only where automating", () => {
     expect(text).toMatch(/## Onboarding\n\n\*\*Hybrid\*\*: score 58 of 100, answered \d+ of \d+\./);
     expect(text).toMatch(/\*\*Insufficient\*\*: no score, answered 0 of \d+\./);
-    expect(text).toContain("- ▲ +12.5 toward automating: Is setup the same for every customer? **Yes**. Note: Except enterprise plans");
+    expect(text).toContain("- +12.5 toward automating: Is setup the same for every customer? **Yes**. Note: Except enterprise plans");
     expect(text).toContain(
       "### What to automate in Account reviews, and the human part to keep\n\n- **Review prep**\n  - Automate: Pull usage numbers into the review deck.\n  - Human part: The conversation itself.",
     );
@@ -73,7 +75,7 @@ describe("renderMarkdown", () => {
     const blocks = mermaidBlocks(text);
     expect(blocks).toHaveLength(1);
     const chart = parseChart(blocks[0]!);
-    expect(chart.labels).toEqual(["Billing | invoices ‹b›", "Onboarding", "Account reviews"]);
+    expect(chart.labels).toEqual(["Billing | invoices «b>", "Onboarding", "Account reviews"]);
     expect(chart.bars).toEqual([82, 58, 20]);
     expect(chart.lines).toEqual([
       [35, 35, 35],
@@ -81,7 +83,7 @@ describe("renderMarkdown", () => {
     ]);
     expect(text.indexOf("```mermaid")).toBeGreaterThan(text.indexOf("| Renewal | Insufficient |"));
     expect(text.indexOf("```mermaid")).toBeLessThan(text.indexOf("## Billing"));
-    expect(text).toContain("Lines: the thresholds, 35 (keep human at or below) and 65 (automate at or above). Not charted, no score yet: Renewal.");
+    expect(text).toContain("Lines: the thresholds, 35 (keep human at or below) and 65 (automate at or above). Not charted, too little answered for a verdict: Renewal.");
   });
 
   it("has no chart when no stage has a score", async () => {
@@ -98,7 +100,7 @@ describe("renderMarkdown", () => {
     expect(list.split("\n").filter((l) => l.startsWith("- "))).toEqual([
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: automate — Reminders at 3, 10 and 20 days overdue.",
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: human part — A call from the account owner before anything goes to collections.",
-      "- [ ] Onboarding, Welcome \\*sequence\\*: automate — Account setup, welcome e-mails and a checklist: supercalifragilisticexpialidocious-https\\://example.com/a/very/long/path/that/cannot/be/wrapped/at/a/space",
+      "- [ ] Onboarding, Welcome \\*sequence\\*: automate — Account setup, welcome e-mails and a checklist: `supercalifragilisticexpialidocious-https://example.com/a/very/long/path/that/cannot/be/wrapped/at/a/space`",
       "- [ ] Onboarding, Welcome \\*sequence\\*: human part — A kickoff call with a named person.",
       "- [ ] Account reviews, Review prep: human part — The conversation itself.",
     ]);

@@ -27,8 +27,20 @@ describe("markdownInline", () => {
     expect(markdownInline("R&D &lt;")).toBe("R&amp;D &amp;lt;");
   });
 
-  it("keeps bare URLs and addresses from turning into links", () => {
-    expect(markdownInline("https://x.io www.x.io a@x.io")).toBe("https\\://x.io www\\.x.io a\\@x.io");
+  it("writes e-mail addresses, URLs and host names as inline code, where no autolink forms (F25)", () => {
+    expect(markdownInline("https://x.io www.x.io a@x.io")).toBe("`https://x.io` `www.x.io` `a@x.io`");
+    expect(markdownInline("Mail evil\\@evil.example, or see (https://evil.example/a_b?c=1).")).toBe("Mail `evil\\@evil.example`, or see (`https://evil.example/a_b?c=1`).");
+    expect(markdownInline("Acme Ltd. at acme.co.uk | sales@acme.co.uk")).toBe("Acme Ltd. at `acme.co.uk` \\| `sales@acme.co.uk`");
+    expect(markdownInline("- Contact: mailto:a@b.example")).toBe("\\- Contact: mailto:`a@b.example`");
+    // not host names: versions, abbreviations, decimals
+    expect(markdownInline("v1.2, e.g. 2.5 i.e. U.S.")).toBe("v1.2, e.g. 2.5 i.e. U.S.");
+    // a backtick or a pipe cannot get into a code span
+    expect(markdownInline("a`b@c.example|d")).toBe("a\\``b@c.example`\\|d");
+  });
+
+  it("leaves only characters pdflatex typesets: ASCII, Latin-1, typographic punctuation", () => {
+    expect(markdownInline("Café Zürich → Łódź ▲ ＃1 €5 ≥ 3 — “fine” …")).toBe("Café Zürich -&gt; Lódz + \\#1 EUR5 &gt;= 3 — “fine” …");
+    expect(markdownInline("東京 🙂 a\u200bb")).toBe("?? ? ab");
   });
 
   it("keeps text on one line and out of block syntax", () => {

@@ -77,7 +77,10 @@ describe("automation-fit report, a team", () => {
     const r = run(["report", TEAM, "--format", "markdown"]);
     expect(r.status).toBe(0);
     expect(await lintErrors(r.stdout)).toEqual([]);
-    expect(r.stdout).toMatch(/^# Automation fit: ClinicFlow .*, team view$/m);
+    expect(r.stdout).toMatch(/^# Team view: ClinicFlow\n\nClient: ClinicFlow \(booking and notes software for physiotherapy clinics\) · /);
+    // respondents by name, never by file
+    expect(r.stdout).not.toMatch(/\.yaml|\.json/);
+    expect(r.stdout).toContain("| Stage | Maya Chen | Tom Okafor | Priya Nair |");
     expect(r.stdout).toContain("| Service calls | Hybrid | 55 | 15–95 | 0/2 | 80% |");
   });
 
@@ -104,7 +107,7 @@ describe("automation-fit report, a team", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(`wrote ${out}\n`);
-    expect(readFileSync(out, "utf8")).toMatch(/^# Automation fit/);
+    expect(readFileSync(out, "utf8")).toMatch(/^# Team view: ClinicFlow\n/);
   });
 
   it("refuses a missing path or a folder without answers, exit 2", () => {

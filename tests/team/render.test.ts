@@ -41,7 +41,7 @@ describe("renderTeamMarkdown", () => {
     expect(text).not.toMatch(/<script|<b>|<co>/);
     expect(text).not.toContain("\u001b");
     expect(text).toContain("## Team summary (2)");
-    expect(text).toMatch(/^# Automation fit: Acme: the &lt;co&gt;, team view$/m);
+    expect(text).toMatch(/^# Team view: Acme: the &lt;co&gt;$/m);
     expect(text).toContain("## Scores by respondent");
     expect(text).toContain("Ana \\| &lt;script&gt;x&lt;/script&gt; \\*big\\* ^\\[\\[31mred line");
   });
