@@ -140,11 +140,12 @@ describe("automation-fit report", () => {
     }
   });
 
-  it("prints Markdown with the client in the title", () => {
+  it("prints Markdown with the client's short name in the title and the whole name below it", () => {
     const r = run(["report", EXAMPLE, "--format", "markdown"]);
     expect(r.status).toBe(0);
     const client = /^client: (.*)$/m.exec(readFileSync(EXAMPLE, "utf8"))![1]!.replace(/^"|"$/g, "");
-    expect(r.stdout.split("\n")[0]).toContain(client);
+    expect(r.stdout.split("\n")[0]).toBe(`# Automation fit: ${client.split(" (")[0]}`);
+    expect(r.stdout.split("\n")[2]).toContain(`Client: ${client} · `);
     expect(r.stdout).toContain("| ");
   });
 
