@@ -8,7 +8,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { staticInputs } from "./build.mjs";
+import { packageOf, staticInputs } from "./build.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin", "automation-fit.js");
@@ -113,7 +113,7 @@ function describeLoaded() {
   const inputs = chunks.flatMap((c) => Object.entries(meta.outputs[c]?.inputs ?? {}));
   const byPackage = {};
   for (const [file, { bytesInOutput }] of inputs) {
-    const name = file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? "src";
+    const name = packageOf(file) ?? "src";
     byPackage[name] = { modules: (byPackage[name]?.modules ?? 0) + 1, kb: (byPackage[name]?.kb ?? 0) + bytesInOutput / 1024 };
   }
   const heavy = ["zod", "yaml", "chalk"].filter((p) => byPackage[p]).concat(Object.keys(byPackage).some((p) => p.startsWith("@inquirer")) ? ["inquirer"] : []);

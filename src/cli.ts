@@ -1,12 +1,12 @@
 import { Command, CommanderError } from "commander";
-import { assessCommand } from "./commands/assess/index.js";
-import { compare } from "./commands/compare/index.js";
-import { init } from "./commands/init/index.js";
+import { assess } from "./commands/assess.js";
+import { compare } from "./commands/compare.js";
+import { init } from "./commands/init.js";
 import { kpis } from "./commands/kpis.js";
-import { questions } from "./commands/questions/index.js";
-import { report } from "./commands/report/index.js";
-import { template } from "./commands/template/index.js";
-import { validate } from "./commands/validate/index.js";
+import { questions } from "./commands/questions.js";
+import { report } from "./commands/report.js";
+import { template } from "./commands/template.js";
+import { validate } from "./commands/validate.js";
 import { InputError, Interrupted } from "./errors.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
@@ -18,7 +18,7 @@ export function program(): Command {
     .description("Stage by stage through the customer lifecycle: what to automate, what to keep human, and why.")
     .version(VERSION)
     .showHelpAfterError("(add --help for usage)")
-    .addCommand(assessCommand)
+    .addCommand(assess)
     .addCommand(report)
     .addCommand(questions)
     .addCommand(validate)

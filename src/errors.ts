@@ -1,4 +1,4 @@
-import { terminalSafe } from "./report/text.js";
+import { terminalSafe } from "./text.js";
 
 /** One thing wrong with an input file, at a position when the file has one. */
 export interface Problem {

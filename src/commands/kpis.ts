@@ -1,15 +1,12 @@
 import { Command } from "commander";
+import { z } from "zod/mini";
 import { InputError, Interrupted } from "../errors.js";
+import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS } from "./options.js";
 
-// The options' schemas, checked on each action's first line; zod loads only then, never at start-up.
-async function initOptions(raw: unknown) {
-  const [{ z }, { parseOptions, SetOptions }] = await Promise.all([import("zod"), import("./parse-options.js")]);
-  return parseOptions(SetOptions.extend({ out: z.string().min(1).default("kpis.yaml"), force: z.boolean().default(false) }), raw);
-}
-async function addOptions(raw: unknown) {
-  const [{ z }, { parseOptions, SetOptions }] = await Promise.all([import("zod"), import("./parse-options.js")]);
-  return parseOptions(SetOptions.extend({ date: z.string().optional() }), raw);
-}
+const InitOptions = z.object({ ...SET_OPTIONS, out: z._default(z.string().check(z.minLength(1)), "kpis.yaml"), force: OUTPUT_OPTIONS.force });
+const AddOptions = z.object({ ...SET_OPTIONS, date: z.optional(z.string()) });
+const initOptions = (raw: unknown) => parseOptions(InitOptions, raw);
+const addOptions = (raw: unknown) => parseOptions(AddOptions, raw);
 
 /** The KPI log's review date: the end of the plan's third phase. */
 const REVIEW_DAYS = 90;
@@ -22,7 +19,7 @@ const init = new Command("init")
   .option("-o, --out <file>", "the log to write", "kpis.yaml")
   .option("--force", "replace the log if it exists (its readings are lost)", false)
   .option("--questions <path>", "use this question set (a YAML file or a folder) instead of the built-in one")
-  .action(async (answersFile: string, raw: unknown) => runInit(answersFile, await initOptions(raw)));
+  .action(async (answersFile: string, raw: unknown) => runInit(answersFile, initOptions(raw)));
 
 const add = new Command("add")
   .description("add a reading to a KPI log; a KPI's first reading is its baseline")
@@ -31,7 +28,7 @@ const add = new Command("add")
   .argument("<value>", "the reading, a plain number in the KPI's measure (e.g. 91 for 91%)")
   .option("--date <YYYY-MM-DD>", "the day of the reading (default: today)")
   .option("--questions <path>", "use this question set (a YAML file or a folder) instead of the built-in one")
-  .action(async (file: string, id: string, value: string, raw: unknown) => runAdd(file, id, value, await addOptions(raw)));
+  .action(async (file: string, id: string, value: string, raw: unknown) => runAdd(file, id, value, addOptions(raw)));
 
 export const kpis = new Command("kpis")
   .description("keep watching the customer KPIs of the stages you automate: a log of readings, and an alarm in the report when one crosses its tripwire")

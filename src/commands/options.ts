@@ -1,4 +1,6 @@
-import { Option, type Command } from "commander";
+import { type Command, Option } from "commander";
+import { z } from "zod/mini";
+import { InputError } from "../errors.js";
 
 /** Options every command shares; added to each command so they may stand anywhere on the line. */
 export function withSetOption(command: Command): Command {
@@ -7,7 +9,28 @@ export function withSetOption(command: Command): Command {
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)");
 }
 
-export const formatOption = (formats: readonly string[], fallback: string) => new Option("--format <format>", "output format").choices(formats).default(fallback);
-
 export const outputOptions = (command: Command): Command =>
   command.option("-o, --out <file>", "write to this file instead of stdout (atomically)").option("--force", "replace the --out file if it exists", false);
+
+/** --format: its choices shown in the help as commander shows them, and checked by the command's schema alone (not by .choices()). */
+export function formatOption(formats: readonly string[], fallback: string): Option {
+  const option = new Option("--format <format>", "output format").default(fallback);
+  option.argChoices = [...formats];
+  return option;
+}
+
+export const SET_OPTIONS = { questions: z.optional(z.string()), color: z._default(z.boolean(), true) };
+export const OUTPUT_OPTIONS = { out: z.optional(z.string()), force: z._default(z.boolean(), false) };
+
+/** One of a fixed list of values, e.g. the formats, with a message that names them. */
+export function choice<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  const error = (issue: { input?: unknown }) => `'${String(issue.input)}' is not one of: ${values.join(", ")}`;
+  return z._default(z.enum(values, { error }), fallback);
+}
+
+/** Parses a command's raw options; a bad value is a usage error (exit 2), named by its flag. */
+export function parseOptions<T extends z.ZodMiniType>(schema: T, raw: unknown): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new InputError(parsed.error.issues.map((issue) => ({ file: "", message: `option --${issue.path.map(String).join(".")}: ${issue.message}` })));
+}

@@ -1,7 +1,6 @@
 import type { Answers } from "../model/answers.js";
 import type { Question, QuestionSet, Stage } from "../model/question-set.js";
-import { pad, wrapText } from "../report/terminal.js";
-import { displayWidth, terminalSafe } from "../report/text.js";
+import { displayWidth, pad, terminalSafe, wrapIndented, wrapText } from "../text.js";
 import { palette } from "../ui/palette.js";
 import type { Item, Prompter } from "./prompter.js";
 
@@ -52,12 +51,6 @@ export function today(): string {
 export function minutesFor(questions: number): number {
   const minutes = Math.max(1, Math.round(questions / 3));
   return minutes > 10 ? Math.round(minutes / 5) * 5 : minutes;
-}
-
-/** Word-wraps text to `width` columns; continuation lines keep the first line's indent. */
-export function wrap(text: string, width: number): string {
-  const indent = /^ */.exec(text)![0];
-  return wrapText(text, width, indent).join("\n");
 }
 
 /**
@@ -114,7 +107,7 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
   const labelWidth = Math.max(...set.scale.map((o) => displayWidth(terminalSafe(o.label))), NOT_ANSWERED.length);
   const para = (text: string, style: (s: string) => string = (s) => s) =>
     say(
-      wrap(text, width())
+      wrapIndented(text, width())
         .split("\n")
         .map((line) => style(line))
         .join("\n"),
@@ -163,7 +156,7 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
       const answers: Pick[] = set.scale.map((o) => ({ kind: "answer", value: o.value }));
       const items: Item<Pick>[] = set.scale.map((o, i) => ({ value: answers[i]!, name: terminalSafe(o.label) }));
       items.push({ separator: "──────────────" });
-      items.push({ value: HELP, name: "? Why it matters", short: "Why it matters", description: wrap(terminalSafe(q.help), width()) });
+      items.push({ value: HELP, name: "? Why it matters", short: "Why it matters", description: wrapIndented(terminalSafe(q.help), width()) });
       items.push(note ? { value: NOTE, name: "✎ Change the note", short: "Change the note" } : { value: NOTE, name: "✎ Add a note", short: "Add a note" });
       if (backLabel) items.push({ value: BACK, name: `← ${backLabel}`, short: backLabel });
       if (note) para(`  note: ${terminalSafe(note)}`, c.dim);

@@ -4,7 +4,7 @@ import confirm from "@inquirer/confirm";
 import input from "@inquirer/input";
 import select, { Separator } from "@inquirer/select";
 import { styleText } from "node:util";
-import { wrapText } from "../report/terminal.js";
+import { wrapText } from "../text.js";
 import { PromptCancelled, type Item, type Prompter } from "./prompter.js";
 
 export interface PromptContext {

@@ -4,7 +4,7 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { type Problem, readFailure } from "../errors.js";
-import { terminalSafe } from "../report/text.js";
+import { terminalSafe } from "../text.js";
 import { noteInput } from "./write.js";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "Windows-1252";

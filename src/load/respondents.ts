@@ -274,3 +274,10 @@ function quickIndex(set: QuestionSet): Map<string, number> {
   }
   return index;
 }
+
+export async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}

@@ -2,7 +2,7 @@ import type { AnswerChange, ComparedSide, Comparison, StagePoint, StageProgress 
 import { answerText, comparisonTitle, signed } from "./compare-text.js";
 import { heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
 import { scoreChart } from "./mermaid.js";
-import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
+import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
 
 const SUMMARY = "Summary";
 const CHANGED = "Answers that changed";

@@ -1,8 +1,8 @@
 import type { AnswerChange, Comparison, StagePoint, StageProgress } from "../score/compare.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { answerText, comparisonTitle, reportsOnly, signed } from "./compare-text.js";
-import { pad, verdictStyle, words, wrap, type TerminalOptions, type Word } from "./terminal.js";
-import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
+import { type TerminalOptions, verdictStyle } from "./terminal.js";
+import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, type Word, words, wrap } from "../text.js";
 
 const MIN_WIDTH = 30;
 // "100 Insufficient": a score and the longest verdict label

@@ -1,5 +1,5 @@
 import type { Verdict } from "../model/assessment.js";
-import { escapeHtml as h } from "./text.js";
+import { escapeHtml as h } from "../text.js";
 
 /** One row of the chart: a stage, with its bar (or why it has none). */
 export interface ChartRow {

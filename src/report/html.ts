@@ -20,7 +20,7 @@ import {
   tallyText,
   teamSize,
 } from "./team-text.js";
-import { escapeHtml as h, setLabel, verdictLabel } from "./text.js";
+import { escapeHtml as h, setLabel, verdictLabel } from "../text.js";
 
 const PRINCIPLE =
   "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.";

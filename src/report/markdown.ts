@@ -2,7 +2,7 @@ import type { Assessment, Driver, StageAssessment } from "../model/assessment.js
 import type { Campaign } from "../model/question-set.js";
 import { percent } from "../score/score.js";
 import { scoreChart } from "./mermaid.js";
-import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
+import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
 
 const SUMMARY = "Summary";
 const CHECKLIST = "Checklist: what to automate, and the human part to keep";

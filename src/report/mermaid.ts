@@ -1,6 +1,6 @@
 import type { Assessment, Verdict } from "../model/assessment.js";
 import { VERDICT_COLOURS } from "./html-chart.js";
-import { pdfSafe, terminalSafe } from "./text.js";
+import { pdfSafe, terminalSafe } from "../text.js";
 
 export interface ChartBar {
   label: string;

@@ -1,7 +1,7 @@
 import type { Assessment, StageAssessment, Verdict } from "../model/assessment.js";
 import { palette } from "../ui/palette.js";
-import { pad, verdictStyle, words, wrap } from "./terminal.js";
-import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
+import { verdictStyle } from "./terminal.js";
+import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, words, wrap } from "../text.js";
 
 /** The most lines the summary takes: with the ending's choice under it (about 6 lines), it fits one 80x24 screen. */
 export const SUMMARY_MAX_LINES = 18;

@@ -18,7 +18,7 @@ import {
   tallyText,
   teamSize,
 } from "./team-text.js";
-import { markdownInline as md, setLabel, verdictLabel } from "./text.js";
+import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
 
 const RESPONDENTS = "Respondents";
 const SUMMARY = "Team summary";

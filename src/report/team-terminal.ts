@@ -17,8 +17,8 @@ import {
   tallyText,
   teamSize,
 } from "./team-text.js";
-import { campaignLines, kpiLines, pad, playLines, verdictStyle, words, wrap, type TerminalOptions } from "./terminal.js";
-import { displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
+import { campaignLines, kpiLines, playLines, type TerminalOptions, verdictStyle } from "./terminal.js";
+import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, words, wrap } from "../text.js";
 
 const MIN_WIDTH = 30;
 const VERDICT_WIDTH = Math.max(...(["automate", "hybrid", "human", "insufficient"] as const).map((v) => verdictLabel(v).length));

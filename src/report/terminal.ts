@@ -1,18 +1,12 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import { palette, type Palette } from "../ui/palette.js";
-import { charWidth, displayWidth, setLabel, terminalSafe, verdictLabel } from "./text.js";
+import { displayWidth, pad, type Style, setLabel, terminalSafe, verdictLabel, type Word, words, wrap } from "../text.js";
 
 export interface TerminalOptions {
   color: boolean;
   /** Columns to fit; default 80, at least 30. */
   width?: number;
-}
-
-export type Style = (s: string) => string;
-export interface Word {
-  text: string;
-  style?: Style;
 }
 
 const MIN_WIDTH = 30;
@@ -150,68 +144,4 @@ function scoreBar(s: StageAssessment, cells: number, c: Palette): string {
 
 export function verdictStyle(verdict: Verdict, c: Palette): Style {
   return { automate: c.green, hybrid: c.yellow, human: c.magenta, insufficient: c.dim }[verdict];
-}
-
-export function words(text: string, style?: Style): Word[] {
-  return terminalSafe(text)
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((t) => (style ? { text: t, style } : { text: t }));
-}
-
-export function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/** Wraps text from a file to width, made terminal-safe, with a first-line indent and a hanging one. */
-export function wrapText(text: string, width: number, indent = "", hang = indent, style?: Style): string[] {
-  return wrap(words(text, style), width, indent, hang);
-}
-
-/** Fills lines up to width, words joined by one space; a word longer than a line is cut. Styles apply per word, after measuring. */
-export function wrap(ws: Word[], width: number, indent: string, hang = indent): string[] {
-  const lines: string[] = [];
-  let line = indent;
-  let used = displayWidth(indent);
-  let empty = true;
-  const next = () => {
-    lines.push(line);
-    line = hang;
-    used = displayWidth(hang);
-    empty = true;
-  };
-  for (const word of ws) {
-    const style = word.style ?? ((s: string) => s);
-    let text = word.text;
-    let size = displayWidth(text);
-    if (!empty && used + 1 + size > width) next();
-    if (!empty) {
-      line += " ";
-      used += 1;
-    }
-    while (used + size > width) {
-      const [head, tail] = cut(text, width - used);
-      line += style(head);
-      next();
-      text = tail;
-      size = displayWidth(tail);
-    }
-    if (text) {
-      line += style(text);
-      used += size;
-      empty = false;
-    }
-  }
-  if (!empty) lines.push(line);
-  return lines;
-}
-
-/** Splits off the head that fits in `room` columns; at least one character, so cutting always progresses. */
-function cut(text: string, room: number): [string, string] {
-  const chars = [...text];
-  let used = 0;
-  let n = 0;
-  while (n < chars.length && used + charWidth(chars[n] as string) <= room) used += charWidth(chars[n++] as string);
-  n = Math.max(n, 1);
-  return [chars.slice(0, n).join(""), chars.slice(n).join("")];
 }

@@ -1,7 +1,7 @@
 import type { Answers } from "../model/answers.js";
 import type { Assessment, StageAssessment, Verdict } from "../model/assessment.js";
 import type { QuestionSet, Signal } from "../model/question-set.js";
-import { setLabel } from "../report/text.js";
+import { setLabel } from "../text.js";
 import { assessStage, percent } from "./score.js";
 
 export const COMPARISON_SCHEMA_VERSION = 1;

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runReport } from "../../src/commands/report/run.js";
+import { parseOptions } from "../../src/commands/options.js";
+import { ReportOptions } from "../../src/commands/report.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { quickAnswers } from "../../src/load/respondents.js";
 import { example, fixture, ROOT, run, tempDir } from "./run.js";
@@ -170,10 +171,14 @@ describe("automation-fit report", () => {
     }
   });
 
-  it("leaves options commander would not give to the zod schema, which words the error", async () => {
+  it("checks its options once, with the zod schema, which words the error", () => {
     const given = { color: true, force: false, format: "terminal", skipBadRows: false };
-    await expect(runReport([EXAMPLE], { ...given, format: "pdf" })).rejects.toThrow(/^option --format: /);
-    await expect(runReport([EXAMPLE], { ...given, force: "yes" })).rejects.toThrow(/^option --force: /);
+    expect(parseOptions(ReportOptions, given)).toEqual(given);
+    expect(() => parseOptions(ReportOptions, { ...given, format: "pdf" })).toThrow(/^option --format: 'pdf' is not one of: terminal, markdown, json, html$/);
+    expect(() => parseOptions(ReportOptions, { ...given, force: "yes" })).toThrow(/^option --force: /);
+    const r = run(["report", EXAMPLE, "--format", "pdf"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("option --format: 'pdf' is not one of: terminal, markdown, json, html\n");
   });
 
   it("accepts a JSON answers file", () => {

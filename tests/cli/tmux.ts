@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { shellQuote } from "../../src/commands/assess/run.js";
+import { shellQuote } from "../../src/text.js";
 import { tempDir } from "./run.js";
 
 export const hasTmux = spawnSync("tmux", ["-V"]).status === 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownInline, terminalSafe } from "../../src/report/text.js";
+import { markdownInline, terminalSafe } from "../../src/text.js";
 
 const ESC = "\u001b";
 const BEL = "\u0007";

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { shellQuote } from "../../src/commands/assess/run.js";
+import { shellQuote } from "../../src/text.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { plan } from "../../src/interview/interview.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { displayWidth } from "../../src/report/text.js";
+import { displayWidth } from "../../src/text.js";
 import { BIN, fixture, ROOT, tempDir } from "../cli/run.js";
 import { hasTmux, tmuxServer } from "../cli/tmux.js";
 

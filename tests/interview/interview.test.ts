@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { interview, minutesFor, plan, promptText, timeLeft, wrap } from "../../src/interview/interview.js";
-import { displayWidth } from "../../src/report/text.js";
+import { interview, minutesFor, plan, promptText, timeLeft } from "../../src/interview/interview.js";
+import { displayWidth, wrapIndented } from "../../src/text.js";
 import { PromptCancelled } from "../../src/interview/prompter.js";
 import { answersFileText } from "../../src/interview/save-file.js";
 import { saveReport } from "../../src/interview/save-report.js";
@@ -66,9 +66,9 @@ describe("plan", () => {
 
 describe("wrap", () => {
   it("breaks at spaces within the width and keeps the indent", () => {
-    expect(wrap("  Why it matters: one two three four", 20)).toBe("  Why it matters:\n  one two three four");
-    expect(wrap("short", 20)).toBe("short");
-    expect(wrap("averyveryverylongword next", 10)).toBe("averyveryv\nerylongwor\nd next");
+    expect(wrapIndented("  Why it matters: one two three four", 20)).toBe("  Why it matters:\n  one two three four");
+    expect(wrapIndented("short", 20)).toBe("short");
+    expect(wrapIndented("averyveryverylongword next", 10)).toBe("averyveryv\nerylongwor\nd next");
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderCompareHtml, renderHtml, renderTeamHtml } from "../../src/report/html.js";
-import { escapeHtml } from "../../src/report/text.js";
+import { escapeHtml } from "../../src/text.js";
 import { aggregate, encodeAnswers } from "../../src/score/aggregate.js";
 import { compare } from "../../src/score/compare.js";
 import { assess } from "../../src/score/score.js";

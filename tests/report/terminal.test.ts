@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderTerminal } from "../../src/report/terminal.js";
-import { displayWidth } from "../../src/report/text.js";
+import { displayWidth } from "../../src/text.js";
 import { assessment } from "./fixtures.js";
 
 const lines = (text: string) => text.replace(/\n$/, "").split("\n");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel } from "../../src/report/text.js";
+import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel } from "../../src/text.js";
 
 describe("terminalSafe", () => {
   it("shows escape sequences and control characters instead of passing them on", () => {

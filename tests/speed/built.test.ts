@@ -6,7 +6,7 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script, no types
-import { staticInputs } from "../../scripts/build.mjs";
+import { packageOf, staticInputs } from "../../scripts/build.mjs";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../../src/paths.js";
@@ -101,11 +101,12 @@ describe("the built-in set prepared by the build", () => {
 
 describe("the build", () => {
   const meta = () => JSON.parse(readFileSync(join(ROOT, "dist", "meta.json"), "utf8"));
-  const packagesOf = (inputs: string[]) => [...new Set(inputs.flatMap((f) => f.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? []))];
+  const packagesOf = (inputs: string[]) => [...new Set(inputs.flatMap((f) => packageOf(f) ?? []))];
 
-  it("starts with commander, and none of zod, yaml, chalk or inquirer before a command's `await import()`", () => {
+  it("starts with commander and zod/mini, and none of classic zod, yaml, chalk or inquirer before a command's `await import()`", () => {
     const packages = packagesOf(staticInputs(meta(), "dist/cli.js"));
     expect(packages).toContain("commander");
+    expect(packages).toContain("zod/mini");
     for (const heavy of ["zod", "yaml", "chalk", "@inquirer/core", "@inquirer/select"]) expect(packages).not.toContain(heavy);
   });
 

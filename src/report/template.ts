@@ -1,19 +1,6 @@
-import { z } from "zod";
-import { csvHeader } from "../../load/csv.js";
-import { loadQuestionSet } from "../../load/question-set.js";
-import type { QuestionSet } from "../../model/question-set.js";
-import { emit } from "../../output.js";
-import { setLabel, terminalSafe } from "../../report/text.js";
-import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
-import { TEMPLATE_FORMATS } from "./index.js";
-
-const Options = SetOptions.extend(OutputOptions.shape).extend({ format: z.enum(TEMPLATE_FORMATS).default("yaml") });
-
-export async function runTemplate(raw: unknown): Promise<void> {
-  const options = parseOptions(Options, raw);
-  const set = await loadQuestionSet(options.questions);
-  await emit(options.format === "csv" ? csvTemplate(set) : answersTemplate(set), options.out, options.force);
-}
+import { csvHeader } from "../load/csv.js";
+import type { QuestionSet } from "../model/question-set.js";
+import { setLabel, terminalSafe } from "../text.js";
 
 /** The header row of a survey sheet as a form tool writes it: a row per respondent below it, an answer's label (or blank) per question. */
 export function csvTemplate(set: QuestionSet): string {

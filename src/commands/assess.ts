@@ -1,36 +1,47 @@
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { z } from "zod";
-import { InputError, Interrupted } from "../../errors.js";
-import { interview, textWidth, today, wrap } from "../../interview/interview.js";
-import { PromptCancelled } from "../../interview/prompter.js";
-import { AnswersSaver, type Kept, SaveStopped } from "../../interview/save-answers.js";
-import { loadAnswers } from "../../load/answers.js";
-import { loadQuestionSet } from "../../load/question-set.js";
-import type { Answers } from "../../model/answers.js";
-import type { Assessment } from "../../model/assessment.js";
-import type { QuestionSet } from "../../model/question-set.js";
-import { readText } from "../../io/decode.js";
-import { checkTarget, noteSaveFile } from "../../io/write.js";
-import { emit } from "../../output.js";
-import { assess } from "../../score/score.js";
-import { didYouMean } from "../../suggest.js";
-import { colorWanted } from "../../ui/color.js";
-import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
-import { REPORT_FORMATS } from "../report/index.js";
-import { renderAssessment } from "../report/run.js";
-import { DEFAULT_SAVE_FILE } from "./index.js";
+import { Command } from "commander";
+import { z } from "zod/mini";
+import { InputError, Interrupted } from "../errors.js";
+import type { Kept } from "../interview/save-answers.js";
+import type { Answers } from "../model/answers.js";
+import type { Assessment } from "../model/assessment.js";
+import type { QuestionSet } from "../model/question-set.js";
+import { REPORT_FORMATS } from "../report/formats.js";
+import { didYouMean } from "../suggest.js";
+import { shellQuote, wrapIndented } from "../text.js";
+import { choice, formatOption, OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
 
-const Options = SetOptions.extend(OutputOptions.shape).extend({
-  format: z.enum(REPORT_FORMATS).default("terminal"),
-  stage: z.array(z.string()).min(1).optional(),
-  save: z.string().min(1).optional(),
-  resume: z.string().min(1).optional(),
+const AssessOptions = z.object({
+  ...SET_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  format: choice(REPORT_FORMATS, "terminal"),
+  stage: z.optional(z.array(z.string()).check(z.minLength(1))),
+  save: z.optional(z.string().check(z.minLength(1))),
+  resume: z.optional(z.string().check(z.minLength(1))),
 });
-type Options = z.infer<typeof Options>;
+type AssessOptions = z.infer<typeof AssessOptions>;
 
-export async function runAssess(raw: unknown): Promise<void> {
-  const options = parseOptions(Options, raw);
+export const DEFAULT_SAVE_FILE = "automation-fit-answers.yaml";
+
+export const assess = withSetOption(
+  new Command("assess")
+    .description("answer the questions in the terminal, stage by stage, and get the report; every answer is saved as you go")
+    .option("--stage <id...>", "ask only about these stages (ids as `automation-fit questions` lists them)")
+    .option("--save <file>", `save the answers here after every answer (default: ${DEFAULT_SAVE_FILE})`)
+    .option("--resume <file>", "continue an answers file at its first unanswered question (and keep saving to it)")
+    .addOption(formatOption(REPORT_FORMATS, "terminal"))
+    .option("-o, --out <file>", "write the report to this file instead of stdout (atomically)")
+    .option("--force", "start over even if the save file exists, and replace the --out file", false),
+).action(async (raw: unknown) => {
+  const options = parseOptions(AssessOptions, raw);
+  const [{ loadQuestionSet }, { loadAnswers }, { emit }, { checkTarget, noteSaveFile }, { readText }] = await Promise.all([
+    import("../load/question-set.js"),
+    import("../load/answers.js"),
+    import("../output.js"),
+    import("../io/write.js"),
+    import("../io/decode.js"),
+  ]);
   const set = await loadQuestionSet(options.questions);
   const stages = options.stage && checkStages(options.stage, set);
   const start: Answers = options.resume ? await loadAnswers(options.resume, set) : { answers: {}, notes: {} };
@@ -49,7 +60,16 @@ export async function runAssess(raw: unknown): Promise<void> {
     );
   }
 
-  const { inquirerPrompter } = await import("../../interview/prompts.js");
+  const [{ interview, textWidth, today }, { PromptCancelled }, { AnswersSaver, SaveStopped }, { inquirerPrompter }, scoring, { render, reportWidth }, { colorWanted }] =
+    await Promise.all([
+      import("../interview/interview.js"),
+      import("../interview/prompter.js"),
+      import("../interview/save-answers.js"),
+      import("../interview/prompts.js"),
+      import("../score/score.js"),
+      import("../report/render.js"),
+      import("../ui/color.js"),
+    ]);
   // Ctrl-C between prompts (terminal not in raw mode) arrives as SIGINT; SIGTERM and SIGHUP are a stop too: each cancels
   // the current or next prompt, which restores the terminal, and the run ends with what was kept and how to resume.
   const abort = new AbortController();
@@ -72,31 +92,31 @@ export async function runAssess(raw: unknown): Promise<void> {
       color: colorWanted(process.stderr, process.env, options.color),
       today: today(),
     });
-    const assessment = onlyStages(assess(set, answers), stages);
+    const assessment = onlyStages(scoring.assess(set, answers), stages);
     const color = colorWanted(process.stdout, process.env, options.color);
+    const width = reportWidth(process.stdout);
     // On a terminal the report is a summary and a choice; redirected or --out, the full report goes there as it always did.
     const terminal = Boolean(process.stdout.isTTY);
     if (options.out || !terminal) {
       prompter.say("");
-      await emit(await renderAssessment(assessment, options.format, !options.out && color), options.out, options.force);
+      await emit(await render(assessment, options.format, { color: !options.out && color, width }), options.out, options.force);
     }
     const kept = saver.kept;
-    const width = textWidth(prompter.columns());
-    if (kept.unsaved) prompter.say(`\n${wrap(notSaved(kept, options, stages), width)}`);
-    else prompter.say(`\n${wrap(`Answers saved in ${kept.file}; score them again any time with: ${cli()} report ${shellQuote(kept.file!)}${questionsArg(options)}`, width)}`);
+    const textCols = textWidth(prompter.columns());
+    if (kept.unsaved) prompter.say(`\n${wrapIndented(notSaved(kept, options, stages), textCols)}`);
+    else
+      prompter.say(
+        `\n${wrapIndented(`Answers saved in ${kept.file}; score them again any time with: ${cli()} report ${shellQuote(kept.file!)}${questionsArg(options)}`, textCols)}`,
+      );
     if (terminal) {
       // Every answer is saved: from here Ctrl-C is for the pager, or ends a prompt as usual, and is not an interruption to keep.
       process.off("SIGINT", onSignal);
-      const [{ ending }, { renderSummary }, { showPaged }] = await Promise.all([
-        import("../../interview/ending.js"),
-        import("../../report/summary.js"),
-        import("../../interview/pager.js"),
-      ]);
+      const [{ ending }, { renderSummary }, { showPaged }] = await Promise.all([import("../interview/ending.js"), import("../report/summary.js"), import("../interview/pager.js")]);
       const show = (text: string) => process.stdout.write(text);
       await ending(prompter, {
         summary: `\n${renderSummary(assessment, { color, width: process.stdout.columns || 80 })}`,
-        read: async () => showPaged(await renderAssessment(assessment, options.format, color), { output: process.stdout, prompter }),
-        render: (format) => renderAssessment(assessment, format, false),
+        read: async () => showPaged(await render(assessment, options.format, { color, width }), { output: process.stdout, prompter }),
+        render: (format) => render(assessment, format, { color: false, width }),
         formats: (["markdown", "html", "json"] as const).filter((f) => REPORT_FORMATS.includes(f)),
         baseName: reportName(answers),
         show,
@@ -109,7 +129,7 @@ export async function runAssess(raw: unknown): Promise<void> {
     await saver.close();
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
-}
+});
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
@@ -125,7 +145,7 @@ function checkStages(ids: string[], set: QuestionSet): string[] {
   return [...new Set(ids)];
 }
 
-async function checkSaveFile(file: string, options: Options): Promise<void> {
+async function checkSaveFile(file: string, options: AssessOptions): Promise<void> {
   const folder = await stat(dirname(resolve(file))).catch(() => undefined);
   if (!folder?.isDirectory()) throw new InputError([{ file, message: "cannot be saved: its folder does not exist" }]);
   const info = await stat(file).catch(() => undefined);
@@ -143,14 +163,14 @@ async function checkSaveFile(file: string, options: Options): Promise<void> {
   }
 }
 
-function stopped(kept: Kept, options: Options, stages: string[] | undefined): string {
+function stopped(kept: Kept, options: AssessOptions, stages: string[] | undefined): string {
   if (kept.unsaved) return notSaved(kept, options, stages);
   if (!kept.file) return "Stopped before anything was saved; nothing was written.";
   return `Kept ${kept.count} answer${kept.count === 1 ? "" : "s"} in ${kept.file}. Resume with: ${resumeLine(kept.file, options, stages)}`;
 }
 
 /** After saves that failed: what is on disk, what was not written and why, and how to go on from what is on disk. */
-function notSaved(kept: Kept, options: Options, stages: string[] | undefined): string {
+function notSaved(kept: Kept, options: AssessOptions, stages: string[] | undefined): string {
   const changes = `${kept.unsaved} change${kept.unsaved === 1 ? "" : "s"}`;
   const why = kept.failure ? ` (${kept.failure})` : "";
   if (!kept.file) return `Your answers could not be saved${why}; nothing was written. Free some space or choose another --save file, and start again.`;
@@ -160,7 +180,7 @@ function notSaved(kept: Kept, options: Options, stages: string[] | undefined): s
   );
 }
 
-function resumeLine(file: string, options: Options, stages: string[] | undefined): string {
+function resumeLine(file: string, options: AssessOptions, stages: string[] | undefined): string {
   return [
     `${assessCommandLine()} --resume ${shellQuote(file)}`,
     questionsArg(options),
@@ -170,7 +190,7 @@ function resumeLine(file: string, options: Options, stages: string[] | undefined
   ].join("");
 }
 
-const questionsArg = (options: Options) => (options.questions ? ` --questions ${shellQuote(options.questions)}` : "");
+const questionsArg = (options: AssessOptions) => (options.questions ? ` --questions ${shellQuote(options.questions)}` : "");
 
 function onlyStages(assessment: Assessment, stages: string[] | undefined): Assessment {
   return stages ? { ...assessment, stages: assessment.stages.filter((s) => stages.includes(s.id)) } : assessment;
@@ -188,7 +208,3 @@ function reportName(answers: Answers): string {
 const fromNpmStart = () => process.env.npm_lifecycle_event === "start";
 const cli = () => (fromNpmStart() ? "npx automation-fit" : "automation-fit");
 const assessCommandLine = () => (fromNpmStart() ? "npm start --" : "automation-fit assess");
-
-export function shellQuote(word: string): string {
-  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

@@ -1,18 +1,24 @@
 import { access, constants, mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { InputError, readFailure } from "../../errors.js";
-import { checkTarget, exists, failure, writeOutput } from "../../io/write.js";
-import { BUILT_IN_QUESTIONS } from "../../paths.js";
-import { loadQuestionSet, setFiles } from "../../load/question-set.js";
-import { OutputOptions, parseOptions, SetOptions } from "../parse-options.js";
+import { Command } from "commander";
+import { z } from "zod/mini";
+import { InputError, readFailure } from "../errors.js";
+import { BUILT_IN_QUESTIONS } from "../paths.js";
+import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
 
-const Options = SetOptions.extend(OutputOptions.pick({ force: true }).shape);
+const InitOptions = z.object({ ...SET_OPTIONS, force: OUTPUT_OPTIONS.force });
 
 /** The JSON Schemas the YAML files point at, always from the built-in set. */
 const SCHEMAS = /\.schema\.json$/i;
 
-export async function runInit(dir: string, raw: unknown): Promise<void> {
-  const { force, questions } = parseOptions(Options, raw);
+export const init = withSetOption(
+  new Command("init")
+    .description("start your own question set: copy the built-in one (or --questions PATH) and its JSON Schemas into a folder to edit")
+    .argument("<dir>", "the folder to write (made if missing)")
+    .option("--force", "replace files of the same names in the folder", false),
+).action(async (dir: string, raw: unknown) => {
+  const { force, questions } = parseOptions(InitOptions, raw);
+  const [{ loadQuestionSet, setFiles }, { checkTarget, exists, failure, writeOutput }] = await Promise.all([import("../load/question-set.js"), import("../io/write.js")]);
   // a set to start from must itself be valid: copying a broken one would only pass its problems on
   if (questions !== undefined) await loadQuestionSet(questions);
   const setYaml = await setFiles(questions ?? BUILT_IN_QUESTIONS);
@@ -58,10 +64,11 @@ export async function runInit(dir: string, raw: unknown): Promise<void> {
       "",
     ].join("\n"),
   );
-}
+});
 
 /** mkdir -p reports a missing parent (ENOENT) even where the real obstacle is a read-only or unwritable folder above: find that one. */
 async function whyNoFolder(dir: string, error: unknown): Promise<{ error: unknown; folder: string }> {
+  const { exists } = await import("../io/write.js");
   let folder = dirname(resolve(dir));
   while (!(await exists(folder)) && dirname(folder) !== folder) folder = dirname(folder);
   if ((error as NodeJS.ErrnoException).code !== "ENOENT") return { error, folder };

@@ -1,4 +1,5 @@
-import type { Assessment, Verdict } from "../model/assessment.js";
+// Text utilities every room may use: labels, the terminal sanitiser, the Markdown escaper, display width and word wrap.
+import type { Assessment, Verdict } from "./model/assessment.js";
 
 const LABELS: Record<Verdict, string> = { automate: "Automate", hybrid: "Hybrid", human: "Keep human", insufficient: "Insufficient" };
 
@@ -156,6 +157,87 @@ export function charWidth(ch: string): number {
     (cp >= 0xffe0 && cp <= 0xffe6) ||
     (cp >= 0x20000 && cp <= 0x3fffd);
   return wide ? 2 : 1;
+}
+
+export type Style = (s: string) => string;
+export interface Word {
+  text: string;
+  style?: Style;
+}
+
+export function words(text: string, style?: Style): Word[] {
+  return terminalSafe(text)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => (style ? { text: t, style } : { text: t }));
+}
+
+export function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Wraps text from a file to width, made terminal-safe, with a first-line indent and a hanging one. */
+export function wrapText(text: string, width: number, indent = "", hang = indent, style?: Style): string[] {
+  return wrap(words(text, style), width, indent, hang);
+}
+
+/** Fills lines up to width, words joined by one space; a word longer than a line is cut. Styles apply per word, after measuring. */
+export function wrap(ws: Word[], width: number, indent: string, hang = indent): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  let used = displayWidth(indent);
+  let empty = true;
+  const next = () => {
+    lines.push(line);
+    line = hang;
+    used = displayWidth(hang);
+    empty = true;
+  };
+  for (const word of ws) {
+    const style = word.style ?? ((s: string) => s);
+    let text = word.text;
+    let size = displayWidth(text);
+    if (!empty && used + 1 + size > width) next();
+    if (!empty) {
+      line += " ";
+      used += 1;
+    }
+    while (used + size > width) {
+      const [head, tail] = cut(text, width - used);
+      line += style(head);
+      next();
+      text = tail;
+      size = displayWidth(tail);
+    }
+    if (text) {
+      line += style(text);
+      used += size;
+      empty = false;
+    }
+  }
+  if (!empty) lines.push(line);
+  return lines;
+}
+
+/** Splits off the head that fits in `room` columns; at least one character, so cutting always progresses. */
+function cut(text: string, room: number): [string, string] {
+  const chars = [...text];
+  let used = 0;
+  let n = 0;
+  while (n < chars.length && used + charWidth(chars[n] as string) <= room) used += charWidth(chars[n++] as string);
+  n = Math.max(n, 1);
+  return [chars.slice(0, n).join(""), chars.slice(n).join("")];
+}
+
+/** Word-wraps text to `width` columns; continuation lines keep the first line's indent. */
+export function wrapIndented(text: string, width: number): string {
+  const indent = /^ */.exec(text)![0];
+  return wrapText(text, width, indent).join("\n");
+}
+
+/** A word as a POSIX shell reads it back: left bare when safe, else single-quoted. */
+export function shellQuote(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -1,14 +1,19 @@
-import { byPosition, InputError, type Problem } from "../../errors.js";
-import { writeStdout } from "../../output.js";
-import { checkAnswers } from "../../load/answers.js";
-import { loadQuestionSet, questionSetFrom, setFiles, setName } from "../../load/question-set.js";
-import type { QuestionSet } from "../../model/question-set.js";
-import { readSource } from "../../load/source.js";
-import { BUILT_IN_QUESTIONS } from "../../paths.js";
-import { parseOptions, SetOptions } from "../parse-options.js";
+import { Command } from "commander";
+import { z } from "zod/mini";
+import { byPosition, InputError, type Problem } from "../errors.js";
+import type { QuestionSet } from "../model/question-set.js";
+import { BUILT_IN_QUESTIONS } from "../paths.js";
+import { parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
 
-export async function runValidate(paths: string[], raw: unknown): Promise<void> {
-  const options = parseOptions(SetOptions, raw);
+const ValidateOptions = z.object(SET_OPTIONS);
+
+export const validate = withSetOption(
+  new Command("validate")
+    .description("check question sets (files or folders) and answers files; every problem as FILE:LINE:COL")
+    .argument("[paths...]", "question sets or answers files (default: the built-in set)"),
+).action(async (paths: string[], raw: unknown) => {
+  const options = parseOptions(ValidateOptions, raw);
+  const { loadQuestionSet } = await import("../load/question-set.js");
   const targets = paths.length ? paths : [options.questions ?? BUILT_IN_QUESTIONS];
   // answers files are checked against one set: load it once, on the first that needs it
   let answersSet: Promise<QuestionSet> | undefined;
@@ -25,11 +30,16 @@ export async function runValidate(paths: string[], raw: unknown): Promise<void> 
   }
   // a broken --questions set fails every answers file with the same problems: list them once
   if (problems.length) throw new InputError([...new Set(problems)].sort(byPosition));
-  await writeStdout(`${lines.join("\n")}\n`);
-}
+  await (await import("../output.js")).writeStdout(`${lines.join("\n")}\n`);
+});
 
 /** A folder is a question set; a file is an answers file when it has 'answers:' and no 'questions:'. */
 async function validatePath(path: string, setForAnswers: () => Promise<QuestionSet>): Promise<string> {
+  const [{ checkAnswers }, { questionSetFrom, setFiles, setName, loadQuestionSet }, { readSource }] = await Promise.all([
+    import("../load/answers.js"),
+    import("../load/question-set.js"),
+    import("../load/source.js"),
+  ]);
   const files = await setFiles(path);
   const read = files.length === 1 && files[0] === path ? await readSource(path) : undefined;
   if (read?.source && "answers" in read.source.data && !("questions" in read.source.data)) {

@@ -1,0 +1,23 @@
+import { Command } from "commander";
+import { z } from "zod/mini";
+import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+
+const TEMPLATE_FORMATS = ["yaml", "csv"] as const;
+const TemplateOptions = z.object({ ...SET_OPTIONS, ...OUTPUT_OPTIONS, format: choice(TEMPLATE_FORMATS, "yaml") });
+
+export const template = outputOptions(
+  withSetOption(
+    new Command("template")
+      .description("print a blank answers file (yaml) or the header row of a survey sheet (csv) for the question set")
+      .addOption(formatOption(TEMPLATE_FORMATS, "yaml")),
+  ),
+).action(async (raw: unknown) => {
+  const options = parseOptions(TemplateOptions, raw);
+  const [{ loadQuestionSet }, { answersTemplate, csvTemplate }, { emit }] = await Promise.all([
+    import("../load/question-set.js"),
+    import("../report/template.js"),
+    import("../output.js"),
+  ]);
+  const set = await loadQuestionSet(options.questions);
+  await emit(options.format === "csv" ? csvTemplate(set) : answersTemplate(set), options.out, options.force);
+});

@@ -1,0 +1,52 @@
+import type { Assessment } from "../model/assessment.js";
+import type { Disagreement, TeamAssessment, TeamRespondent } from "../model/team-assessment.js";
+import type { Comparison } from "../score/compare.js";
+import type { ReportFormat } from "./formats.js";
+import { renderJson, renderTeamJson } from "./json.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderTeamMarkdown } from "./team-markdown.js";
+
+export type Rendered = Assessment | TeamAssessment | Comparison;
+
+export interface RenderOptions {
+  color: boolean;
+  /** Columns of the terminal report. */
+  width: number;
+}
+
+/** The one place a result becomes text in a format. The terminal renderers are imported when asked for: they load chalk. */
+export async function render(model: Rendered, format: ReportFormat, options: RenderOptions): Promise<string> {
+  if (format === "json") return renderJson(model);
+  const kind = "kind" in model ? model.kind : "single";
+  if (format === "html") {
+    const html = await import("./html.js");
+    if (kind === "team") return html.renderTeamHtml(model as TeamAssessment);
+    if (kind === "comparison") return html.renderCompareHtml(model as Comparison);
+    return html.renderHtml(model as Assessment);
+  }
+  if (format === "markdown") {
+    if (kind === "team") return renderTeamMarkdown(model as TeamAssessment);
+    if (kind === "comparison") return (await import("./compare-markdown.js")).renderCompareMarkdown(model as Comparison);
+    return renderMarkdown(model as Assessment);
+  }
+  if (kind === "team") return (await import("./team-terminal.js")).renderTeamTerminal(model as TeamAssessment, options);
+  if (kind === "comparison") return (await import("./compare-terminal.js")).renderCompareTerminal(model as Comparison, options);
+  return (await import("./terminal.js")).renderTerminal(model as Assessment, options);
+}
+
+/** A team as the streamed tally holds it: its summary and respondents one by one, or the whole team. */
+export interface TeamSource {
+  summary(files: number): TeamAssessment;
+  respondents(disagreements: readonly Disagreement[]): Iterable<TeamRespondent>;
+  result(files: number): TeamAssessment;
+}
+
+/** A team report: JSON in pieces, respondent by respondent (a team of a million is never one string); the other formats from the whole team. */
+export async function renderTeam(team: TeamSource, files: number, format: ReportFormat, options: RenderOptions): Promise<string | Iterable<string>> {
+  if (format !== "json") return render(team.result(files), format, options);
+  const summary = team.summary(files);
+  return renderTeamJson(summary, team.respondents(summary.disagreements));
+}
+
+/** The width the terminal report fits: the terminal's, at most 100 columns. */
+export const reportWidth = (stream: { columns?: number }) => Math.min(stream.columns || 80, 100);
