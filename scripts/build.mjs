@@ -60,6 +60,7 @@ async function bundle() {
     metafile: true,
     chunkNames: "[name]-[hash]",
     define: { __AUTOMATION_FIT_BUILT_IN__: JSON.stringify(builtIn) },
+    plugins: [onlyEnglishZod()],
   });
   const heavy = NOT_AT_START.filter((p) => staticInputs(result.metafile, "dist.next/cli.js").some((f) => packageOf(f)?.startsWith(p) && packageOf(f) !== "zod/mini"));
   if (heavy.length) {
@@ -79,6 +80,17 @@ async function bundle() {
 export function packageOf(file) {
   if (/node_modules\/zod\/(v4\/)?(mini|core|locales)\//.test(file)) return "zod/mini";
   return file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1];
+}
+
+/** zod's 40-odd locales (260 KB) would share a chunk with the zod core that the commands' zod/mini option schemas load at
+ * start-up; the CLI sets no locale, so only en, the one zod sets itself, is kept. */
+function onlyEnglishZod() {
+  return {
+    name: "only-english-zod",
+    setup(b) {
+      b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ loader: "js", contents: `export { default as en } from "./en.js";` }));
+    },
+  };
 }
 
 /** The input files of `output` and of every output it imports statically: what loads before its first `await import()`. */
