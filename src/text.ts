@@ -1,7 +1,7 @@
 // Text utilities every room may use: labels, the terminal sanitiser, the Markdown escaper, display width and word wrap.
 import type { Assessment, Verdict } from "./model/assessment.js";
 
-const LABELS: Record<Verdict, string> = { automate: "Automate", hybrid: "Hybrid", human: "Keep human", insufficient: "Insufficient" };
+const LABELS: Record<Verdict, string> = { automate: "Automate", hybrid: "Hybrid", human: "Keep human", insufficient: "Insufficient", "not-applicable": "Does not apply" };
 
 export function verdictLabel(verdict: Verdict): string {
   return LABELS[verdict];

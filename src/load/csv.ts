@@ -326,7 +326,7 @@ const MAX_SUGGESTIONS = 50;
 function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: SurveyOptions): Header {
   const byKey = new Map<string, number>();
   set.questions.forEach((q, i) => {
-    const aliases = (q as { aliases?: readonly string[] }).aliases ?? [];
+    const aliases = q.aliases ?? [];
     for (const key of [q.id, q.text, ...aliases].map(headerKey)) if (!byKey.has(key)) byKey.set(key, i);
   });
   const flagged = new Map<string, "name" | "role" | "client">();

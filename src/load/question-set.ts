@@ -86,6 +86,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
   const questions: (QuestionSet["questions"][number] & { origin: Origin })[] = [];
   const kpis: (QuestionSet["kpis"][number] & { origin: Origin })[] = [];
   const campaigns: (QuestionSet["campaigns"][number] & { origin: Origin })[] = [];
+  const gates: (QuestionSet["gates"][number] & { origin: Origin })[] = [];
 
   for (const { source, data } of parts) {
     set = single("set", source, data.set) ?? set;
@@ -96,6 +97,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     for (const [i, q] of (data.questions ?? []).entries()) questions.push({ ...q, origin: { source, path: ["questions", i] } });
     for (const [i, k] of (data.kpis ?? []).entries()) kpis.push({ ...k, origin: { source, path: ["kpis", i] } });
     for (const [i, c] of (data.campaigns ?? []).entries()) campaigns.push({ ...c, origin: { source, path: ["campaigns", i] } });
+    for (const [i, g] of (data.gates ?? []).entries()) gates.push({ ...g, origin: { source, path: ["gates", i] } });
   }
 
   const first = parts[0]!.source;
@@ -112,6 +114,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     ["question", questions],
     ["KPI", kpis],
     ["campaign", campaigns],
+    ["gate", gates],
   ] as const) {
     uniqueIds(kind, items, problems);
   }
@@ -142,6 +145,8 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     }
   }
 
+  checkReferences(questions, stages, gates, finalScale, problems);
+
   const strip = <T extends { origin: Origin }>({ origin: _, ...rest }: T) => rest;
   return {
     set: set ?? { name: fallbackName },
@@ -152,10 +157,78 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     questions: questions.map(strip),
     kpis: kpis.map(strip),
     campaigns: campaigns.map(strip),
+    gates: gates.map(strip),
   };
 }
 
-const emptySet: QuestionSet = { set: { name: "" }, scale: [], thresholds: DEFAULT_THRESHOLDS, stages: [], questions: [], kpis: [], campaigns: [] };
+const emptySet: QuestionSet = { set: { name: "" }, scale: [], thresholds: DEFAULT_THRESHOLDS, stages: [], questions: [], kpis: [], campaigns: [], gates: [] };
+
+type WithOrigin<T> = T & { origin: Origin };
+
+/** Mirrors, aliases, gates and play conditions name questions, answers and stages: each must exist. */
+function checkReferences(
+  questions: WithOrigin<QuestionSet["questions"][number]>[],
+  stages: WithOrigin<QuestionSet["stages"][number]>[],
+  gates: WithOrigin<QuestionSet["gates"][number]>[],
+  scale: QuestionSet["scale"],
+  problems: Problem[],
+): void {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const ids = [...byId.keys()];
+  const values = scale.map((o) => o.value);
+  const question = (origin: Origin, path: Path, id: string) => {
+    if (byId.has(id)) return true;
+    problems.push(origin.source.problem([...origin.path, ...path], `unknown question id '${id}'${didYouMean(id, ids)}`, true));
+    return false;
+  };
+  const answer = (origin: Origin, path: Path, value: string) => {
+    if (!values.includes(value)) problems.push(origin.source.problem([...origin.path, ...path], `'${value}' is not on the scale; use one of ${values.join(", ")}`));
+  };
+  const aliasOwner = new Map<string, string>();
+  const mirroredBy = new Map<string, string>();
+  for (const q of questions) {
+    for (const [i, alias] of (q.aliases ?? []).entries()) {
+      const other = byId.has(alias) ? alias : aliasOwner.get(alias);
+      if (other !== undefined) problems.push(q.origin.source.problem([...q.origin.path, "aliases", i], `alias '${alias}' is already the id or an alias of question '${other}'`));
+      else aliasOwner.set(alias, q.id);
+    }
+    if (q.mirrors === undefined) continue;
+    const mirror = byId.get(q.mirrors);
+    const at = [...q.origin.path, "mirrors"];
+    if (!question(q.origin, ["mirrors"], q.mirrors) || !mirror) continue;
+    if (mirror.id === q.id) problems.push(q.origin.source.problem(at, "a question cannot mirror itself; name the question that asks the same thing from the other side"));
+    else if (mirror.signal === q.signal) problems.push(q.origin.source.problem(at, `'${q.id}' and '${mirror.id}' both point to '${q.signal}'; a mirror asks from the other side`));
+    else if (mirroredBy.has(mirror.id) || mirroredBy.has(q.id) || (mirror.mirrors !== undefined && mirror.mirrors !== q.id))
+      problems.push(q.origin.source.problem(at, `'${mirror.id}' already has a mirror; a question has at most one`));
+    else {
+      mirroredBy.set(mirror.id, q.id);
+      mirroredBy.set(q.id, mirror.id);
+    }
+  }
+  const stageIds = stages.map((s) => s.id);
+  for (const s of stages) {
+    if (!s.thresholds) continue;
+    const { automate = 65, human = 35 } = s.thresholds;
+    if (human >= automate)
+      problems.push(s.origin.source.problem([...s.origin.path, "thresholds"], `thresholds out of order: 'human' (${human}) must be below 'automate' (${automate})`));
+  }
+  for (const g of gates) {
+    if (question(g.origin, ["question"], g.question)) for (const [i, v] of g.answers.entries()) answer(g.origin, ["answers", i], v);
+    g.stages.forEach((name, i) => {
+      if (!stageIds.includes(name)) problems.push(g.origin.source.problem([...g.origin.path, "stages", i], `unknown stage '${name}'${didYouMean(name, stageIds)}`));
+    });
+  }
+  for (const s of stages) {
+    s.plays.forEach((play, p) => {
+      for (const key of ["when", "unless"] as const) {
+        for (const [id, answers] of Object.entries(play[key] ?? {})) {
+          const origin = { source: s.origin.source, path: [...s.origin.path, "plays", p, key] };
+          if (question(origin, [id], id)) for (const [i, v] of answers.entries()) answer(origin, [id, i], v);
+        }
+      }
+    });
+  }
+}
 
 function uniqueIds(kind: string, items: { id: string; origin: Origin }[], problems: Problem[]): void {
   const seen = new Map<string, Origin>();

@@ -28,7 +28,8 @@ export const Thresholds = z
   .strictObject({
     automate: z.number().min(0).max(100).describe("A stage scoring at or above this is 'automate'."),
     human: z.number().min(0).max(100).describe("A stage scoring at or below this is 'keep human'."),
-    minConfidence: z.number().min(0).max(1).describe("Below this confidence a stage is 'insufficient': too little answered to say."),
+    minConfidence: z.number().min(0).max(1).describe("Below this share of a stage's weight answered, the stage is 'insufficient': too little answered to say."),
+    minAnswered: z.number().int().min(1).optional().describe("A verdict needs at least this many answered questions on the stage, with one on each side (default 3)."),
   })
   .refine((t) => t.human < t.automate, {
     message: "thresholds out of order: 'human' must be below 'automate' (e.g. human: 35, automate: 65)",
@@ -36,19 +37,40 @@ export const Thresholds = z
   });
 
 export const Effort = z.enum(["small", "medium", "large"]).describe("How much work setting the play up takes: small (days), medium (weeks), large (a project).");
+/** Question id -> the answers (scale values) that meet the condition. */
+export const AnswerCondition = z
+  .record(z.string(), z.array(z.string().min(1)).min(1, 'list at least one answer, e.g. ["yes", partly]'))
+  .describe('Question id -> the answers that meet the condition, e.g. {negotiated-terms: ["yes", partly]}.');
 
 export const Play = z.strictObject({
   title: text.describe("A short name for the play."),
   automate: text.describe("What to automate."),
   human: text.describe("The human part that the automation frees time for."),
   effort: Effort.optional().describe("How much work setting it up takes; the roadmap puts small plays first. Unstated counts as medium."),
+  when: AnswerCondition.optional().describe("The play fits only if every question listed has one of its answers (an open question leaves it in, ranked lower)."),
+  unless: AnswerCondition.optional().describe("The play does not fit if any question listed has one of its answers."),
 });
 
 export const Stage = z.strictObject({
   id: kebabId,
   name: text,
   description: text.describe("One line: what happens with the customer at this stage."),
+  risk: text.optional().describe("What the business risks losing if it automates this stage badly, with an example."),
+  thresholds: z
+    .strictObject({ automate: z.number().min(0).max(100).optional(), human: z.number().min(0).max(100).optional() })
+    .optional()
+    .describe("This stage's own automate and human thresholds, where they differ from the set's (e.g. a stage with routine work in any business)."),
   plays: z.array(Play).default([]),
+});
+
+/** A rule that caps the verdict of some stages when a question has one of the listed answers. */
+export const Gate = z.strictObject({
+  id: kebabId,
+  question: z.string().min(1).describe("The question whose answer opens the gate."),
+  answers: z.array(z.string().min(1)).min(1).describe("The answers that trigger the cap."),
+  stages: z.array(z.string()).min(1, "name at least one stage the gate caps").describe("The stages it caps."),
+  cap: z.enum(["hybrid", "human"]).describe("The most automated verdict allowed while the gate holds."),
+  reason: text.describe("Why, in words a client reads in the report."),
 });
 
 export const Question = z.strictObject({
@@ -56,6 +78,8 @@ export const Question = z.strictObject({
   text: text.describe("The question, answerable by the scale."),
   help: text.describe("Why it matters: shown on request in the interview."),
   signal: Signal,
+  aliases: z.array(kebabId).optional().describe("Former ids of this question: answers files, survey headers and comparisons that use them keep working."),
+  mirrors: kebabId.optional().describe("The id of a question that asks the same thing from the other side (opposite signal): the pair weighs once and a contradiction is flagged."),
   stages: z
     .record(z.string(), z.number().positive("a weight must be above 0; remove the stage instead of weighting it 0"))
     .describe("Stage id -> weight: how strongly this question bears on that stage."),
@@ -110,6 +134,7 @@ export const DEFAULT_SCALE: z.input<typeof ScaleOption>[] = [
 ];
 
 export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = { automate: 65, human: 35, minConfidence: 0.5 };
+export const DEFAULT_MIN_ANSWERED = 3;
 
 export const DEFAULT_AUTOMATABLE_SHARE: z.infer<typeof AutomatableShare> = { automate: 0.8, hybrid: 0.5, human: 0.2 };
 
@@ -125,6 +150,7 @@ export const QuestionSetFile = z
     questions: z.array(Question).optional(),
     kpis: z.array(Kpi).optional(),
     campaigns: z.array(Campaign).optional(),
+    gates: z.array(Gate).optional(),
   })
   .describe("An automation-fit question set, or one file of a set split across a folder.");
 
@@ -137,6 +163,7 @@ export const QuestionSet = z.object({
   questions: z.array(Question),
   kpis: z.array(Kpi),
   campaigns: z.array(Campaign),
+  gates: z.array(Gate).default([]),
 });
 
 export type Signal = z.infer<typeof Signal>;
@@ -151,5 +178,27 @@ export type Stage = z.infer<typeof Stage>;
 export type Question = z.infer<typeof Question>;
 export type Kpi = z.infer<typeof Kpi>;
 export type Campaign = z.infer<typeof Campaign>;
+export type Gate = z.infer<typeof Gate>;
+export type AnswerCondition = z.infer<typeof AnswerCondition>;
 export type QuestionSetFile = z.infer<typeof QuestionSetFile>;
 export type QuestionSet = z.infer<typeof QuestionSet>;
+
+const idMaps = new WeakMap<QuestionSet, ReadonlyMap<string, string>>();
+
+/** Every id and alias of the set's questions -> the question's id: old answers files and survey headers keep working. */
+export function questionIdOf(set: QuestionSet): ReadonlyMap<string, string> {
+  let map = idMaps.get(set);
+  if (!map) {
+    const m = new Map<string, string>();
+    for (const q of set.questions) for (const alias of q.aliases ?? []) m.set(alias, q.id);
+    for (const q of set.questions) m.set(q.id, q.id);
+    map = m;
+    idMaps.set(set, map);
+  }
+  return map;
+}
+
+/** A stage's thresholds: its own where it sets them, else the set's. */
+export function stageThresholds(set: QuestionSet, stage: Stage): Thresholds {
+  return stage.thresholds ? { ...set.thresholds, ...stage.thresholds } : set.thresholds;
+}

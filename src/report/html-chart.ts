@@ -22,7 +22,7 @@ export interface ChartBar {
   missing?: string;
 }
 
-export const VERDICT_COLOURS: Record<Verdict, string> = { automate: "#1e7b4f", hybrid: "#b86e00", human: "#3a4fa3", insufficient: "#8a8f98" };
+export const VERDICT_COLOURS: Record<Verdict, string> = { automate: "#1e7b4f", hybrid: "#b86e00", human: "#3a4fa3", insufficient: "#8a8f98", "not-applicable": "#8a8f98" };
 
 const LABEL = 210;
 const PLOT = 430;

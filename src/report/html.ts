@@ -326,10 +326,10 @@ function extras(s: object): string[] {
     if (items.length === 0) return;
     out.push(`<h3>${heading}</h3>`, items.length === 1 ? `<p>${h(items[0]!)}</p>` : `<ul>${items.map((t) => `<li>${h(t)}</li>`).join("")}</ul>`);
   };
-  block("What would change the verdict", x.flip);
+  block("What would change the verdict", x.flipText);
   block("What holds the verdict back", x.cappedBy);
   block("Watch out", x.warnings);
-  block("What you risk losing", x.risks);
+  block("What you risk losing", x.risk);
   return out;
 }
 

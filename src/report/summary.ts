@@ -12,6 +12,7 @@ const MEANING: Record<Verdict, string> = {
   hybrid: "automate the routine part, keep a person for the rest",
   human: "customers need a person here",
   insufficient: "too few answers to say",
+  "not-applicable": "nothing on this stage applies to the business",
 };
 
 export interface SummaryOptions {

@@ -143,5 +143,5 @@ function scoreBar(s: StageAssessment, cells: number, c: Palette): string {
 }
 
 export function verdictStyle(verdict: Verdict, c: Palette): Style {
-  return { automate: c.green, hybrid: c.yellow, human: c.magenta, insufficient: c.dim }[verdict];
+  return { automate: c.green, hybrid: c.yellow, human: c.magenta, insufficient: c.dim, "not-applicable": c.dim }[verdict];
 }

@@ -1,7 +1,8 @@
 import type { Verdict } from "../model/assessment.js";
-import type { QuestionSet } from "../model/question-set.js";
+import { type QuestionSet, stageThresholds } from "../model/question-set.js";
 import { TEAM_SCHEMA_VERSION, type Disagreement, type Spread, type TeamAssessment, type TeamRespondent, type TeamStage } from "../model/team-assessment.js";
-import { percent, round, scoreFromWeights, verdictFor } from "./score.js";
+import { NO_ANSWER, prepareSet, stageFigures } from "./kernel.js";
+import { percent, round, verdictFor } from "./score.js";
 
 /** A respondent as read: who, from where, and the answers in a few bytes (per question of the set, in set order, the index of the answer on the scale). */
 export interface Respondent {
@@ -13,11 +14,17 @@ export interface Respondent {
   answers: Uint8Array;
 }
 
-export const NO_ANSWER = 255;
+export { NO_ANSWER };
 export const MAX_DISAGREEMENTS = 5;
 
-const VERDICTS: readonly Verdict[] = ["automate", "hybrid", "human", "insufficient"];
-const VERDICT_WORDS: Record<Verdict, string> = { automate: "automate", hybrid: "hybrid", human: "keep human", insufficient: "too little answered" };
+const VERDICTS: readonly Verdict[] = ["automate", "hybrid", "human", "insufficient", "not-applicable"];
+const VERDICT_WORDS: Record<Verdict, string> = {
+  automate: "automate",
+  hybrid: "hybrid",
+  human: "keep human",
+  insufficient: "too little answered",
+  "not-applicable": "does not apply",
+};
 const KIND = { answer: 0, unsure: 1, "not-applicable": 2 } as const;
 
 interface Compiled {
@@ -58,41 +65,16 @@ function compile(set: QuestionSet): Compiled {
   return compiled;
 }
 
-/** Answers by question id (values already checked against the scale) as a respondent's compact answers. */
-export function encodeAnswers(set: QuestionSet, answers: Readonly<Record<string, string>>): Uint8Array {
-  const { scaleIndex } = compile(set);
-  return Uint8Array.from(set.questions, (q) => {
-    const value = answers[q.id];
-    return value === undefined ? NO_ANSWER : (scaleIndex.get(value) ?? NO_ANSWER);
-  });
-}
+export { encodeAnswers } from "./kernel.js";
 
 export function scaleIndexOf(set: QuestionSet): ReadonlyMap<string, number> {
   return compile(set).scaleIndex;
 }
 
-/**
- * A respondent's score, confidence and verdict for one stage: the figures of `assessStage` (same formula, same
- * order of sums, checked equal by a test) without its drivers and reasons, which a team of thousands cannot afford.
- */
+/** A respondent's score, confidence and verdict for one stage: the one scoring kernel's figures (src/score/kernel.ts). */
 export function respondentFigures(set: QuestionSet, stageIndex: number, answers: Uint8Array): { score: number | null; confidence: number; verdict: Verdict } {
-  const c = compile(set);
-  const stage = c.stages[stageIndex]!;
-  let weighted = 0;
-  let answeredWeight = 0;
-  let openWeight = 0;
-  for (let k = 0; k < stage.questions.length; k++) {
-    const option = answers[stage.questions[k]!]!;
-    const weight = stage.weights[k]!;
-    const kind = option === NO_ANSWER ? KIND.unsure : c.kinds[option];
-    if (kind === KIND.unsure) openWeight += weight;
-    else if (kind === KIND.answer) {
-      const level = c.pulls[option]!;
-      weighted += weight * (stage.human[k] ? 1 - level : level);
-      answeredWeight += weight;
-    }
-  }
-  return scoreFromWeights(weighted, answeredWeight, openWeight, set.thresholds);
+  const f = stageFigures(prepareSet(set), stageIndex, answers);
+  return { score: f.score, confidence: f.confidence, verdict: f.verdict };
 }
 
 /** The value at rank h (0-based, fractional: interpolated linearly between neighbours) of the scores a histogram counts. */
@@ -194,7 +176,12 @@ export class TeamTally {
     private readonly listAll = false,
   ) {
     this.c = compile(set);
-    this.stages = set.stages.map(() => ({ histogram: new Uint32Array(HISTOGRAM), counted: 0, verdicts: { automate: 0, hybrid: 0, human: 0, insufficient: 0 }, confidenceSum: 0 }));
+    this.stages = set.stages.map(() => ({
+      histogram: new Uint32Array(HISTOGRAM),
+      counted: 0,
+      verdicts: { automate: 0, hybrid: 0, human: 0, insufficient: 0, "not-applicable": 0 },
+      confidenceSum: 0,
+    }));
     this.tally = new Uint32Array(set.questions.length * set.scale.length);
     this.unanswered = new Uint32Array(set.questions.length);
   }
@@ -206,7 +193,7 @@ export class TeamTally {
       const stage = this.stages[si]!;
       stage.verdicts[f.verdict]++;
       stage.confidenceSum += f.confidence;
-      if (f.verdict === "insufficient" || f.score === null) continue;
+      if (f.verdict === "insufficient" || f.verdict === "not-applicable" || f.score === null) continue;
       if (!Number.isInteger(f.score) || f.score < 0 || f.score >= HISTOGRAM) throw new RangeError(`a stage score of ${f.score} is not a whole number from 0 to 100`);
       stage.histogram[f.score]!++;
       stage.counted++;
@@ -242,7 +229,7 @@ export class TeamTally {
       const { histogram, counted, verdicts, confidenceSum } = this.stages[si]!;
       const mid = counted ? round(quantile(histogram, counted, 0.5), 1) : null;
       const confidence = n ? round(confidenceSum / n, 2) : 0;
-      const verdict = verdictFor(mid, confidence, set.thresholds);
+      const verdict = verdictFor(mid, confidence, stageThresholds(set, stage));
       const spread = spreadOf(histogram, counted);
       const disputed = mostDisputedIn(si, c, disputes);
       const facts = { verdict, median: mid, spread, confidence, counted, total: n, verdicts };

@@ -1,19 +1,34 @@
 import type { Answers } from "../model/answers.js";
-import { type AnswerRecord, ASSESSMENT_SCHEMA_VERSION, type Assessment, type Driver, type StageAssessment, type Verdict } from "../model/assessment.js";
-import type { QuestionSet, Stage, Thresholds } from "../model/question-set.js";
+import {
+  ASSESSMENT_SCHEMA_VERSION,
+  type Assessment,
+  type Driver,
+  type AnswerRecord,
+  type FittingPlay,
+  type Flip,
+  type FlipVerdict,
+  type StageAssessment,
+  type Verdict,
+  type Warning,
+} from "../model/assessment.js";
+import type { AnswerCondition, QuestionSet, Stage, Thresholds } from "../model/question-set.js";
+import { flipPoints } from "./flip.js";
+import { type AnswerIndexes, encodeAnswers, NO_ANSWER, type PreparedSet, prepareSet, type StageFigures, stageFigures } from "./kernel.js";
 
 const MAX_DRIVERS = 5;
+/** A respondent who gives one answer to at least this share of at least STRAIGHT_LINE_MIN questions is flagged. */
+export const STRAIGHT_LINE_SHARE = 0.9;
+export const STRAIGHT_LINE_MIN = 10;
 
-/**
- * Scores every stage of the set from the answers. Pure and deterministic.
- *
- * For a stage, each answered question q with weight w_q and scale level l_q (1 = yes, 0 = no) pulls toward
- * automating by v_q = l_q on an automate question and v_q = 1 - l_q on a human one:
- *   score      = 100 * sum(w_q * v_q) / sum(w_q)                      over answered questions
- *   confidence = sum(w_q, answered) / sum(w_q, answered + unsure + unanswered)   (n/a left out)
- *   effect_q   = 100 * w_q * (v_q - 0.5) / sum(w_q, answered)          (points away from the midpoint, 50)
- */
-export function assess(set: QuestionSet, answers: Answers): Assessment {
+export interface AssessOptions {
+  /** Search each stage's flip points (a single report); off where only the verdicts are wanted. */
+  flips?: boolean;
+}
+
+/** Scores every stage of the set from the answers (see kernel.ts for the formula). Pure and deterministic. */
+export function assess(set: QuestionSet, answers: Answers, options: AssessOptions = {}): Assessment {
+  const p = prepareSet(set);
+  const indexes = encodeAnswers(set, answers.answers);
   return {
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     set: { name: set.set.name, ...(set.set.version ? { version: set.set.version } : {}) },
@@ -21,10 +36,173 @@ export function assess(set: QuestionSet, answers: Answers): Assessment {
     ...(answers.assessor ? { assessor: answers.assessor } : {}),
     ...(answers.date ? { date: answers.date } : {}),
     thresholds: set.thresholds,
-    stages: set.stages.map((stage) => assessStage(set, stage, answers)),
+    stages: set.stages.map((_, i) => stageAssessment(p, i, answers, indexes, options.flips ?? true)),
     campaigns: set.campaigns,
+    warnings: answerWarnings(p, indexes),
     answers: answerRecords(set, answers),
   };
+}
+
+/** One stage's assessment, without flip points (they are searched only for a whole single report). */
+export function assessStage(set: QuestionSet, stage: Stage, answers: Answers): StageAssessment {
+  const p = prepareSet(set);
+  return stageAssessment(p, set.stages.indexOf(stage), answers, encodeAnswers(set, answers.answers), false);
+}
+
+function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, indexes: AnswerIndexes, withFlips: boolean): StageAssessment {
+  const set = p.set;
+  const stage = set.stages[stageIndex]!;
+  const prepared = p.stages[stageIndex]!;
+  const f = stageFigures(p, stageIndex, indexes);
+  const counts = { questions: 0, answered: 0, unsure: 0, notApplicable: 0, unanswered: 0 };
+  const drivers: Driver[] = [];
+  for (const item of prepared.items) {
+    const answered = item.questions.filter((q) => indexes[q] !== NO_ANSWER && p.kinds[indexes[q]!] === 0);
+    for (const q of item.questions) {
+      counts.questions++;
+      const option = indexes[q]!;
+      if (option === NO_ANSWER) counts.unanswered++;
+      else if (p.kinds[option] === 1) counts.unsure++;
+      else if (p.kinds[option] === 2) counts.notApplicable++;
+      else {
+        counts.answered++;
+        const question = set.questions[q]!;
+        const o = set.scale[option]!;
+        const level = o.level ?? 0;
+        const v = question.signal === "automate" ? level : 1 - level;
+        const note = answers.notes[question.id];
+        drivers.push({
+          questionId: question.id,
+          question: question.text,
+          signal: question.signal,
+          answer: o.value,
+          answerLabel: o.label,
+          effect: round((100 * item.weight * (v - 0.5)) / answered.length / prepared.total, 1),
+          ...(note ? { note } : {}),
+        });
+      }
+    }
+  }
+  const top = drivers
+    .filter((d) => d.effect !== 0)
+    .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
+    .slice(0, MAX_DRIVERS);
+  const gate = f.cappedBy >= 0 ? set.gates[f.cappedBy]! : undefined;
+  const points = withFlips ? flipPoints(p, stageIndex, indexes) : { flips: [], search: "exact" as const };
+  const [flip = null, other = null] = points.flips;
+  const flipWords = flipText(set, points.flips, points.search);
+  return {
+    id: stage.id,
+    name: stage.name,
+    description: stage.description,
+    score: f.score,
+    verdict: f.verdict,
+    confidence: f.confidence,
+    reason: reasonFor(f, prepared.thresholds, top, counts, gate?.reason),
+    drivers: top,
+    counts,
+    plays: fittingPlays(set, stage, answers.answers),
+    kpis: f.verdict === "automate" || f.verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
+    ...(stage.risk ? { risk: stage.risk } : {}),
+    cappedBy: gate?.id ?? null,
+    flip,
+    flipOtherWay: other,
+    flipText: flipWords,
+    edge: flip !== null && flip.changes.length === 1,
+    flipSearch: points.search,
+  };
+}
+
+const VERDICT_NAMES: Record<FlipVerdict, string> = { automate: "Automate", hybrid: "Hybrid", human: "Keep human" };
+const COUNT_WORDS = ["no", "One", "Two", "Three"];
+
+/**
+ * Flip points in plain words: 'One answer from Hybrid: "Do ...?" answered No.' On a tie both ways are named.
+ * A greedy search says so, since a shorter way may exist.
+ */
+export function flipText(set: QuestionSet, flips: readonly Flip[], search: "exact" | "greedy"): string | null {
+  if (!flips.length) return null;
+  const questions = new Map(set.questions.map((q) => [q.id, q.text]));
+  const labels = new Map(set.scale.map((o) => [o.value, o.label]));
+  const changes = (f: Flip) => f.changes.map((c) => `"${questions.get(c.questionId) ?? c.questionId}" answered ${labels.get(c.answer) ?? c.answer}`).join("; ");
+  const n = flips[0]!.changes.length;
+  const amount = `${COUNT_WORDS[n] ?? n} answer${n === 1 ? "" : "s"}`;
+  const text =
+    flips.length === 1
+      ? `${amount} from ${VERDICT_NAMES[flips[0]!.verdict]}: ${changes(flips[0]!)}.`
+      : `${amount} either way: ${flips.map((f) => `${VERDICT_NAMES[f.verdict]} if ${changes(f)}`).join("; or ")}.`;
+  return search === "greedy" ? `${text} (Found by a quick search on a long stage; a shorter way may exist.)` : text;
+}
+
+/** The verdict of one stage for answers by id: the kernel's, for a flip's round trip and for tools. */
+export function stageVerdict(set: QuestionSet, stageId: string, answers: Readonly<Record<string, string>>): Verdict {
+  const index = set.stages.findIndex((s) => s.id === stageId);
+  return stageFigures(prepareSet(set), index, encodeAnswers(set, answers)).verdict;
+}
+
+/** The fewest answer changes that flip each stage's verdict: for plans and tools (a single respondent). */
+export function stageFlips(set: QuestionSet, answers: Readonly<Record<string, string>>): Record<string, ReturnType<typeof flipPoints>> {
+  const p = prepareSet(set);
+  const indexes = encodeAnswers(set, answers);
+  return Object.fromEntries(set.stages.map((s, i) => [s.id, flipPoints(p, i, indexes)]));
+}
+
+/**
+ * The plays of a stage that fit the answers, most relevant first. A play fits unless an answered question of its
+ * `when` has another answer, or a question of its `unless` has one of the listed answers. Relevance: the number of
+ * `when` conditions the answers meet (an open question neither meets nor breaks one); ties keep the set's order.
+ */
+export function fittingPlays(set: QuestionSet, stage: Stage, answers: Readonly<Record<string, string>>): FittingPlay[] {
+  const meets = (condition: AnswerCondition | undefined, id: string) => condition?.[id]?.includes(answers[id] ?? "") ?? false;
+  const ranked: FittingPlay[] = [];
+  for (const play of stage.plays) {
+    const when = Object.keys(play.when ?? {});
+    const broken = when.some((id) => answers[id] !== undefined && !meets(play.when, id)) || Object.keys(play.unless ?? {}).some((id) => meets(play.unless, id));
+    if (!broken) ranked.push({ ...play, relevance: when.filter((id) => meets(play.when, id)).length });
+  }
+  return ranked
+    .map((play, i) => ({ play, i }))
+    .sort((a, b) => (b.play.relevance ?? 0) - (a.play.relevance ?? 0) || a.i - b.i)
+    .map(({ play }) => play);
+}
+
+/** Contradicting mirror pairs, and a respondent who gives the same answer to nearly everything. */
+export function answerWarnings(p: PreparedSet, answers: AnswerIndexes): Warning[] {
+  const set = p.set;
+  const warnings: Warning[] = [];
+  set.questions.forEach((q, i) => {
+    const m = p.mirrorOf[i]!;
+    if (m < i) return;
+    const a = answers[i]!;
+    const b = answers[m]!;
+    if (a === NO_ANSWER || b === NO_ANSWER || p.kinds[a] !== 0 || p.kinds[b] !== 0) return;
+    // both ends of the scale, and the same end: yes to both sides, or no to both
+    if (Math.abs(p.levels[a]! - p.levels[b]!) > 0 || (p.levels[a] !== 0 && p.levels[a] !== 1)) return;
+    const other = set.questions[m]!;
+    const label = set.scale[a]!.label;
+    warnings.push({
+      kind: "contradiction",
+      questionIds: [q.id, other.id],
+      message: `"${q.text}" and "${other.text}" were both answered ${label}, but they ask the same thing from opposite sides. One is probably a slip: check both. The confidence shown is lowered where they count; the score is not changed.`,
+    });
+  });
+  const tally = new Map<number, number>();
+  let scored = 0;
+  for (let i = 0; i < set.questions.length; i++) {
+    const a = answers[i]!;
+    if (a === NO_ANSWER || p.kinds[a] !== 0) continue;
+    scored++;
+    tally.set(a, (tally.get(a) ?? 0) + 1);
+  }
+  const [option, most] = [...tally.entries()].sort((x, y) => y[1] - x[1])[0] ?? [0, 0];
+  if (scored >= STRAIGHT_LINE_MIN && most / scored >= STRAIGHT_LINE_SHARE) {
+    warnings.push({
+      kind: "straight-lining",
+      questionIds: [],
+      message: `${most} of ${scored} answers are "${set.scale[option]!.label}", including questions that ask the same thing from opposite sides: these answers may have been clicked through without reading. Check them before acting on this report.`,
+    });
+  }
+  return warnings;
 }
 
 /** Every question in the set's order with its answer and note: what the report's appendix lists. */
@@ -45,96 +223,35 @@ export function answerRecords(set: QuestionSet, answers: Answers): AnswerRecord[
   });
 }
 
-export function assessStage(set: QuestionSet, stage: Stage, answers: Answers): StageAssessment {
-  const scale = new Map(set.scale.map((o) => [o.value, o]));
-  let weighted = 0;
-  let answeredWeight = 0;
-  let openWeight = 0;
-  const counts = { questions: 0, answered: 0, unsure: 0, notApplicable: 0, unanswered: 0 };
-  const pulls: { driver: Omit<Driver, "effect">; weight: number; pull: number }[] = [];
-
-  for (const question of set.questions) {
-    const weight = question.stages[stage.id];
-    if (!weight) continue;
-    counts.questions++;
-    const value = answers.answers[question.id];
-    const option = value === undefined ? undefined : scale.get(value);
-    if (!option) {
-      counts.unanswered++;
-      openWeight += weight;
-    } else if (option.counts === "unsure") {
-      counts.unsure++;
-      openWeight += weight;
-    } else if (option.counts === "not-applicable") {
-      counts.notApplicable++;
-    } else {
-      counts.answered++;
-      const level = option.level ?? 0;
-      const pull = question.signal === "automate" ? level : 1 - level;
-      weighted += weight * pull;
-      answeredWeight += weight;
-      const note = answers.notes[question.id];
-      pulls.push({
-        driver: { questionId: question.id, question: question.text, signal: question.signal, answer: option.value, answerLabel: option.label, ...(note ? { note } : {}) },
-        weight,
-        pull,
-      });
-    }
+function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"], gateReason: string | undefined): string {
+  if (f.verdict === "not-applicable") return "Every question on this stage was answered 'does not apply': this stage is not part of how you work.";
+  if (f.verdict === "insufficient") {
+    const open = counts.unsure + counts.unanswered + counts.notApplicable;
+    return (
+      `Too little answered to say: ${counts.answered} of ${counts.questions} questions answered (${percent(f.answeredShare)} of the stage's weight; ` +
+      `a verdict needs at least three answers, some on each side, and ${percent(t.minConfidence)}). Answer the ${open} open, unsure or n/a question${open === 1 ? "" : "s"} to get one.`
+    );
   }
-
-  const { score, confidence, verdict } = scoreFromWeights(weighted, answeredWeight, openWeight, set.thresholds);
-  const drivers = pulls
-    .map(({ driver, weight, pull }) => ({ ...driver, effect: round((100 * weight * (pull - 0.5)) / answeredWeight, 1) }))
-    .filter((d) => d.effect !== 0)
-    .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
-    .slice(0, MAX_DRIVERS);
-
-  return {
-    id: stage.id,
-    name: stage.name,
-    description: stage.description,
-    score,
-    verdict,
-    confidence,
-    reason: reasonFor(verdict, score, confidence, set.thresholds, drivers, counts),
-    drivers,
-    counts,
-    plays: stage.plays,
-    kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
-  };
+  const rule = {
+    automate: `at or above ${t.automate}: customers can serve themselves here, with a person one step away`,
+    hybrid: `between ${t.human} and ${t.automate}: automation does the routine, a person the judgement`,
+    human: `at or below ${t.human}: a person leads here, with automation behind the scenes`,
+  }[f.uncapped as "automate"];
+  const parts = [`Scores ${f.score}, ${rule}.`];
+  if (gateReason && f.verdict !== f.uncapped) parts.push(`Capped at ${f.verdict === "human" ? "keep human" : "hybrid"}: ${gateReason}`);
+  const toward = drivers.find((d) => d.effect > 0);
+  const against = drivers.find((d) => d.effect < 0);
+  if (toward) parts.push(`Strongest pull toward automating: "${toward.question}" (${toward.answerLabel.toLowerCase()}).`);
+  if (against) parts.push(`Strongest pull toward a person: "${against.question}" (${against.answerLabel.toLowerCase()}).`);
+  return parts.join(" ");
 }
 
-/** The score, confidence and verdict from a stage's weight sums: the formula above, in one place. */
-export function scoreFromWeights(weighted: number, answeredWeight: number, openWeight: number, t: Thresholds): { score: number | null; confidence: number; verdict: Verdict } {
-  const score = answeredWeight > 0 ? Math.round((100 * weighted) / answeredWeight) : null;
-  const total = answeredWeight + openWeight;
-  const confidence = total > 0 ? round(answeredWeight / total, 2) : 0;
-  return { score, confidence, verdict: verdictFor(score, confidence, t) };
-}
-
+/** A verdict from a score on the thresholds: for a team's median, where the evidence rules were applied per respondent. */
 export function verdictFor(score: number | null, confidence: number, t: Thresholds): Verdict {
   if (score === null || confidence < t.minConfidence) return "insufficient";
   if (score >= t.automate) return "automate";
   if (score <= t.human) return "human";
   return "hybrid";
-}
-
-function reasonFor(verdict: Verdict, score: number | null, confidence: number, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"]): string {
-  if (verdict === "insufficient") {
-    const open = counts.unsure + counts.unanswered;
-    return `Too little answered to say: ${counts.answered} of ${counts.questions - counts.notApplicable} questions (confidence ${percent(confidence)}, needs ${percent(t.minConfidence)}). Answer the ${open} open or unsure question${open === 1 ? "" : "s"} to get a verdict.`;
-  }
-  const rule = {
-    automate: `at or above ${t.automate}: customers can be served well here without a person in every step`,
-    hybrid: `between ${t.human} and ${t.automate}: automate the routine part and keep a person for the rest`,
-    human: `at or below ${t.human}: customers need a person here`,
-  }[verdict];
-  const toward = drivers.find((d) => d.effect > 0);
-  const against = drivers.find((d) => d.effect < 0);
-  const parts = [`Scores ${score}, ${rule}.`];
-  if (toward) parts.push(`Strongest pull toward automating: "${toward.question}" (${toward.answerLabel.toLowerCase()}).`);
-  if (against) parts.push(`Strongest pull toward a person: "${against.question}" (${against.answerLabel.toLowerCase()}).`);
-  return parts.join(" ");
 }
 
 export function round(n: number, digits: number): number {

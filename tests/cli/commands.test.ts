@@ -169,7 +169,7 @@ describe("automation-fit report", () => {
         expect(full).toEqual(quick);
       }
     }
-  });
+  }, 20_000);
 
   it("checks its options once, with the zod schema, which words the error", () => {
     const given = { color: true, force: false, format: "terminal", skipBadRows: false };

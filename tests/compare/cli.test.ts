@@ -27,12 +27,12 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Progress: Harbourside Accounting/);
     expect(r.stdout).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit v1.0.0");
-    expect(r.stdout).toContain("  Deal close           57 Hybrid         72 Automate         +15");
-    expect(r.stdout).toContain("  Maintenance calls    44 Hybrid         34 Keep human       -10");
-    expect(r.stdout).toContain("Verdict changed: Deal close (Hybrid → Automate), Maintenance calls (Hybrid →\nKeep human).");
+    expect(r.stdout).toContain("  Deal close           44 Hybrid         56 Hybrid           +12");
+    expect(r.stdout).toContain("  Renewal calls        63 Hybrid         65 Automate          +2");
+    expect(r.stdout).toContain("Verdict changed: Renewal calls (Hybrid → Automate).");
     expect(r.stdout).toContain("5 answers changed.");
     expect(r.stdout).toContain(
-      "Maintenance calls · 44 Hybrid → 34 Keep human (-10)\n    ▼  -10 Does your product or service need hands-on upkeep or regularly\n           scheduled maintenance visits or calls? — Partly → Yes",
+      "Maintenance calls · 51 Hybrid → 47 Hybrid (-4)\n    ▼   -4 Does what you provide need hands-on upkeep from your people, such as\n           service visits, check-ups or tune-ups? — Partly → Yes",
     );
     expect(r.stdout).toContain("No answers changed for: Lead generation.");
     expect(r.stdout).not.toContain("\u001b[");
@@ -49,9 +49,12 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.status).toBe(0);
     const results = await lint({ strings: { r: r.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
-    expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting\n\nClient: Harbourside Accounting \(.*\) · 2026-05-01 to 2026-11-20\n/);
-    expect(r.stdout).toContain("| Deal close | 57 | 72 | +15 | Hybrid -> **Automate** |");
-    expect(r.stdout).toContain("### Onboarding: 43 to 57 (+14)");
+    expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting
+
+Client: Harbourside Accounting \(.*\) · 2026-05-01 to 2026-11-20
+/);
+    expect(r.stdout).toContain("| Renewal calls | 63 | 65 | +2 | Hybrid -> **Automate** |");
+    expect(r.stdout).toContain("### Onboarding: 47 to 55 (+8)");
     const chart = parseChart(mermaidBlocks(r.stdout)[0]!);
     expect(chart.labels.slice(0, 2)).toEqual(["Lead generation (then)", "Lead generation (now)"]);
     expect(chart.bars).toHaveLength(16);
@@ -65,7 +68,7 @@ describe("automation-fit compare (answers files)", () => {
     expect(c.before).toMatchObject({ kind: "answers", date: "2026-05-01" });
     for (const s of c.stages) expect(s.answers.reduce((sum: number, a: { effect: number }) => sum + a.effect, 0)).toBe(s.change);
     const refund = c.stages.find((s: { id: string }) => s.id === "deal-close").answers.find((a: { questionId: string }) => a.questionId === "refund-guarantee");
-    expect(refund).toMatchObject({ before: { value: "no", label: "No" }, after: { value: "yes", label: "Yes" }, effect: 6 });
+    expect(refund).toMatchObject({ before: { value: "no", label: "No" }, after: { value: "yes", label: "Yes" }, effect: 7 });
   });
 
   it("writes --out atomically, refuses to replace it without --force, replaces it with --force", () => {
@@ -95,7 +98,7 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.stages.map((s: { id: string; change: number | null }) => [s.id, s.change])).toEqual([
-      ["billing", 50],
+      ["billing", 25],
       ["support", null],
     ]);
   });
@@ -106,7 +109,7 @@ describe("automation-fit compare (saved JSON reports)", () => {
     const r = run(["compare", beforeJson, afterJson]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("2026-05-01 → 2026-11-20");
-    expect(r.stdout).toContain("  Deal close           57 Hybrid         72 Automate         +15");
+    expect(r.stdout).toContain("  Deal close           44 Hybrid         56 Hybrid           +12");
     expect(r.stdout).toContain("Answer-level changes need two answers files:");
     expect(r.stdout).not.toContain("answers changed");
   });
@@ -114,7 +117,7 @@ describe("automation-fit compare (saved JSON reports)", () => {
   it("compares a report with an answers file, in all three formats", async () => {
     const json = JSON.parse(run(["compare", beforeJson, AFTER, "--format", "json"]).stdout);
     expect(json).toMatchObject({ answerLevel: false, answersChanged: null, before: { kind: "report" }, after: { kind: "answers" } });
-    expect(json.stages.find((s: { id: string }) => s.id === "deal-close")).toMatchObject({ before: { score: 57 }, after: { score: 72 }, change: 15, answers: [] });
+    expect(json.stages.find((s: { id: string }) => s.id === "deal-close")).toMatchObject({ before: { score: 44 }, after: { score: 56 }, change: 12, answers: [] });
 
     const md = run(["compare", BEFORE, afterJson, "--format", "markdown"]);
     expect(md.status).toBe(0);
@@ -126,7 +129,7 @@ describe("automation-fit compare (saved JSON reports)", () => {
 
     const term = run(["compare", beforeJson, AFTER, "--format", "terminal"]);
     expect(term.status).toBe(0);
-    expect(term.stdout).toContain("Verdict changed: Deal close (Hybrid → Automate)");
+    expect(term.stdout).toContain("Verdict changed: Renewal calls (Hybrid → Automate)");
   });
 });
 

@@ -39,8 +39,8 @@ describe("compare (answers files)", () => {
       after: { score: 67, verdict: "automate", confidence: 1 },
       change: 42,
     });
-    // support: few-problems no only (confidence 0.5) -> both answered: 2 / 4 = 50
-    expect(support).toMatchObject({ before: { score: 0, verdict: "human", confidence: 0.5 }, after: { score: 50, verdict: "hybrid", confidence: 1 }, change: 50 });
+    // support: few-problems no only (half the weight: 50 - 50 x 2/4 = 25, one side only: insufficient) -> both answered: 2 / 4 = 50
+    expect(support).toMatchObject({ before: { score: 25, verdict: "insufficient", confidence: 0.5 }, after: { score: 50, verdict: "hybrid", confidence: 1 }, change: 25 });
   });
 
   it("lists the changed answers under every stage they bear on, each with what it did to that stage's score", () => {
@@ -70,7 +70,7 @@ describe("compare (answers files)", () => {
         signal: "human",
         before: { value: "unsure", label: "Not sure" },
         after: { value: "no", label: "No" },
-        effect: 50,
+        effect: 25,
       },
     ]);
   });
@@ -82,7 +82,7 @@ describe("compare (answers files)", () => {
   it("handles answers added and removed, and stages that gain or lose their only answers (no score, no effect)", () => {
     const r = compare(fromAnswers("a", answers({ "auto-pay": "yes" })), fromAnswers("b", answers({ "few-problems": "yes" })), set);
     const [billing, support] = r.stages;
-    expect(support).toMatchObject({ before: { score: null, verdict: "insufficient" }, after: { score: 100 }, change: null });
+    expect(support).toMatchObject({ before: { score: null, verdict: "insufficient" }, after: { score: 75 }, change: null });
     expect(support!.answers).toEqual([expect.objectContaining({ questionId: "few-problems", before: null, after: { value: "yes", label: "Yes" }, effect: null })]);
     expect(billing!.answers.map((a) => [a.questionId, a.before?.value ?? null, a.after?.value ?? null])).toEqual([
       ["auto-pay", "yes", null],
@@ -157,9 +157,9 @@ describe("renderCompareTerminal", () => {
     expect(lines[0]).toBe("Progress: Acme");
     expect(lines[1]).toBe("2026-05-01 → 2026-11-20 · Mini set");
     expect(text).toContain(
-      "  Stage    Then              Now               Change\n  Billing   25 Keep human     67 Automate         +42\n  Support    0 Keep human     50 Hybrid           +50",
+      "  Stage    Then              Now               Change\n  Billing   25 Keep human     67 Automate         +42\n  Support   25 Insufficient   50 Hybrid           +25",
     );
-    expect(text).toContain("Verdict changed: Billing (Keep human → Automate), Support (Keep human → Hybrid).");
+    expect(text).toContain("Verdict changed: Billing (Keep human → Automate), Support (Insufficient →\nHybrid).");
   });
 
   it("lists the changed answers per stage with their effect, before and after", () => {
@@ -167,7 +167,7 @@ describe("renderCompareTerminal", () => {
     expect(text).toContain(
       "Billing · 25 Keep human → 67 Automate (+42)\n    ▲  +25 Would customers rather pay automatically? — Partly → Yes\n    ▲  +17 Are payment terms negotiated per account? — Yes → Partly",
     );
-    expect(text).toContain("    ▲  +50 Are problems specific to each customer? — Not sure → No");
+    expect(text).toContain("    ▲  +25 Are problems specific to each customer? — Not sure → No");
   });
 
   it("fits every line in the width, even a narrow one, with no colour unless asked", () => {
@@ -219,7 +219,7 @@ describe("renderCompareMarkdown", () => {
     const chart = parseChart(blocks[0]!);
     expect(chart.title).toBe("Scores then (2026-05-01) and now (2026-11-20)");
     expect(chart.labels).toEqual(["Billing (then)", "Billing (now)", "Support (then)", "Support (now)"]);
-    expect(chart.bars).toEqual([25, 67, 0, 50]);
+    expect(chart.bars).toEqual([25, 67, 25, 50]);
   });
 
   it("stays lint-clean with reports, hostile names, notes and stages on one side", async () => {

@@ -14,7 +14,7 @@ describe("automation-fit init", () => {
     const r = run(["init", dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
-    expect(FILES).toEqual(["answers.schema.json", "question-set.schema.json", "questions.yaml", "set.yaml", "stages.yaml"]);
+    expect(FILES).toEqual(["answers.schema.json", "gates.yaml", "question-set.schema.json", "questions.yaml", "set.yaml", "stages.yaml"]);
     expect(readdirSync(dir).sort()).toEqual(FILES);
     for (const name of FILES) expect(readFileSync(join(dir, name), "utf8")).toBe(readFileSync(join(BUILT_IN, name), "utf8"));
     for (const name of FILES) expect(r.stderr).toContain(`wrote ${join(dir, name)}\n`);
@@ -32,7 +32,7 @@ describe("automation-fit init", () => {
     }
     const v = run(["validate", dir]);
     expect(v.status).toBe(0);
-    expect(v.stdout).toBe(`${dir}: valid question set (8 stages, 34 questions)\n`);
+    expect(v.stdout).toBe(`${dir}: valid question set (8 stages, 42 questions)\n`);
     const report = run(["report", example("regional-accounting-firm.yaml"), "--questions", dir]);
     expect(report.status).toBe(0);
     expect(report.stdout).toBe(run(["report", example("regional-accounting-firm.yaml")]).stdout);

@@ -2,6 +2,8 @@ import type { Assessment, StageAssessment } from "../../src/model/assessment.js"
 
 export const HOSTILE_CLIENT = "Acme | Co <script>alert(1)</script> *big* \u001b[31mred\nsecond line";
 
+const noFlip = { cappedBy: null, flip: null, flipOtherWay: null, flipText: null, edge: false, flipSearch: "exact" } as const;
+
 const counts = (answered: number, questions: number): StageAssessment["counts"] => ({ questions, answered, unsure: 0, notApplicable: 0, unanswered: questions - answered });
 
 /** Four stages, one per verdict; hostile text from "files" in the client, a stage name, a note and a play. */
@@ -15,6 +17,7 @@ export function assessment(): Assessment {
     thresholds: { automate: 65, human: 35, minConfidence: 0.5 },
     stages: [
       {
+        ...noFlip,
         id: "billing",
         name: "Billing | invoices <b>",
         description: "Sending invoices, taking payment and chasing what is late.",
@@ -35,10 +38,18 @@ export function assessment(): Assessment {
           },
         ],
         counts: counts(3, 3),
-        plays: [{ title: "Dunning sequence", automate: "Reminders at 3, 10 and 20 days overdue.", human: "A call from the account owner before anything goes to collections." }],
+        plays: [
+          {
+            title: "Dunning sequence",
+            automate: "Reminders at 3, 10 and 20 days overdue.",
+            human: "A call from the account owner before anything goes to collections.",
+            relevance: 0,
+          },
+        ],
         kpis: [{ id: "dso", name: "Days sales outstanding", watch: "Is cash coming in as fast as before the reminders went automatic?", stages: ["billing"] }],
       },
       {
+        ...noFlip,
         id: "onboarding",
         name: "Onboarding",
         description: "The first 30 days after the contract is signed.",
@@ -65,6 +76,7 @@ export function assessment(): Assessment {
             title: "Welcome *sequence*",
             automate: "Account setup, welcome e-mails and a checklist: supercalifragilisticexpialidocious-https://example.com/a/very/long/path/that/cannot/be/wrapped/at/a/space",
             human: "A kickoff call with a named person.",
+            relevance: 0,
           },
         ],
         kpis: [
@@ -72,6 +84,7 @@ export function assessment(): Assessment {
         ],
       },
       {
+        ...noFlip,
         id: "reviews",
         name: "Account reviews",
         description: "Quarterly reviews with larger customers.",
@@ -81,10 +94,11 @@ export function assessment(): Assessment {
         reason: 'Scores 20, at or below 35: customers need a person here. Strongest pull toward a person: "Is each review tailored?" (yes).',
         drivers: [{ questionId: "tailored", question: "Is each review tailored?", signal: "human", answer: "yes", answerLabel: "Yes", effect: -30 }],
         counts: counts(2, 2),
-        plays: [{ title: "Review prep", automate: "Pull usage numbers into the review deck.", human: "The conversation itself." }],
+        plays: [{ title: "Review prep", automate: "Pull usage numbers into the review deck.", human: "The conversation itself.", relevance: 0 }],
         kpis: [],
       },
       {
+        ...noFlip,
         id: "renewal",
         name: "Renewal",
         description: "Deciding with the customer whether to continue.",
@@ -102,5 +116,7 @@ export function assessment(): Assessment {
       { id: "bad-news", name: "Bad news", description: "Price rises, outages and anything a customer would rather hear from a person." },
       { id: "win-back", name: "Win-back <i>", description: "Talking to customers who left." },
     ],
+    warnings: [],
+    answers: [],
   };
 }

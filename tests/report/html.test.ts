@@ -112,7 +112,7 @@ describe("renderHtml", () => {
       ...a,
       summary: "Automate billing first.\n\nKeep reviews with a person.",
       roadmap: [{ when: "Month 1", what: "Dunning sequence" }],
-      stages: a.stages.map((s, i) => (i === 0 ? { ...s, flip: "A no to auto-pay would make this hybrid.", risks: ["The call before collections"] } : s)),
+      stages: a.stages.map((s, i) => (i === 0 ? { ...s, flipText: "A no to auto-pay would make this hybrid.", risk: "The call before collections" } : s)),
     };
     const html = renderHtml(withAdvice);
     expect(html).toContain("<p>Automate billing first.</p>\n<p>Keep reviews with a person.</p>");

@@ -109,7 +109,7 @@ describe("renderMarkdown", () => {
 
   it("names insufficient stages with plays as left out of the checklist, and has none when there are no plays", async () => {
     const a = assessment();
-    a.stages[3]!.plays = [{ title: "Renewal reminder", automate: "Remind.", human: "Call." }];
+    a.stages[3]!.plays = [{ title: "Renewal reminder", automate: "Remind.", human: "Call.", relevance: 0 }];
     const out = renderMarkdown(a);
     expect(out).toContain("Left out until more is answered: Renewal.");
     expect(out).not.toContain("Renewal, Renewal reminder");
@@ -120,7 +120,7 @@ describe("renderMarkdown", () => {
 
   it("keeps a checklist item to one line whatever the play text holds", async () => {
     const a = assessment();
-    a.stages[0]!.plays = [{ title: "- [x] done\n# heading", automate: "line one\n\n- item\n```", human: "[link](http://x) <i>" }];
+    a.stages[0]!.plays = [{ title: "- [x] done\n# heading", automate: "line one\n\n- item\n```", human: "[link](http://x) <i>", relevance: 0 }];
     const out = renderMarkdown(a);
     const items = out.split("\n").filter((l) => l.startsWith("- [ ] Billing"));
     expect(items).toHaveLength(2);

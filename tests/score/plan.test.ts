@@ -23,6 +23,12 @@ function stage(id: string, verdict: string, score: number | null, plays: Play[])
     counts,
     plays,
     kpis: [],
+    cappedBy: null,
+    flip: null,
+    flipOtherWay: null,
+    flipText: null,
+    edge: false,
+    flipSearch: "exact",
   };
 }
 

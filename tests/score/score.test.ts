@@ -57,13 +57,24 @@ describe("assess", () => {
     }
   });
 
-  it("lowers confidence for unsure answers but not for n/a", () => {
+  it("counts n/a as not answered for confidence, like unsure, and pulls the score toward the middle for both", () => {
     const unsure = stage({ "auto-pay": "yes", "negotiated-terms": "unsure", "few-problems": "yes" });
     const notApplicable = stage({ "auto-pay": "yes", "negotiated-terms": "n/a", "few-problems": "yes" });
     expect(unsure.confidence).toBe(Math.round((4 / 6) * 100) / 100);
-    expect(notApplicable.confidence).toBe(1);
+    expect(notApplicable.confidence).toBe(unsure.confidence);
+    // raw 100 on 4 of 6 weight answered: 50 + 50 x 4/6
+    expect(notApplicable.score).toBe(83);
     expect(unsure.score).toBe(notApplicable.score);
     expect(notApplicable.counts).toMatchObject({ answered: 2, notApplicable: 1, unsure: 0 });
+    // only automate questions answered: no one on the human side, so no verdict
+    expect(notApplicable.verdict).toBe("insufficient");
+  });
+
+  it("gives a stage answered all n/a its own verdict, not-applicable", () => {
+    const s = stage({ "auto-pay": "n/a", "negotiated-terms": "n/a", "few-problems": "n/a" });
+    expect(s).toMatchObject({ verdict: "not-applicable", score: null, confidence: 0, flip: null });
+    expect(s.reason).toContain("does not apply");
+    expect(s.reason).not.toMatch(/Answer the 0/);
   });
 
   it("names the answers that moved the score most, strongest first, with their notes", () => {

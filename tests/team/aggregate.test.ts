@@ -121,24 +121,24 @@ describe("aggregate", () => {
   it("takes each stage's median of the respondents' scores, with range and quartiles", () => {
     expect(team.respondents.map((r) => r.stages[0]!.score)).toEqual([100, 8, 67]);
     expect(billing).toMatchObject({ median: 67, verdict: "automate", confidence: 1, counted: 3, spread: { min: 8, max: 100, q1: 37.5, q3: 83.5, iqr: 46 } });
-    expect(billing!.verdicts).toEqual({ automate: 2, hybrid: 0, human: 1, insufficient: 0 });
+    expect(billing!.verdicts).toEqual({ automate: 2, hybrid: 0, human: 1, insufficient: 0, "not-applicable": 0 });
   });
 
   it("gives the team the mean of the respondents' confidences", () => {
-    // Cy answered few-problems only: half of support's weight
+    // Cy answered few-problems only: half of support's weight, pulled halfway to the middle, and too little for a verdict
     expect(team.respondents.map(({ stages: [, r] }) => [r!.score, r!.confidence, r!.verdict])).toEqual([
       [100, 1, "automate"],
       [25, 1, "human"],
-      [0, 0.5, "human"],
+      [25, 0.5, "insufficient"],
     ]);
-    expect(support).toMatchObject({ median: 25, verdict: "human", confidence: 0.83 });
+    expect(support).toMatchObject({ median: 62.5, verdict: "hybrid", confidence: 0.83, counted: 2 });
   });
 
   it("leaves respondents without a verdict of their own out of the median", () => {
-    // billing: Dee answered negotiated-terms (weight 2 of 6) only
+    // billing: Dee answered negotiated-terms (weight 2 of 6) only: 50 - 50 x 2/6
     const quiet = person("Dee", { "negotiated-terms": "yes", "auto-pay": "unsure" });
     const t = aggregate(mini, [ana, quiet]);
-    expect(t.respondents[1]!.stages[0]).toMatchObject({ score: 0, verdict: "insufficient", confidence: 0.33 });
+    expect(t.respondents[1]!.stages[0]).toMatchObject({ score: 33, verdict: "insufficient", confidence: 0.33 });
     expect(t.stages[0]).toMatchObject({ median: 100, counted: 1, confidence: 0.67, verdict: "automate" });
   });
 
@@ -194,7 +194,7 @@ describe("aggregate", () => {
       'Median 67 of 3 respondents\' scores (from 8 to 100). Their own verdicts split: 2 automate, 1 keep human. Most disputed question here: "Would customers rather pay automatically?"',
     );
     const t = aggregate(mini, [ana, ben]);
-    expect(t.stages[0]).toMatchObject({ median: 54, verdict: "hybrid", verdicts: { automate: 1, human: 1, hybrid: 0, insufficient: 0 } });
+    expect(t.stages[0]).toMatchObject({ median: 54, verdict: "hybrid", verdicts: { automate: 1, human: 1, hybrid: 0, insufficient: 0, "not-applicable": 0 } });
     expect(t.stages[0]!.reason).toContain("Nobody reaches this verdict on their own");
   });
 
