@@ -27,8 +27,10 @@ describe("the reference panel", () => {
     const outcomes = await panelOutcomes(set);
     console.log(panelReport(outcomes));
     expect(outcomes.length).toBe(profiles.length * set.stages.length);
-    // What holds for the scoring the panel was written against (49 of 80); raised to 90% once the scoring reaches it.
-    expect(agreement(outcomes).agreed).toBeGreaterThanOrEqual(49);
+    // What holds today: 65 of 80 (tuned 50 of 56, held out 15 of 24). The issue's bar, 90%, is not reached yet:
+    // raise this to 72 when it is.
+    expect(agreement(outcomes).agreed).toBeGreaterThanOrEqual(65);
+    expect(agreement(outcomes.filter((o) => !o.heldOut)).agreed).toBeGreaterThanOrEqual(50);
     expect(outcomes.filter(twoStepsOff).map((o) => `${o.profile} ${o.stage}`)).toEqual([]);
   });
 });
