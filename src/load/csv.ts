@@ -30,24 +30,35 @@ const SEPARATORS = [",", ";", "\t"] as const;
 export type Separator = (typeof SEPARATORS)[number];
 const SEPARATOR_NAMES: Record<Separator, string> = { ",": "comma-separated", ";": "semicolon-separated", "\t": "tab-separated" };
 
-/** The separator the header row uses most outside quotes (Excel's `sep=;` first line wins), and the line break. */
+/**
+ * The separator (Excel's `sep=;` first line wins), and the line break. A separator that splits the header and the first
+ * row into the same number of cells wins over one that is merely more frequent in the header: question texts hold
+ * commas that a semicolon export leaves unquoted. Else the one the header uses most outside quotes.
+ */
 export function sniffLayout(head: string): { separator: Separator; newline: "\n" | "\r\n" | "\r"; sepLine: boolean } {
   const sep = /^sep=([,;\t])\r?\n?/.exec(head);
   const text = sep ? head.slice(sep[0].length) : head;
-  const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
+  const lines = [new Map<string, number>(SEPARATORS.map((s) => [s, 0]))];
   let quoted = false;
-  let newline: "\n" | "\r\n" | "\r" = "\n";
-  for (let i = 0; i < text.length; i++) {
+  let newline: "\n" | "\r\n" | "\r" | undefined;
+  for (let i = 0; i < text.length && lines.length <= 2; i++) {
     const ch = text[i]!;
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === "\n" || ch === "\r")) {
-      newline = ch === "\r" ? (text[i + 1] === "\n" ? "\r\n" : "\r") : "\n";
-      break;
-    } else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+      const here = ch === "\r" ? (text[i + 1] === "\n" ? "\r\n" : "\r") : "\n";
+      newline ??= here;
+      i += here.length - 1;
+      lines.push(new Map<string, number>(SEPARATORS.map((s) => [s, 0])));
+    } else if (!quoted && lines.at(-1)!.has(ch)) lines.at(-1)!.set(ch, lines.at(-1)!.get(ch)! + 1);
   }
+  const [header, row] = lines as [Map<string, number>, Map<string, number> | undefined];
+  const consistent = (s: Separator) => row !== undefined && header.get(s)! > 0 && header.get(s) === row.get(s);
   let separator: Separator = ",";
-  for (const s of SEPARATORS) if (counts.get(s)! > counts.get(separator)!) separator = s;
-  return { separator: (sep?.[1] as Separator | undefined) ?? separator, newline, sepLine: Boolean(sep) };
+  for (const s of SEPARATORS) {
+    const better = consistent(s) !== consistent(separator) ? consistent(s) : header.get(s)! > header.get(separator)!;
+    if (better) separator = s;
+  }
+  return { separator: (sep?.[1] as Separator | undefined) ?? separator, newline: newline ?? "\n", sepLine: Boolean(sep) };
 }
 
 /**

@@ -102,7 +102,8 @@ describe.runIf(IN_CI || missing.length === 0)("report --format html in Chromium"
     expect(p.requests).toEqual([]);
     expect(p.layout.overflow).toBeLessThanOrEqual(0);
     expect(p.pages).toBeGreaterThanOrEqual(10);
-    expect(p.pages).toBeLessThanOrEqual(20);
+    // the built-in set's 42 questions, the disputed ones listed with every respondent's answer
+    expect(p.pages).toBeLessThanOrEqual(24);
     for (const s of json.stages) expect(p.text).toContain(s.name);
     for (const r of json.respondents) expect(p.text).toContain(r.name);
     expect(p.text).toContain(json.client);
