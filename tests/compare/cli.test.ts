@@ -49,10 +49,7 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.status).toBe(0);
     const results = await lint({ strings: { r: r.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
-    expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting
-
-Client: Harbourside Accounting \(.*\) · 2026-05-01 to 2026-11-20
-/);
+    expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting\n\nClient: Harbourside Accounting \(.*\) · 2026-05-01 to 2026-11-20\n/);
     expect(r.stdout).toContain("| Renewal calls | 63 | 65 | +2 | Hybrid -> **Automate** |");
     expect(r.stdout).toContain("### Onboarding: 47 to 55 (+8)");
     const chart = parseChart(mermaidBlocks(r.stdout)[0]!);

@@ -76,9 +76,7 @@ describe("automation-fit report, a team", () => {
     const r = run(["report", TEAM, "--format", "markdown"]);
     expect(r.status).toBe(0);
     expect(await lintErrors(r.stdout)).toEqual([]);
-    expect(r.stdout).toMatch(/^# Team view: ClinicFlow
-
-Client: ClinicFlow \(booking and notes software for physiotherapy clinics\) · /);
+    expect(r.stdout).toMatch(/^# Team view: ClinicFlow\n\nClient: ClinicFlow \(booking and notes software for physiotherapy clinics\) · /);
     // respondents by name, never by file
     expect(r.stdout).not.toMatch(/\.yaml|\.json/);
     expect(r.stdout).toContain("| Stage | Maya Chen | Tom Okafor | Priya Nair |");
