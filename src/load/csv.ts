@@ -23,6 +23,8 @@ export interface CsvRecord {
 
 /** A record longer than this is refused: no survey row is; an unclosed quote that runs to the end of the file is. */
 export const MAX_RECORD_CHARS = 8_000_000;
+/** Read as a stream, a survey's size costs time, not memory; the cap keeps a mistaken file (a disk image) from running for minutes. */
+export const MAX_CSV_BYTES = 2 * 2 ** 30;
 /** Problems kept per file; the rest are only counted. */
 export const MAX_PROBLEMS_KEPT = 200;
 
@@ -219,6 +221,14 @@ export async function* readSurvey(file: string, set: QuestionSet, options: Surve
     const info = await stat(file);
     if (!info.isFile()) {
       yield { kind: "fatal", problems: [{ file, message: `is ${info.isDirectory() ? "a folder" : "not a regular file (a device, pipe or socket)"}; name a CSV file` }] };
+      return;
+    }
+    if (info.size > MAX_CSV_BYTES) {
+      const size = `${(info.size / 2 ** 30).toFixed(1)} GB`;
+      yield {
+        kind: "fatal",
+        problems: [{ file, message: `is ${size}; survey exports over 2 GB are refused (streamed, a million rows take about 200 MB): split it in parts and name them all` }],
+      };
       return;
     }
     noteInput(file, info);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lint } from "markdownlint/promise";
 import Papa from "papaparse";
@@ -139,6 +139,15 @@ describe("automation-fit report, a team", () => {
 });
 
 describe("automation-fit report, a survey CSV", () => {
+  it("refuses a CSV over 2 GB with a clear error, before reading it", () => {
+    const file = join(tempDir(), "huge.csv");
+    writeFileSync(file, "respondent,auto-pay\n");
+    truncateSync(file, 2 * 2 ** 30 + 1); // sparse: no disk used
+    const r = run(["report", file, ...MINI]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file} is 2.0 GB; survey exports over 2 GB are refused`);
+  });
+
   it("scores every row: names, roles, lines; quotes, CRLF and BOM read right", () => {
     const r = run(["report", fixture("team/survey.csv"), ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
