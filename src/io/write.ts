@@ -11,7 +11,8 @@ import { InputError } from "../errors.js";
 /** Why a file must not be replaced by an output of this run. */
 type Role = "input" | "save";
 
-const roles = new Map<string, Set<Role>>();
+/** Per role, the keys (keysOf) of the files marked with it: a key is a short string, as a team folder may hold 100,000 inputs. */
+const roles: Record<Role, Set<string>> = { input: new Set(), save: new Set() };
 
 /** A file's identities: its canonical path and, when it exists, its device and inode (the same file under another name). */
 function keysOf(file: string, info: Stats | undefined = statOrUndefined(file)): string[] {
@@ -43,16 +44,17 @@ function canonical(file: string): string {
 }
 
 function mark(file: string, role: Role, info?: Stats): void {
-  for (const key of keysOf(file, info)) {
-    const set = roles.get(key) ?? new Set<Role>();
-    set.add(role);
-    roles.set(key, set);
-  }
+  for (const key of keysOf(file, info)) roles[role].add(key);
 }
 
 /** Records a file this run reads: no output of the run may replace it. `info` is its stat (it identifies hard links too). */
 export function noteInput(file: string, info?: Stats): void {
-  mark(file, "input", info);
+  // With its stat, the file's identity is enough (an output can only replace a file that exists, and is stat'ed): no
+  // realpath, an lstat per folder of the path, for each of 100,000 answers files, and one key each, not two.
+  if (!info) mark(file, "input");
+  else {
+    roles.input.add(`ino:${info.dev}:${info.ino}`);
+  }
 }
 
 /**
@@ -60,18 +62,19 @@ export function noteInput(file: string, info?: Stats): void {
  * `resumed` lifts its input mark, since saving to it is the point.
  */
 export function noteSaveFile(file: string, { resumed = false }: { resumed?: boolean } = {}): void {
-  if (resumed) for (const key of keysOf(file)) roles.get(key)?.delete("input");
+  if (resumed) for (const key of keysOf(file)) roles.input.delete(key);
   mark(file, "save");
 }
 
 /** Forgets every mark (tests run several commands in one process). */
 export function forgetMarks(): void {
-  roles.clear();
+  roles.input.clear();
+  roles.save.clear();
 }
 
 function rolesOf(file: string, info?: Stats): Set<Role> {
   const found = new Set<Role>();
-  for (const key of keysOf(file, info)) for (const role of roles.get(key) ?? []) found.add(role);
+  for (const key of keysOf(file, info)) for (const role of ["input", "save"] as const) if (roles[role].has(key)) found.add(role);
   return found;
 }
 
