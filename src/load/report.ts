@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISO_DATE_MESSAGE, isIsoDate } from "../model/date.js";
 import type { Problem } from "../errors.js";
 import { ASSESSMENT_SCHEMA_VERSION } from "../model/assessment.js";
 import type { ScoredStages } from "../score/compare.js";
@@ -10,7 +11,7 @@ const SavedReport = z.object({
   set: z.object({ name: z.string(), version: z.string().optional() }),
   client: z.string().optional(),
   assessor: z.string().optional(),
-  date: z.string().optional(),
+  date: z.string().refine(isIsoDate, ISO_DATE_MESSAGE).optional(),
   thresholds: z.object({ automate: z.number().min(0).max(100), human: z.number().min(0).max(100), minConfidence: z.number().min(0).max(1) }),
   stages: z.array(
     z.object({

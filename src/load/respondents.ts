@@ -5,6 +5,7 @@ import { byPosition, InputError, readFailure, type Problem } from "../errors.js"
 import { decode } from "../io/decode.js";
 import { noteInput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
+import { isIsoDate } from "../model/date.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { encodeAnswers, NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
 import type { SurveyOptions } from "./csv.js";
@@ -227,6 +228,8 @@ export function quickAnswers(text: string, set: QuestionSet): QuickAnswers | und
       }
       section = undefined;
       const value = key === "date" && /^\d{4}-\d\d-\d\d$/.test(rest) ? rest : quickScalar(rest);
+      // the full loader says what is wrong with a date that is not one
+      if (key === "date" && (value === undefined || !isIsoDate(value))) return undefined;
       if (!TOP_SCALARS.has(key) || value === undefined) return undefined;
       top.set(key, value);
       continue;

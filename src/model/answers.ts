@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISO_DATE_MESSAGE, isIsoDate } from "./date.js";
 
 // YAML reads `1` or `true` as non-strings; the scale check then names the value as written.
 const AnswerValue = z.union([z.string(), z.number(), z.boolean()], { error: "an answer is one value of the scale, like yes or no" }).transform(String);
@@ -16,11 +17,13 @@ export const AnswersFile = z
     client: z.string().optional().describe("Who the assessment is for."),
     assessor: z.string().optional().describe("Who answered or ran it."),
     role: z.string().optional().describe("The respondent's role, e.g. head of sales: team reports show it."),
+    // reports put the date into titles and chart titles: an ISO date or nothing (F26)
     date: z
-      .union([z.string(), z.date()])
+      .union([z.string(), z.date()], { error: ISO_DATE_MESSAGE })
       .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+      .refine(isIsoDate, ISO_DATE_MESSAGE)
       .optional()
-      .describe("When, e.g. 2026-11-25."),
+      .describe("When, as year-month-day, e.g. 2026-11-25."),
     answers: z.record(z.string(), AnswerValue).default({}).describe("Question id -> a value of the set's scale."),
     notes: z.record(z.string(), z.string()).default({}).describe("Question id -> a note on that answer."),
     sizing: z.record(z.string(), StageSize).optional().describe("Optional. Stage id -> how often it happens and how long it takes: the plan sizes the hours automation frees."),
