@@ -89,8 +89,17 @@ describe("quickAnswers, the fast path for plain answers files", () => {
       { weight: 5, arbitrary: fc.constantFrom("Acme Co", "2026-11-20", "Dana, Acme (ops)", "Ünïcode Co — dash", '"quoted: yes"', "'single'", "yes") },
       { weight: 1, arbitrary: bad },
     );
+    // a date is a year-month-day date or refused, by both loaders
+    const date = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom("2026-11-20", '"2026-11-20"', "'2024-02-29'") },
+      { weight: 1, arbitrary: fc.constantFrom("2026-02-30", "20-11-2026", "Acme Co", '"%%{init: {}}%%"') },
+    );
     const top = fc.uniqueArray(
-      fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom("client", "assessor", "role", "date") }, { weight: 1, arbitrary: fc.constantFrom("$schema", "clent") }), text),
+      fc.oneof(
+        { weight: 5, arbitrary: fc.tuple(fc.constantFrom("client", "assessor", "role"), text) },
+        { weight: 2, arbitrary: fc.tuple(fc.constant("date"), date) },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom("$schema", "clent"), text) },
+      ),
       { maxLength: 4, selector: ([k]) => k },
     );
     const odd = fc.constantFrom("# comment", "  # indented comment", "", "---", "   few-problems: no", "\tauto-pay: yes", "answers:", "notes: {}", "- yes");
