@@ -56,7 +56,7 @@ export const assess = withSetOption(
   if (!process.stdin.isTTY) {
     throw new InputError(
       "automation-fit assess asks its questions in a terminal, and stdin is not one (it is piped or redirected).\n" +
-        "To score answers you already have, use: automation-fit report ANSWERS",
+        `To score answers you already have, use: ${cli()} report ANSWERS`,
     );
   }
 
@@ -152,14 +152,26 @@ async function checkSaveFile(file: string, options: AssessOptions): Promise<void
   if (info?.isDirectory()) throw new InputError([{ file, message: "is a folder; --save names a file, like answers.yaml" }]);
   const continuing = options.resume !== undefined && resolve(options.resume) === resolve(file);
   if (info && !continuing && !options.force) {
+    // Whole commands, as they work where this one ran: `add --force` fails under npm start, which takes --force for itself.
+    const stages = options.stage ? [...new Set(options.stage)] : undefined;
     throw new InputError(
       [
         `${file} already exists (answers from an earlier assessment?); it was left as it is. Either`,
-        `  continue it:              ${assessCommandLine()} --resume ${shellQuote(file)}${questionsArg(options)}`,
-        "  keep it and start anew:   add --save OTHER-FILE.yaml",
-        "  start over, replacing it: add --force",
+        `  continue it:              ${resumeLine(file, options, stages)}`,
+        `  keep it and start anew:   ${rerunLine(`--save ${shellQuote(await freeName(file))}`, options, stages)}`,
+        `  start over, replacing it: ${rerunLine("--force", options, stages)}`,
       ].join("\n"),
     );
+  }
+}
+
+/** answers.yaml -> answers-2.yaml, or the first of -3, -4 ... that does not exist. */
+async function freeName(file: string): Promise<string> {
+  const dot = file.lastIndexOf(".");
+  const [stem, ext] = dot > file.lastIndexOf("/") && dot > 0 ? [file.slice(0, dot), file.slice(dot)] : [file, ""];
+  for (let n = 2; ; n++) {
+    const name = `${stem}-${n}${ext}`;
+    if (!(await stat(name).catch(() => undefined))) return name;
   }
 }
 
@@ -181,8 +193,13 @@ function notSaved(kept: Kept, options: AssessOptions, stages: string[] | undefin
 }
 
 function resumeLine(file: string, options: AssessOptions, stages: string[] | undefined): string {
+  return rerunLine(`--resume ${shellQuote(file)}`, options, stages);
+}
+
+/** This assess command again, with `first` (e.g. --resume FILE) and the options given that still apply. */
+function rerunLine(first: string, options: AssessOptions, stages: string[] | undefined): string {
   return [
-    `${assessCommandLine()} --resume ${shellQuote(file)}`,
+    `${assessCommandLine()} ${first}`,
     questionsArg(options),
     stages ? ` --stage ${stages.map(shellQuote).join(" ")}` : "",
     options.format !== "terminal" ? ` --format ${options.format}` : "",
@@ -204,7 +221,9 @@ function reportName(answers: Answers): string {
   return slug ? `${slug}-automation-fit` : "automation-fit-report";
 }
 
-// Run as `npm start` from a clone, `automation-fit` is not on the PATH: name the commands that work there.
+// Run as `npm start` from a clone (npm sets npm_lifecycle_event), or through npx, `automation-fit` is not on the PATH:
+// name the commands that work there.
 const fromNpmStart = () => process.env.npm_lifecycle_event === "start";
-const cli = () => (fromNpmStart() ? "npx automation-fit" : "automation-fit");
-const assessCommandLine = () => (fromNpmStart() ? "npm start --" : "automation-fit assess");
+const fromNpx = () => process.env.npm_command === "exec";
+const cli = () => (fromNpmStart() || fromNpx() ? "npx automation-fit" : "automation-fit");
+const assessCommandLine = () => (fromNpmStart() ? "npm start --" : `${cli()} assess`);

@@ -15,9 +15,14 @@ export interface Run {
   stderr: string;
 }
 
+/** The environment of a user's shell: no colour settings, and none of what npm sets when it runs the tests (npm_*), which the CLI reads to word its hints. */
+export function userEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NO_COLOR" && name !== "FORCE_COLOR" && !name.startsWith("npm_")));
+}
+
 /** Runs the built CLI as a user would: a real process, no terminal, colour left to the environment given. */
 export function run(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Run {
-  const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+  const env = userEnv();
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...env, ...options.env },

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { shellQuote } from "../../src/text.js";
-import { tempDir } from "./run.js";
+import { tempDir, userEnv } from "./run.js";
 
 export const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 
@@ -25,7 +25,7 @@ export function tmuxServer() {
    * `after` (a shell command to look at the terminal with, like `stty -a > stty.txt;`) and stays open for capture.
    */
   function start(session: string, dir: string, shellCommand: string, exitFile: string, { after = "", columns = 100, rows = 40 } = {}): void {
-    const { NO_COLOR: _, FORCE_COLOR: __, ...env } = process.env;
+    const env = userEnv();
     const line = `cd ${shellQuote(dir)} && ${shellCommand}; echo EXIT=$? > ${exitFile}; ${after} sleep 120`;
     const r = spawnSync("tmux", [...TMUX, "new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", session, line], {
       encoding: "utf8",

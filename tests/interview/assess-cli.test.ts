@@ -35,6 +35,16 @@ describe("automation-fit assess without a terminal", () => {
     expect(r.stderr).toContain("--save");
     expect(r.stderr).toContain("--force");
     expect(readFileSync(file, "utf8")).toBe("answers: {}\n");
+    // Whole commands that work as printed: a free file name, not a placeholder; under npm start each spelled `npm start -- ...`.
+    expect(r.stderr).toContain(`keep it and start anew:   automation-fit assess --save automation-fit-answers-2.yaml --questions ${MINI}`);
+    writeFileSync(join(dir, "automation-fit-answers-2.yaml"), "answers: {}\n");
+    const npm = run(["assess", "--questions", MINI, "--stage", "billing"], { cwd: dir, env: { npm_lifecycle_event: "start", npm_command: "start" } });
+    expect(npm.stderr.split("\n").slice(1, 4)).toEqual([
+      `  continue it:              npm start -- --resume automation-fit-answers.yaml --questions ${MINI} --stage billing`,
+      `  keep it and start anew:   npm start -- --save automation-fit-answers-3.yaml --questions ${MINI} --stage billing`,
+      `  start over, replacing it: npm start -- --force --questions ${MINI} --stage billing`,
+    ]);
+    expect(run(["assess", "--force"], { cwd: dir, env: { npm_lifecycle_event: "start" } }).stderr).toContain("use: npx automation-fit report ANSWERS");
     // With --force or --resume the file is no obstacle; then the missing terminal is.
     for (const args of [["--force"], ["--resume", "automation-fit-answers.yaml"]]) {
       const ok = run(["assess", "--questions", MINI, ...args], { cwd: dir });
