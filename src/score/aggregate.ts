@@ -1,7 +1,7 @@
 import type { Verdict } from "../model/assessment.js";
 import { type QuestionSet, stageThresholds } from "../model/question-set.js";
 import { TEAM_SCHEMA_VERSION, type Disagreement, type Spread, type TeamAssessment, type TeamRespondent, type TeamStage } from "../model/team-assessment.js";
-import { NO_ANSWER, prepareSet, stageFigures } from "./kernel.js";
+import { NO_ANSWER, type PreparedSet, prepareSet, stageFigures } from "./kernel.js";
 import { percent, round, verdictFor } from "./score.js";
 
 /** A respondent as read: who, from where, and the answers in a few bytes (per question of the set, in set order, the index of the answer on the scale). */
@@ -25,50 +25,12 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   insufficient: "too little answered",
   "not-applicable": "does not apply",
 };
-const KIND = { answer: 0, unsure: 1, "not-applicable": 2 } as const;
-
-interface Compiled {
-  scaleIndex: Map<string, number>;
-  kinds: number[];
-  pulls: number[];
-  /** Per stage, its questions as parallel arrays; per stage too, the stage's total weight. */
-  stages: { questions: number[]; weights: number[]; human: boolean[]; total: number }[];
-  stageTotals: Map<string, number>;
-}
-
-const compiledSets = new WeakMap<QuestionSet, Compiled>();
-
-function compile(set: QuestionSet): Compiled {
-  const cached = compiledSets.get(set);
-  if (cached) return cached;
-  if (set.scale.length >= NO_ANSWER) throw new RangeError(`a scale of ${set.scale.length} options is too long for a team report`);
-  const compiled: Compiled = {
-    scaleIndex: new Map(set.scale.map((o, i) => [o.value, i])),
-    kinds: set.scale.map((o) => KIND[o.counts]),
-    pulls: set.scale.map((o) => o.level ?? 0),
-    stages: set.stages.map((stage) => {
-      const s = { questions: [] as number[], weights: [] as number[], human: [] as boolean[], total: 0 };
-      set.questions.forEach((q, i) => {
-        const weight = q.stages[stage.id];
-        if (!weight) return;
-        s.questions.push(i);
-        s.weights.push(weight);
-        s.human.push(q.signal === "human");
-        s.total += weight;
-      });
-      return s;
-    }),
-    stageTotals: new Map(),
-  };
-  compiled.stageTotals = new Map(set.stages.map((s, si) => [s.id, compiled.stages[si]!.total]));
-  compiledSets.set(set, compiled);
-  return compiled;
-}
+const ANSWER = 0; // the kernel's kind of a scale option that is an answer (not unsure, not n/a)
 
 export { encodeAnswers } from "./kernel.js";
 
 export function scaleIndexOf(set: QuestionSet): ReadonlyMap<string, number> {
-  return compile(set).scaleIndex;
+  return prepareSet(set).scaleIndex;
 }
 
 /** A respondent's score, confidence and verdict for one stage: the one scoring kernel's figures (src/score/kernel.ts). */
@@ -161,7 +123,9 @@ interface Kept {
  */
 export class TeamTally {
   count = 0;
-  private readonly c: Compiled;
+  private readonly p: PreparedSet;
+  /** Per stage id, the sum of its questions' weights: a question's share of it is its weight in a disagreement. */
+  private readonly stageWeights = new Map<string, number>();
   private readonly stages: { histogram: Uint32Array; counted: number; verdicts: Record<Verdict, number>; confidenceSum: number }[];
   /** Per question, per scale option: how many gave it; then per question how many left it blank. */
   private readonly tally: Uint32Array;
@@ -175,7 +139,8 @@ export class TeamTally {
     private readonly set: QuestionSet,
     private readonly listAll = false,
   ) {
-    this.c = compile(set);
+    this.p = prepareSet(set);
+    for (const q of set.questions) for (const [id, w] of Object.entries(q.stages)) this.stageWeights.set(id, (this.stageWeights.get(id) ?? 0) + w);
     this.stages = set.stages.map(() => ({
       histogram: new Uint32Array(HISTOGRAM),
       counted: 0,
@@ -189,7 +154,7 @@ export class TeamTally {
   add(r: Respondent): void {
     this.count++;
     for (let si = 0; si < this.stages.length; si++) {
-      const f = respondentFigures(this.set, si, r.answers);
+      const f = stageFigures(this.p, si, r.answers);
       const stage = this.stages[si]!;
       stage.verdicts[f.verdict]++;
       stage.confidenceSum += f.confidence;
@@ -222,7 +187,7 @@ export class TeamTally {
 
   /** The team without its respondents (`respondents` empty): what a report shows of any team; `listed` says whether respondents() lists them. */
   summary(files: number): TeamAssessment {
-    const { set, c } = this;
+    const { set } = this;
     const n = this.count;
     const disputes = set.questions.map((q, index) => this.dispute(q, index));
     const stages = set.stages.map((stage, si): TeamStage => {
@@ -231,7 +196,7 @@ export class TeamTally {
       const confidence = n ? round(confidenceSum / n, 2) : 0;
       const verdict = verdictFor(mid, confidence, stageThresholds(set, stage));
       const spread = spreadOf(histogram, counted);
-      const disputed = mostDisputedIn(si, c, disputes);
+      const disputed = mostDisputedIn(set, stage.id, disputes);
       const facts = { verdict, median: mid, spread, confidence, counted, total: n, verdicts };
       return {
         id: stage.id,
@@ -302,14 +267,14 @@ export class TeamTally {
   }
 
   private dispute(q: QuestionSet["questions"][number], index: number): Dispute {
-    const { c, set } = this;
+    const { p, set } = this;
     const width = set.scale.length;
     const tally = Array.from(this.tally.subarray(index * width, (index + 1) * width));
-    const answeredCounts = tally.map((n, o) => (c.kinds[o] === KIND.answer ? n : 0));
+    const answeredCounts = tally.map((n, o) => (p.kinds[o] === ANSWER ? n : 0));
     const answered = answeredCounts.reduce((a, b) => a + b, 0);
     let weight = 0;
-    for (const [stageId, w] of Object.entries(q.stages)) weight += w / (c.stageTotals.get(stageId) ?? w);
-    const spread = answerSpread(c.pulls, answeredCounts);
+    for (const [stageId, w] of Object.entries(q.stages)) weight += w / (this.stageWeights.get(stageId) ?? w);
+    const spread = answerSpread(p.levels, answeredCounts);
     return { index, answered, unanswered: this.unanswered[index]!, tally, spread, weight, disagreement: spread * weight };
   }
 }
@@ -336,13 +301,12 @@ interface Dispute {
 }
 
 /** The question bearing on a stage that moves its scores apart the most, if any does. */
-function mostDisputedIn(stageIndex: number, c: Compiled, disputes: Dispute[]): number | undefined {
-  const stage = c.stages[stageIndex]!;
+function mostDisputedIn(set: QuestionSet, stageId: string, disputes: Dispute[]): number | undefined {
   let best: number | undefined;
   let bestPull = 0;
-  stage.questions.forEach((qi, k) => {
+  set.questions.forEach((q, qi) => {
     const d = disputes[qi]!;
-    const pull = d.answered >= 2 ? d.spread * stage.weights[k]! : 0;
+    const pull = d.answered >= 2 ? d.spread * (q.stages[stageId] ?? 0) : 0;
     if (pull > bestPull) [best, bestPull] = [qi, pull];
   });
   return best;
