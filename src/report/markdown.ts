@@ -8,6 +8,8 @@ const SUMMARY = "Summary";
 const CHECKLIST = "Checklist: what to automate, and the human part to keep";
 export const CAMPAIGNS = "Campaigns that stay human";
 const HOW = "How to read this";
+const WARNINGS = "Check these answers first";
+const APPENDIX = "Appendix: every answer";
 
 export interface MarkdownOptions {
   /** A YAML front matter with the title, author and date for pandoc, in place of the H1. */
@@ -17,7 +19,7 @@ export interface MarkdownOptions {
 /** The client deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
 export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): string {
   const title = `Automation fit: ${shortName(a.client ?? "") || shortName(a.set.name)}`;
-  const unique = uniqueHeadings([md(title), SUMMARY, CHECKLIST, CAMPAIGNS, HOW]);
+  const unique = uniqueHeadings([md(title), SUMMARY, CHECKLIST, CAMPAIGNS, HOW, WARNINGS, APPENDIX]);
   const blocks: string[] = [titleBlock(title, { author: a.assessor, date: a.date }, options)];
 
   const meta = a.client ? [`Client: ${md(a.client)}`] : [];
@@ -37,6 +39,7 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): st
     blocks.push('Score: 0 means keep it human, 100 means automate it. Answered: questions with an answer; "Not sure" and "Does not apply" do not count.');
     blocks.push(...chart(a));
   }
+  if (a.warnings?.length) blocks.push(heading(2, WARNINGS), a.warnings.map((w) => `- ${md(w.message)}`).join("\n"));
 
   for (const stage of a.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), unique));
   blocks.push(...checklist(a.stages));
@@ -46,15 +49,17 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): st
   const t = a.thresholds;
   blocks.push(
     heading(2, HOW),
-    "Each stage gets a score from 0 to 100 from the answers that bear on it, weighted by how strongly each question matters there: 0 means keep it fully human, 100 means customers can be served well there without a person in every step.",
+    "Each stage gets a score from 0 to 100 from the answers that bear on it, weighted by how strongly each question matters there: 0 means keep it fully human, 100 means customers can serve themselves there. Unanswered questions pull the score toward the middle, 50, in proportion to their weight.",
     [
-      `- **Automate**: score at or above ${t.automate}.`,
-      `- **Hybrid**: score between ${t.human} and ${t.automate}: automate the routine part, keep a person for the rest.`,
-      `- **Keep human**: score at or below ${t.human}.`,
-      `- **Insufficient**: less than ${percent(t.minConfidence)} of the stage's questions (counted by weight) answered, too little to say.`,
+      `- **Automate** (score at or above ${t.automate}, unless the stage sets its own): customers serve themselves, with a person one step away.`,
+      `- **Hybrid** (between ${t.human} and ${t.automate}): a person assists; automation does the routine, the person the judgement.`,
+      `- **Keep human** (at or below ${t.human}): a person leads; automation works behind the scenes (reminders, briefs, scheduling).`,
+      `- **Insufficient**: fewer than three questions answered, none on one side, or less than ${percent(t.minConfidence)} of the stage's weight answered.`,
+      "- **Does not apply**: every question of the stage answered “Does not apply”.",
     ].join("\n"),
-    'Answered counts the questions given an answer; "Not sure" and "Does not apply" do not count. The verdict needs enough of a stage\'s questions answered, counted by weight: the more a question matters to the stage, the more it counts. Each driver shows how many points one answer moved the score away from the midpoint, 50: plus toward automating, minus toward a person.',
+    'Answered counts the questions given an answer; "Not sure" and "Does not apply" do not count. Confidence is the share of a stage\'s weight answered, lowered where two answers contradict each other. A gate caps a stage at Hybrid whatever its score, where customers make high-stakes decisions, give consent, are in hardship, or where nobody is there when the automation fails; the stage names the gate. What would change the verdict lists the fewest answers (up to three) that would move it; a stage one answer away is on the edge. Each driver shows how many points one answer moved the score away from the midpoint, 50: plus toward automating, minus toward a person.',
   );
+  blocks.push(...appendix(a));
   return `${blocks.filter(Boolean).join("\n\n")}\n`;
 }
 
@@ -112,17 +117,20 @@ function chart(a: Assessment): string[] {
 function checklist(stages: StageAssessment[]): string[] {
   const items: string[] = [];
   for (const s of stages) {
-    if (s.verdict === "insufficient") continue;
-    const automating = s.verdict === "automate" || s.verdict === "hybrid";
+    if (s.verdict === "insufficient" || s.verdict === "not-applicable") continue;
+    // a stage kept human still automates behind the scenes: reminders, briefs, scheduling
+    const automate = s.verdict === "human" ? "automate behind the scenes" : "automate";
     for (const p of s.plays) {
       const name = `${md(s.name) || md(s.id)}, ${md(p.title)}`;
-      if (automating) items.push(`- [ ] ${name}: automate — ${md(p.automate)}`);
+      items.push(`- [ ] ${name}: ${automate} — ${md(p.automate)}`);
       items.push(`- [ ] ${name}: human part — ${md(p.human)}`);
     }
   }
   if (items.length === 0) return [];
   const skipped = stages.filter((s) => s.verdict === "insufficient" && s.plays.length > 0).map((s) => md(s.name) || md(s.id));
-  const intro = ["The recommended plays as tasks: where a stage is to automate or hybrid, the automation and its human part; where it stays human, the human part."];
+  const intro = [
+    "The plays that fit your answers as tasks, most relevant first: the automation and its human part; where a stage stays human, the automation works behind the scenes.",
+  ];
   if (skipped.length > 0) intro.push(`Left out until more is answered: ${skipped.join(", ")}.`);
   return [heading(2, CHECKLIST), intro.join(" "), items.join("\n")];
 }
@@ -131,6 +139,8 @@ function section(s: StageAssessment, name: string, unique: (text: string) => str
   const figures = `${s.score === null ? "no score" : `score ${s.score} of 100`}, answered ${s.counts.answered} of ${s.counts.questions}.`;
   const blocks = [heading(2, name), `**${verdictLabel(s.verdict)}**: ${figures}`];
   blocks.push(md(s.description), md(s.reason));
+  if (s.flipText) blocks.push(`${s.edge ? "**On the edge.** " : ""}**What would change the verdict**: ${md(s.flipText)}`);
+  if (s.risk) blocks.push(`**What you risk losing if it is automated badly**: ${md(s.risk)}`);
   if (s.drivers.length > 0) blocks.push(heading(3, unique(`What moved the score for ${name}`)), s.drivers.map(driver).join("\n"));
   if (s.plays.length > 0) {
     blocks.push(
@@ -167,4 +177,11 @@ export function heading(level: number, text: string): string {
 export function campaignBlocks(campaigns: Campaign[]): string[] {
   if (campaigns.length === 0) return [];
   return [heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:", campaigns.map((c) => `- **${md(c.name)}**: ${md(c.description)}`).join("\n")];
+}
+
+/** Every question with its answer and note, in the set's order: nothing the respondent said is left out of the report. */
+function appendix(a: Assessment): string[] {
+  if (!a.answers?.length) return [];
+  const rows = a.answers.map((r) => `| ${md(r.question)} | ${r.answerLabel === null ? "not answered" : md(r.answerLabel)} | ${r.note ? md(r.note) : ""} |`);
+  return [heading(2, APPENDIX), ["| Question | Answer | Note |", "| --- | --- | --- |", ...rows].join("\n")];
 }

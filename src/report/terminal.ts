@@ -11,6 +11,8 @@ export interface TerminalOptions {
 
 const MIN_WIDTH = 30;
 const VERDICT_WIDTH = Math.max(...(["automate", "hybrid", "human", "insufficient"] as const).map((v) => verdictLabel(v).length));
+/** The verdict column: as wide as the widest label shown ("Does not apply" only when a stage has it). */
+const verdictWidth = (stages: StageAssessment[]) => Math.max(VERDICT_WIDTH, ...stages.map((s) => verdictLabel(s.verdict).length));
 
 export function renderTerminal(a: Assessment, options: TerminalOptions): string {
   const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? (options.width as number) : 80));
@@ -28,8 +30,14 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
   if (a.stages.length === 0) out.push("  No stages in this question set.");
   else out.push(...summary(a.stages, width, c));
 
+  if (a.warnings?.length) {
+    out.push("", c.bold("Check these answers first"));
+    for (const w of a.warnings) out.push(...wrap([{ text: "!", style: c.yellow }, ...words(w.message)], width, "  ", "    "));
+  }
+
   for (const stage of a.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, width, c));
 
+  out.push(...noteLines(a, width, c));
   out.push(...campaignLines(a.campaigns, width, c));
   return `${out.join("\n")}\n`;
 }
@@ -45,15 +53,16 @@ export function campaignLines(campaigns: Campaign[], width: number, c: Palette):
 }
 
 function summary(stages: StageAssessment[], width: number, c: Palette): string[] {
+  const column = verdictWidth(stages);
   const nameWidth = Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name))));
   // columns besides the name: indent, gaps, score (5), verdict, answered (10)
-  const fixed = 2 + 2 + 2 + 5 + 2 + VERDICT_WIDTH + 2 + 10;
+  const fixed = 2 + 2 + 2 + 5 + 2 + column + 2 + 10;
   const bar = [20, 10].find((b) => fixed + b + nameWidth <= width);
   if (bar !== undefined) {
-    const header = `  ${pad("Stage", nameWidth)}  ${pad("Fit", bar)}  Score  ${pad("Verdict", VERDICT_WIDTH)}    Answered`;
+    const header = `  ${pad("Stage", nameWidth)}  ${pad("Fit", bar)}  Score  ${pad("Verdict", column)}    Answered`;
     const rows = stages.map((s) => {
       const score = (s.score === null ? "–" : String(s.score)).padStart(5);
-      const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), VERDICT_WIDTH));
+      const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), column));
       return `  ${pad(terminalSafe(s.name), nameWidth)}  ${scoreBar(s, bar, c)}  ${score}  ${verdict}  ${answeredOf(s).padStart(10)}`;
     });
     return [c.dim(header), ...rows, ...legend(width, c)];
@@ -90,23 +99,29 @@ function section(s: StageAssessment, width: number, c: Palette): string[] {
   out.push(...wrap([...words(s.name, c.bold), { text: "·" }, ...words(verdictLabel(s.verdict), verdictStyle(s.verdict, c)), ...words(`(${figures})`)], width, ""));
   out.push(...wrap(words(s.description, c.dim), width, "  "));
   out.push("", ...wrap(words(s.reason), width, "  "));
+  if (s.flipText) {
+    const lead = s.edge ? words("On the edge.", c.yellow) : [];
+    out.push("", ...wrap([...lead, ...words("What would change the verdict:", c.bold), ...words(s.flipText)], width, "  "));
+  }
+  if (s.risk) out.push("", ...wrap([...words("What you risk losing if it is automated badly:", c.bold), ...words(s.risk)], width, "  "));
 
   if (s.drivers.length > 0) {
     out.push("", c.bold("  What moved the score"));
     for (const d of s.drivers) out.push(...driver(d, width, c));
   }
-  out.push(...playLines(s.plays, width, c));
+  out.push(...playLines(s.plays, width, c, s.verdict === "human"));
   if (s.verdict === "automate" || s.verdict === "hybrid") out.push(...kpiLines(s.kpis, width, c));
   return out;
 }
 
 /** A stage's plays: what to automate and the human part, each pair under its title. */
-export function playLines(plays: Play[], width: number, c: Palette): string[] {
+export function playLines(plays: Play[], width: number, c: Palette, behindTheScenes = false): string[] {
   if (plays.length === 0) return [];
-  const out = ["", ...wrap(words("What to automate, and the human part to keep", c.bold), width, "  ")];
+  const title = behindTheScenes ? "A person leads; what to automate behind the scenes" : "What to automate, and the human part to keep";
+  const out = ["", ...wrap(words(title, c.bold), width, "  ")];
   for (const play of plays) {
     out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
-    out.push(...wrap([...words("Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
+    out.push(...wrap([...words(behindTheScenes ? "Automate behind the scenes:" : "Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
     out.push(...wrap([...words("Human part:", c.magenta), ...words(play.human)], width, "      ", "        "));
   }
   return out;
@@ -144,4 +159,16 @@ function scoreBar(s: StageAssessment, cells: number, c: Palette): string {
 
 export function verdictStyle(verdict: Verdict, c: Palette): Style {
   return { automate: c.green, hybrid: c.yellow, human: c.magenta, insufficient: c.dim, "not-applicable": c.dim }[verdict];
+}
+
+/** Every note the respondent wrote, with its question and answer: the drivers show only the strongest. */
+function noteLines(a: Assessment, width: number, c: Palette): string[] {
+  const noted = (a.answers ?? []).filter((r) => r.note);
+  if (noted.length === 0) return [];
+  const out = ["", c.dim("─".repeat(width)), ...wrap(words("Your notes", c.bold), width, "")];
+  for (const r of noted) {
+    out.push(...wrap([{ text: "•" }, ...words(r.question), ...answer(r.answerLabel ?? "not answered", c.bold)], width, "  ", "    "));
+    out.push(...wrap([...words("Note:", c.dim), ...words(r.note!)], width, "    "));
+  }
+  return out;
 }

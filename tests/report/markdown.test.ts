@@ -66,7 +66,8 @@ describe("renderMarkdown", () => {
     expect(text).toContain("- **Win-back &lt;i&gt;**: Talking to customers who left.");
     expect(text).toContain("at or above 65");
     expect(text).toContain("at or below 35");
-    expect(text).toContain("less than 50% of the stage's questions (counted by weight) answered");
+    expect(text).toContain("less than 50% of the stage's weight answered");
+    expect(text).toContain("A gate caps a stage at Hybrid");
     expect(text.endsWith(".\n")).toBe(true);
     expect(text.endsWith("\n\n")).toBe(false);
   });
@@ -95,13 +96,14 @@ describe("renderMarkdown", () => {
     expect(await lintErrors(out)).toEqual([]);
   });
 
-  it("ends with a checklist of plays: both halves where automating fits, the human part where it does not, nothing for insufficient stages", () => {
+  it("ends with a checklist of plays: both halves for every verdict (behind the scenes where a stage stays human), nothing for insufficient stages", () => {
     const list = text.slice(text.indexOf("## Checklist: what to automate, and the human part to keep"), text.indexOf("## Campaigns"));
     expect(list.split("\n").filter((l) => l.startsWith("- "))).toEqual([
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: automate — Reminders at 3, 10 and 20 days overdue.",
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: human part — A call from the account owner before anything goes to collections.",
       "- [ ] Onboarding, Welcome \\*sequence\\*: automate — Account setup, welcome e-mails and a checklist: `supercalifragilisticexpialidocious-https://example.com/a/very/long/path/that/cannot/be/wrapped/at/a/space`",
       "- [ ] Onboarding, Welcome \\*sequence\\*: human part — A kickoff call with a named person.",
+      "- [ ] Account reviews, Review prep: automate behind the scenes — Pull usage numbers into the review deck.",
       "- [ ] Account reviews, Review prep: human part — The conversation itself.",
     ]);
     expect(text.indexOf("## Checklist: what to automate, and the human part to keep")).toBeGreaterThan(text.indexOf("## Renewal"));
