@@ -516,9 +516,19 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
       }
     }
     if (problems.length) return { problems };
-    const who = name || [first, last].filter(Boolean).join(" ") || `Respondent ${ordinal}`;
+    const who = name || [first, last].filter(Boolean).join(" ");
     const forClient = options.client ?? client;
-    return { respondent: { name: who, ...(role ? { role } : {}), ...(forClient ? { client: forClient } : {}), file, line: row, answers } };
+    return {
+      respondent: {
+        name: who || `Respondent ${ordinal}`,
+        ...(who ? {} : { anonymous: true }),
+        ...(role ? { role } : {}),
+        ...(forClient ? { client: forClient } : {}),
+        file,
+        line: row,
+        answers,
+      },
+    };
   };
 }
 

@@ -142,6 +142,59 @@ export async function readAnswers(file: string, set: QuestionSet): Promise<Answe
   return quickFile(file, set)?.answers ?? (await import("./answers.js")).loadAnswers(file, set);
 }
 
+/** What report (and each side of compare) reads from its paths: one respondent's answers, or a team (handed out as read). */
+export type Reading = { kind: "single"; answers: Answers; file: string } | { kind: "team"; read: ReadTeam; files: number };
+
+export interface ReadOptions {
+  skipBadRows?: boolean;
+  survey?: SurveyOptions;
+  /** Each respondent of a team as it is read (a team of one is handed out too, then read as the single report). */
+  onRespondent: (r: Respondent) => void;
+}
+
+/**
+ * Answers files, folders and survey CSVs as report takes them: one respondent (a single answers file, a one-row CSV, a
+ * folder of one) gives the single report's answers; more give a team. survey.client (--client) names the client of either.
+ */
+export async function readRespondents(paths: readonly string[], set: QuestionSet, options: ReadOptions): Promise<Reading> {
+  const client = options.survey?.client;
+  const withClient = (answers: Answers): Answers => (client === undefined ? answers : { ...answers, client });
+  if (paths.length === 1 && !isCsv(paths[0]!) && !(await isFolder(paths[0]!))) {
+    return { kind: "single", answers: withClient(await readAnswers(paths[0]!, set)), file: paths[0]! };
+  }
+  const files = await teamFiles(paths);
+  let first: Respondent | undefined;
+  const read = await readTeam(files, set, {
+    ...options,
+    onRespondent: (r) => {
+      if (client !== undefined) r.client = client;
+      first ??= r;
+      options.onRespondent(r);
+    },
+  });
+  if (read.count === 1 && read.skipped.count === 0 && first) {
+    const answers = isCsv(first.file) ? answersOf(set, first) : await readAnswers(first.file, set);
+    return { kind: "single", answers: withClient(answers), file: first.file };
+  }
+  return { kind: "team", read, files: files.length };
+}
+
+/** A survey row's respondent as an answers file would hold them (a name the reader made up is no assessor). */
+export function answersOf(set: QuestionSet, respondent: Respondent): Answers {
+  const answers: Record<string, string> = {};
+  set.questions.forEach((q, i) => {
+    const option = respondent.answers[i]!;
+    if (option !== NO_ANSWER) answers[q.id] = set.scale[option]!.value;
+  });
+  return {
+    ...(respondent.client ? { client: respondent.client } : {}),
+    ...(respondent.anonymous ? {} : { assessor: respondent.name }),
+    ...(respondent.role ? { role: respondent.role } : {}),
+    answers,
+    notes: {},
+  };
+}
+
 /** The full loader: every check, every problem with its position. */
 async function slowRespondent(file: string, set: QuestionSet): Promise<Respondent | Problem[]> {
   try {

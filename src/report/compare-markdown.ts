@@ -1,5 +1,5 @@
 import type { AnswerChange, ComparedSide, Comparison, StagePoint, StageProgress } from "../score/compare.js";
-import { answerText, comparisonTitle, signed } from "./compare-text.js";
+import { answerLevelNote, answerText, comparisonTitle, signed } from "./compare-text.js";
 import { heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
 import { scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
@@ -27,7 +27,7 @@ export function renderCompareMarkdown(c: Comparison, options: MarkdownOptions = 
   }
 
   const changed = c.answersChanged;
-  if (changed === null) blocks.push("Answer-level changes need the answers of both assessments; one side is a saved report, so only scores and verdicts are compared.");
+  if (changed === null) blocks.push(md(answerLevelNote(c)));
   else {
     blocks.push(heading(2, CHANGED));
     if (changed === 0) blocks.push("No answers changed.");
@@ -48,7 +48,8 @@ export function renderCompareMarkdown(c: Comparison, options: MarkdownOptions = 
 
 function side(label: string, s: ComparedSide): string {
   // no file names: paths on the consultant's machine are not for the client
-  const parts = [s.date ? md(s.date) : "no date", s.kind === "answers" ? "from the answers" : "from a saved report", md(setLabel(s.set))];
+  const from = s.kind === "answers" ? "from the answers" : s.kind === "team" ? `from a team of ${s.respondents ?? "several"}` : "from a saved report";
+  const parts = [s.date ? md(s.date) : "no date", from, md(setLabel(s.set))];
   if (s.assessor) parts.push(`assessed by ${md(s.assessor)}`);
   // two trailing spaces would trip MD009; a backslash is a hard line break too
   return `**${label}**: ${parts.join(" · ")}${label === "Before" ? "\\" : ""}`;

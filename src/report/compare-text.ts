@@ -21,11 +21,24 @@ export function answerText(v: AnswerValue | null): string {
   return v ? v.label : "not answered";
 }
 
-/** Why there are no answer-level changes: a side is a saved report. */
+/** Why there are no answer-level changes: a side is a saved report or a team. */
 export function reportsOnly(c: Comparison): string {
-  const reports = [c.before, c.after].filter((s) => s.kind === "report").map((s) => s.file);
-  const which = reports.length === 2 ? `${reports[0]} and ${reports[1]} are saved reports` : `${reports[0]} is a saved report`;
-  return `Answer-level changes need two answers files: ${which}, so only scores and verdicts are compared.`;
+  const sides = [c.before, c.after].filter((s) => s.kind !== "answers").map((s) => `${s.file} is ${sideKind(s)}`);
+  const compared = [c.before, c.after].some((s) => s.kind === "team") ? "team medians and verdicts" : "scores and verdicts";
+  return `Answer-level changes need one respondent's answers on each side: ${sides.join(" and ")}, so only ${compared} are compared.`;
+}
+
+/** The same for the client's document: no file names (paths on the consultant's machine are not for the client). */
+export function answerLevelNote(c: Comparison): string {
+  const team = [c.before, c.after].find((s) => s.kind === "team");
+  if (!team) return "Answer-level changes need the answers of both assessments; one side is a saved report, so only scores and verdicts are compared.";
+  return `Answer-level changes need one respondent's answers on each side; one side is ${sideKind(team)}, so only team medians and verdicts are compared.`;
+}
+
+/** What a side is, in words: "an answers file", "a saved report", "a team of 12". */
+export function sideKind(s: ComparedSide): string {
+  if (s.kind === "team") return `a team of ${s.respondents ?? "several"}`;
+  return s.kind === "answers" ? "an answers file" : "a saved report";
 }
 
 /** Stages where something moved: a changed answer, score or verdict, or the stage is on one side only. */

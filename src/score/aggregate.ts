@@ -11,6 +11,8 @@ export interface Respondent {
   file: string;
   line?: number;
   client?: string;
+  /** The name was made up by the reader ("Respondent 3"): the sheet had no name for this row. */
+  anonymous?: boolean;
   answers: Uint8Array;
 }
 

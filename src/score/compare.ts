@@ -2,6 +2,7 @@ import type { Answers } from "../model/answers.js";
 import type { Assessment, StageAssessment, Verdict } from "../model/assessment.js";
 import type { QuestionSet, Signal } from "../model/question-set.js";
 import { setLabel } from "../text.js";
+import type { TeamAssessment } from "../model/team-assessment.js";
 import { assessStage, percent } from "./score.js";
 
 export const COMPARISON_SCHEMA_VERSION = 1;
@@ -16,10 +17,15 @@ export interface ScoredStages {
   stages: Pick<StageAssessment, "id" | "name" | "score" | "verdict" | "confidence">[];
 }
 
-/** One side of a comparison: an answers file (scored with the question set) or a saved JSON report. */
+/** What a side of a comparison is: one respondent's answers, a saved JSON report, or a team (a folder or a survey CSV). */
+export type SideKind = "answers" | "report" | "team";
+
+/** One side of a comparison: an answers file (scored with the question set), a saved JSON report, or a team's medians. */
 export interface ProgressInput {
   file: string;
-  kind: "answers" | "report";
+  kind: SideKind;
+  /** For a team: how many respondents. */
+  respondents?: number;
   assessment: ScoredStages;
   /** Only for an answers file. */
   answers?: Answers;
@@ -27,7 +33,8 @@ export interface ProgressInput {
 
 export interface ComparedSide {
   file: string;
-  kind: "answers" | "report";
+  kind: SideKind;
+  respondents?: number;
   set: Assessment["set"];
   client?: string;
   assessor?: string;
@@ -121,7 +128,25 @@ export function compare(before: ProgressInput, after: ProgressInput, set?: Quest
 
 function side(input: ProgressInput): ComparedSide {
   const { set, client, assessor, date } = input.assessment;
-  return { file: input.file, kind: input.kind, set, ...(client ? { client } : {}), ...(assessor ? { assessor } : {}), ...(date ? { date } : {}) };
+  return {
+    file: input.file,
+    kind: input.kind,
+    ...(input.respondents === undefined ? {} : { respondents: input.respondents }),
+    set,
+    ...(client ? { client } : {}),
+    ...(assessor ? { assessor } : {}),
+    ...(date ? { date } : {}),
+  };
+}
+
+/** A team's stages as a side of a comparison: each stage at the team's median and verdict. */
+export function teamStages(team: TeamAssessment): ScoredStages {
+  return {
+    set: team.set,
+    ...(team.client ? { client: team.client } : {}),
+    thresholds: team.thresholds,
+    stages: team.stages.map((s) => ({ id: s.id, name: s.name, score: s.median, verdict: s.verdict, confidence: s.confidence })),
+  };
 }
 
 function point(s: ScoredStages["stages"][number]): StagePoint {

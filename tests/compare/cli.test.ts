@@ -107,7 +107,7 @@ describe("automation-fit compare (saved JSON reports)", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("2026-05-01 → 2026-11-20");
     expect(r.stdout).toContain("  Deal close           44 Hybrid         56 Hybrid           +12");
-    expect(r.stdout).toContain("Answer-level changes need two answers files:");
+    expect(r.stdout).toContain("Answer-level changes need one respondent's answers on each side:");
     expect(r.stdout).not.toContain("answers changed");
   });
 

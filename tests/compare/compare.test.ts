@@ -182,7 +182,9 @@ describe("renderCompareTerminal", () => {
   it("says answer-level changes need answers files when a side is a report", () => {
     const r = compare(fromAnswers("before.yaml", BEFORE), fromReport("after.json", { ...assess(set, AFTER) }));
     const out = renderCompareTerminal(r, { color: false, width: 80 });
-    expect(out).toContain("Answer-level changes need two answers files: after.json is a saved report, so\nonly scores and verdicts are compared.");
+    expect(out.replace(/\s+/g, " ")).toContain(
+      "Answer-level changes need one respondent's answers on each side: after.json is a saved report, so only scores and verdicts are compared.",
+    );
     expect(out).not.toContain("answers changed");
   });
 

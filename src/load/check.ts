@@ -1,0 +1,84 @@
+import { readdir } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { InputError } from "../errors.js";
+import type { QuestionSet } from "../model/question-set.js";
+import { checkAnswers } from "./answers.js";
+import type { SurveyOptions } from "./csv.js";
+import { loadQuestionSet, questionSetFrom, setName } from "./question-set.js";
+import { isCsv, isFolder, readTeam } from "./respondents.js";
+import { readSource } from "./source.js";
+
+/** Keys that make a YAML file part of a question set; an answers file has `answers:`. */
+const SET_KEYS = ["stages", "questions", "scale", "thresholds", "kpis", "campaigns", "set"];
+
+export interface Checked {
+  /** One line for stdout: what the path is, and that it is valid. */
+  line: string;
+  /** What was taken as read (encodings, separators, metadata columns), for stderr. */
+  notices: string[];
+}
+
+/**
+ * Checks anything report (or --questions) accepts and says what it is: a question set (a YAML file or a folder of them),
+ * an answers file, a survey CSV, or a team folder. A folder is told by its content: YAML with stages or questions is a
+ * set, answers files and CSVs a team. Throws InputError with every problem found (the first few hundred, then counted).
+ */
+export async function checkInput(path: string, setForAnswers: () => Promise<QuestionSet>, survey: SurveyOptions = {}): Promise<Checked> {
+  if (isCsv(path)) return checkTeam(path, [path], setForAnswers, survey, "survey export");
+  if (await isFolder(path)) {
+    const kind = await folderKind(path);
+    if (kind === "team") {
+      const names = (await readdir(path)).filter((n) => !n.startsWith(".") && /\.(ya?ml|json|csv)$/i.test(n)).sort();
+      return checkTeam(
+        path,
+        names.map((n) => join(path, n)),
+        setForAnswers,
+        survey,
+        "team folder",
+      );
+    }
+    const set = await loadQuestionSet(path);
+    return { line: `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`, notices: [] };
+  }
+  const read = await readSource(path);
+  if (!read.source) throw new InputError(read.problems);
+  const data = read.source.data;
+  if ("answers" in data && !SET_KEYS.some((k) => k in data)) {
+    const set = await setForAnswers();
+    const answers = checkAnswers(read.source, set);
+    return { line: `${path}: valid answers file (${Object.keys(answers.answers).length} of ${set.questions.length} questions answered)`, notices: [] };
+  }
+  const set = questionSetFrom([read], setName(path));
+  return { line: `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`, notices: [] };
+}
+
+async function checkTeam(path: string, files: string[], setForAnswers: () => Promise<QuestionSet>, survey: SurveyOptions, what: string): Promise<Checked> {
+  const set = await setForAnswers();
+  const team = await readTeam(files, set, { survey, onRespondent: () => {} });
+  const n = team.count;
+  const sources = files.length === 1 ? "" : ` from ${files.length} files`;
+  return { line: `${path}: valid ${what} (${n} respondent${n === 1 ? "" : "s"}${sources})`, notices: team.notices };
+}
+
+/** A folder's YAML files with set keys make it a question set; answers files or CSVs, a team; both at once is refused. */
+async function folderKind(path: string): Promise<"set" | "team"> {
+  const names = (await readdir(path)).filter((n) => !n.startsWith(".")).sort();
+  const yaml = names.filter((n) => /\.(ya?ml|json)$/i.test(n));
+  let setFile: string | undefined;
+  let answersFile: string | undefined = names.find((n) => extname(n).toLowerCase() === ".csv");
+  for (const name of yaml) {
+    const read = await readSource(join(path, name));
+    const data = read.source?.data;
+    if (!data) continue;
+    if (SET_KEYS.some((k) => k in data)) setFile ??= name;
+    else if ("answers" in data) answersFile ??= name;
+  }
+  if (setFile && answersFile) {
+    throw new InputError([{ file: path, message: `holds both a question set (${setFile}) and answers (${answersFile}); keep a set and the answers to it in separate folders` }]);
+  }
+  if (answersFile) return "team";
+  if (!setFile && !yaml.length) {
+    throw new InputError([{ file: path, message: "holds no question set (YAML with stages or questions), answers files (YAML with answers) or survey CSVs" }]);
+  }
+  return "set";
+}
