@@ -1,0 +1,179 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import { example, run, tempDir } from "../cli/run.js";
+import { csvText, exportBytes, people, sheet } from "./exports.js";
+
+const set = await loadQuestionSet();
+const dir = tempDir();
+
+function save(name: string, bytes: Buffer | string): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at |unexpected error/m);
+
+describe("a consultant's survey export, straight to a report", () => {
+  const persons = people(set, 6, 7);
+  const google = save("Automation fit (Responses).csv", exportBytes("google", set, persons, "native"));
+
+  it("a Google Forms export gives the team report, the metadata columns said once, the client named by --client", () => {
+    const r = run(["report", google, "--client", "Harbourside Accounting", "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`note: ${google}: ignored 2 metadata columns: "Timestamp", "Email Address"\n`);
+    const team = JSON.parse(r.stdout);
+    expect(team.kind).toBe("team");
+    expect(team.client).toBe("Harbourside Accounting");
+    expect(team.respondentCount).toBe(6);
+    expect(team.respondents.map((x: { name: string }) => x.name)).toEqual(persons.map((p) => p.name));
+    const text = run(["report", google, "--client", "Harbourside Accounting"]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("Automation fit: Harbourside Accounting · team view");
+  });
+
+  it("a one-row export (one client filling the form) gives the single report, its name the assessor", () => {
+    const one = save("one.csv", exportBytes("microsoft", set, persons.slice(0, 1), "native"));
+    const r = run(["report", one, "--format", "json", "--client", "Acme"]);
+    expect(r.status).toBe(0);
+    const single = JSON.parse(r.stdout);
+    expect(single.kind).not.toBe("team");
+    expect(single.client).toBe("Acme");
+    expect(single.assessor).toBe(persons[0]!.name);
+    expect(single.stages).toHaveLength(set.stages.length);
+  });
+
+  it("the client column of a sheet names the client", () => {
+    const file = save("client.csv", csvText([["Name", "Company", set.questions[0]!.text], ["Maya", "Beta plc", "Yes"], ["Bo", "Beta plc", "No"]], ",", "\n"));
+    expect(JSON.parse(run(["report", file, "--format", "json"]).stdout).client).toBe("Beta plc");
+  });
+
+  it("--name-column and --role-column name the columns a sheet heads its own way", () => {
+    const rows = sheet("google", set, persons).rows.map((row) => [...row]);
+    rows[0]![2] = "Who are you";
+    rows[0]![3] = "Hat";
+    const file = save("own-headers.csv", csvText(rows, ",", "\n"));
+    const refused = run(["report", file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${file}:C1 (header "Who are you") is not a question of the set`);
+    const r = run(["report", file, "--name-column", "who are you", "--role-column", "HAT", "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).respondents.map((x: { role: string }) => x.role)).toEqual(persons.map((p) => p.role));
+  });
+
+  it("a bad cell is named by file, cell and header, all problems at once, exit 2", () => {
+    const rows = sheet("google", set, persons).rows.map((row) => [...row]);
+    rows[3]![4] = "Maybe";
+    rows[5]![6] = "Yess";
+    const file = save("team.csv", csvText(rows, ",", "\n"));
+    const r = run(["report", file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^note: /);
+    expect(lines[1]).toMatch(new RegExp(`^${file.replace(/[.()]/g, "\\$&")}:E4 \\(header "[^"]+"\\): "Maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply$`));
+    expect(lines[2]).toMatch(/:G6 \(header "[^"]+"\): "Yess" is not an answer; use .*; did you mean "Yes"\?$/);
+    noStack(r.stderr);
+  });
+});
+
+describe("hostile text in the cells of an export", () => {
+  it("reaches no terminal raw, and every format still renders", () => {
+    const hostile = [
+      "\u001b]52;c;ZXZpbA==\u0007Eve",
+      "=HYPERLINK(\"http://evil.example\",\"x\")",
+      "Bob\u202eevil\u202c",
+      "Zed\u200b\u2060",
+      "%%{init: {'theme':'dark'}}%%",
+      "<script>alert(1)</script>",
+      "a;b,c\td\"e\r\nf",
+    ];
+    const q = set.questions.map((x) => x.text);
+    const rows = [["Name", "Role", "Company", ...q], ...hostile.map((h, i) => [h, h, "Acme \u001b[2J", ...q.map((_, j) => ["Yes", "No", "Partly"][(i + j) % 3]!)])];
+    for (const [name, separator] of [
+      ["hostile-comma.csv", ","],
+      ["hostile-semi.csv", ";"],
+      ["hostile-tab.csv", "\t"],
+    ] as const) {
+      const file = save(name, csvText(rows, separator, "\r\n"));
+      for (const format of ["terminal", "markdown", "json", "html"]) {
+        const r = run(["report", file, "--format", format]);
+        expect(r.status).toBe(0);
+        if (format !== "json") expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]/);
+        if (format === "json") expect(JSON.parse(r.stdout).respondents[0].name).toBe(hostile[0]);
+        noStack(r.stderr);
+      }
+      const bad = save(`bad-${name}`, csvText([["Name", q[0]!], ["x", "\u001b]52;c;ZXZpbA==\u0007"]], separator, "\n"));
+      const r = run(["report", bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toContain("\u001b");
+      expect(r.stderr).toContain("^[]52;c;ZXZpbA==^G");
+    }
+  });
+});
+
+describe("validate checks anything report takes", () => {
+  it("an export, a team folder and a question set folder, each told by its content; every problem at once", () => {
+    const persons = people(set, 3, 3);
+    const team = join(dir, "round-1");
+    mkdirSync(team);
+    writeFileSync(join(team, "export.csv"), exportBytes("typeform", set, persons, "utf16le-tab"));
+    writeFileSync(join(team, "maya.yaml"), "assessor: Maya\nanswers:\n  uniform-need: yes\n");
+    const good = run(["validate", team, join(team, "export.csv")]);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toBe(`${team}: valid team folder (4 respondents from 2 files)\n${join(team, "export.csv")}: valid survey export (3 respondents)\n`);
+    expect(good.stderr).toContain("UTF-16 LE");
+
+    const broken = join(dir, "round-2");
+    mkdirSync(broken);
+    writeFileSync(join(broken, "bo.yaml"), "assessor: Bo\nanswers:\n  uniform-need: yse\n");
+    writeFileSync(join(broken, "export.csv"), csvText([["Name", set.questions[0]!.text], ["A", "Maybe"], ["B", "Nope"]], ",", "\n"));
+    const r = run(["validate", broken, join(dir, "missing.csv")]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/bo\.yaml:3:17 'yse' is not on the scale for 'uniform-need'; did you mean 'yes'\?$/),
+      expect.stringMatching(/export\.csv:B2 \(header ".*"\): "Maybe" is not an answer/),
+      expect.stringMatching(/export\.csv:B3 \(header ".*"\): "Nope" is not an answer/),
+      `${join(dir, "missing.csv")} no such file or folder`,
+    ]);
+
+    const setFolder = run(["validate", example("../questions")]);
+    expect(setFolder.status).toBe(0);
+    expect(setFolder.stdout).toMatch(/valid question set \(\d+ stages, \d+ questions\)/);
+  });
+});
+
+describe("compare two survey rounds", () => {
+  it("two exports are compared at the team medians; two one-row exports answer by answer", () => {
+    const before = save("round-1.csv", exportBytes("google", set, people(set, 5, 11), "native"));
+    const after = save("round-2.csv", exportBytes("surveymonkey", set, people(set, 4, 12), "utf8-bom-semicolon"));
+    const r = run(["compare", before, after, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect([c.before.kind, c.before.respondents, c.after.kind, c.after.respondents]).toEqual(["team", 5, "team", 4]);
+    expect(c.answerLevel).toBe(false);
+    const teamBefore = JSON.parse(run(["report", before, "--format", "json"]).stdout);
+    expect(c.stages.map((s: { before: { score: number } }) => s.before.score)).toEqual(teamBefore.stages.map((s: { median: number }) => s.median));
+    const text = run(["compare", before, after]);
+    expect(text.stdout.replace(/\s+/g, " ")).toContain(`${before} is a team of 5 and ${after} is a team of 4, so only team medians and verdicts are compared.`);
+
+    const one = (name: string, seed: number) => save(name, exportBytes("jotform", set, people(set, 1, seed), "native"));
+    const single = JSON.parse(run(["compare", one("a.csv", 1), one("b.csv", 2), "--format", "json"]).stdout);
+    expect(single.answerLevel).toBe(true);
+    expect(single.answersChanged).toBeGreaterThan(0);
+  });
+
+  it("a team folder on one side and a saved report on the other", () => {
+    const folder = join(dir, "folder-side");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "export.csv"), exportBytes("jotform", set, people(set, 3, 5), "windows-1252"));
+    const saved = save("saved.json", run(["report", example("regional-accounting-firm.yaml"), "--format", "json"]).stdout);
+    const r = run(["compare", saved, folder, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).after).toMatchObject({ kind: "team", respondents: 3 });
+  });
+});
