@@ -4,16 +4,17 @@ import { byPosition, formatProblem, InputError, type Problem } from "../errors.j
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import type { ProgressInput } from "../score/compare.js";
-import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+import { terminalSafe } from "../text.js";
+import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, SURVEY_OPTIONS, surveyOf, surveyOptions, withSetOption } from "./options.js";
 
-const CompareOptions = z.object({ ...SET_OPTIONS, ...OUTPUT_OPTIONS, format: choice(REPORT_FORMATS, "terminal") });
+const CompareOptions = z.object({ ...SET_OPTIONS, ...OUTPUT_OPTIONS, ...SURVEY_OPTIONS, format: choice(REPORT_FORMATS, "terminal") });
 
 export const compare = outputOptions(
   withSetOption(
-    new Command("compare")
+    surveyOptions(new Command("compare"))
       .description("show progress between two assessments: scores and verdicts then and now, and the answers that moved them")
-      .argument("<before>", "the earlier answers file, or a report saved with 'report --format json'")
-      .argument("<after>", "the later answers file, or a saved JSON report")
+      .argument("<before>", "the earlier answers file, a report saved with 'report --format json', or a team (a survey CSV or a folder): a survey round")
+      .argument("<after>", "the later one: an answers file, a saved JSON report, or a team")
       .addOption(formatOption(REPORT_FORMATS, "terminal")),
   ),
 ).action(async (before: string, after: string, raw: unknown) => {
@@ -28,17 +29,26 @@ export const compare = outputOptions(
     import("../output.js"),
     import("../ui/color.js"),
   ]);
-  const reads = await Promise.all([before, after].map(readProgressFile));
+  const [{ isCsv, isFolder }] = await Promise.all([import("../load/respondents.js")]);
+  // a survey CSV or a folder is a team (a survey round); a file, an answers file or a saved report
+  const teamSide = async (path: string) => isCsv(path) || (await isFolder(path));
+  const sides = [before, after];
+  const teams = await Promise.all(sides.map(teamSide));
+  const reads = await Promise.all(sides.map((path, i) => (teams[i] ? { problems: [] } : readProgressFile(path))));
   const problems: Problem[] = reads.flatMap((r) => r.problems);
   let set: QuestionSet | undefined;
-  if (reads.some((r) => r.value?.kind === "answers")) set = await collect(problems, () => loadQuestionSet(options.questions));
+  if (teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = await collect(problems, () => loadQuestionSet(options.questions));
 
   const inputs: ProgressInput[] = [];
   for (const [i, read] of reads.entries()) {
-    const file = i === 0 ? before : after;
-    if (read.value?.kind === "report") inputs.push({ file, kind: "report", assessment: read.value.report });
-    else if (read.value?.kind === "answers" && set) {
-      const source = read.value.source;
+    const file = sides[i]!;
+    const value = "value" in read ? read.value : undefined;
+    if (teams[i] && set) {
+      const side = await collect(problems, () => readTeamSide(file, set, surveyOf(options)));
+      if (side) inputs.push(side);
+    } else if (value?.kind === "report") inputs.push({ file, kind: "report", assessment: value.report });
+    else if (value?.kind === "answers" && set) {
+      const source = value.source;
       const answers = await collect(problems, async () => checkAnswers(source, set));
       if (answers) inputs.push({ file, kind: "answers", assessment: assess(set, answers), answers });
     }
@@ -51,6 +61,21 @@ export const compare = outputOptions(
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
   await emit(await render(progress.compare(then, now, set), options.format, { color, width: reportWidth(process.stdout) }), options.out, options.force);
 });
+
+/** A survey round as a side: one respondent is compared answer by answer, a team at its stage medians. */
+async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<typeof surveyOf>): Promise<ProgressInput> {
+  const [{ readRespondents }, { TeamTally }, { assess }, { teamStages }] = await Promise.all([
+    import("../load/respondents.js"),
+    import("../score/aggregate.js"),
+    import("../score/score.js"),
+    import("../score/compare.js"),
+  ]);
+  const tally = new TeamTally(set);
+  const reading = await readRespondents([path], set, { survey, onRespondent: (r) => tally.add(r) });
+  for (const notice of reading.kind === "single" ? reading.notices : reading.read.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  if (reading.kind === "single") return { file: path, kind: "answers", assessment: assess(set, reading.answers), answers: reading.answers };
+  return { file: path, kind: "team", respondents: tally.count, assessment: teamStages(tally.summary(reading.files)) };
+}
 
 async function collect<T>(problems: Problem[], work: () => Promise<T>): Promise<T | undefined> {
   try {

@@ -19,6 +19,32 @@ export function formatOption(formats: readonly string[], fallback: string): Opti
   return option;
 }
 
+/** How to read survey exports: who the client is, and the columns that name the respondent, role and client. */
+export const surveyOptions = (command: Command): Command =>
+  command
+    .option("--client <name>", "the client assessed: names the report (over any client in the answers or a client column)")
+    .option("--name-column <header>", "survey CSV: the column that holds each respondent's name")
+    .option("--role-column <header>", "survey CSV: the column that holds each respondent's role")
+    .option("--client-column <header>", "survey CSV: the column that holds the client's name");
+
+export const SURVEY_OPTIONS = {
+  client: z.optional(z.string()),
+  nameColumn: z.optional(z.string()),
+  roleColumn: z.optional(z.string()),
+  clientColumn: z.optional(z.string()),
+};
+
+/** The survey options as the survey reader takes them. */
+export function surveyOf(options: { client?: string; nameColumn?: string; roleColumn?: string; clientColumn?: string }) {
+  const { client, nameColumn, roleColumn, clientColumn } = options;
+  return {
+    ...(client === undefined ? {} : { client }),
+    ...(nameColumn === undefined ? {} : { nameColumn }),
+    ...(roleColumn === undefined ? {} : { roleColumn }),
+    ...(clientColumn === undefined ? {} : { clientColumn }),
+  };
+}
+
 export const SET_OPTIONS = { questions: z.optional(z.string()), color: z._default(z.boolean(), true) };
 export const OUTPUT_OPTIONS = { out: z.optional(z.string()), force: z._default(z.boolean(), false) };
 

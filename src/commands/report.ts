@@ -3,24 +3,30 @@ import { z } from "zod/mini";
 import { formatProblem } from "../errors.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { terminalSafe } from "../text.js";
-import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, SURVEY_OPTIONS, surveyOf, surveyOptions, withSetOption } from "./options.js";
 
-export const ReportOptions = z.object({ ...SET_OPTIONS, ...OUTPUT_OPTIONS, format: choice(REPORT_FORMATS, "terminal"), skipBadRows: z._default(z.boolean(), false) });
+export const ReportOptions = z.object({
+  ...SET_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  ...SURVEY_OPTIONS,
+  format: choice(REPORT_FORMATS, "terminal"),
+  skipBadRows: z._default(z.boolean(), false),
+});
 
 const MAX_SKIPPED_SHOWN = 20;
 
 /**
- * One answers file: the single report. Several, a folder or a CSV: the team report.
+ * One respondent (an answers file, a one-row survey export): the single report. More (files, a folder, a CSV): the team report.
  * A plain answers file with the built-in set never initialises classic zod or the YAML parser: the set and the file each
  * take a path without them, and import them only when that path does not apply.
  */
 export const report = outputOptions(
   withSetOption(
-    new Command("report")
+    surveyOptions(new Command("report"))
       .description("score answers and print the recommendation for every stage; several respondents make a team report")
       .argument(
         "<answers...>",
-        "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them or a survey CSV for a team report",
+        "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them, or a survey export (CSV from Google Forms, Microsoft Forms, Typeform, SurveyMonkey, Jotform or Excel) for a team report",
       )
       .addOption(formatOption(REPORT_FORMATS, "terminal"))
       .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false),
@@ -36,22 +42,34 @@ export const report = outputOptions(
   ]);
   const set = (options.questions === undefined && preparedBuiltInSet()) || (await (await import("../load/question-set.js")).loadQuestionSet(options.questions));
   const look = { color: !options.out && colorWanted(process.stdout, process.env, options.color), width: reportWidth(process.stdout) };
-  if (paths.length === 1 && !respondents.isCsv(paths[0]!) && !(await respondents.isFolder(paths[0]!))) {
+  const client = options.client === undefined ? {} : { client: options.client };
+  if (await respondents.isAnswersFile(paths)) {
     const [answers, { assess }] = await Promise.all([respondents.readAnswers(paths[0]!, set), import("../score/score.js")]);
-    await emit(await render(assess(set, answers), options.format, look), options.out, options.force);
+    await emit(await render(assess(set, { ...answers, ...client }), options.format, look), options.out, options.force);
     return;
   }
-  const files = await respondents.teamFiles(paths);
   const [{ TeamTally }, { teamProgress }] = await Promise.all([import("../score/aggregate.js"), import("../ui/progress.js")]);
   // Scored as read: nothing per respondent is kept but the respondents the report lists.
   const tally = new TeamTally(set);
   const progress = teamProgress();
-  const onRespondent: Parameters<typeof respondents.readTeam>[2]["onRespondent"] = (r) => {
-    tally.add(r);
-    progress.tick(tally.count);
-  };
-  const read = await respondents.readTeam(files, set, { skipBadRows: options.skipBadRows, onRespondent }).finally(() => progress.done());
-  for (const notice of read.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  const reading = await respondents
+    .readRespondents(paths, set, {
+      skipBadRows: options.skipBadRows,
+      survey: surveyOf(options),
+      onRespondent: (r) => {
+        tally.add(r);
+        progress.tick(tally.count);
+      },
+    })
+    .finally(() => progress.done());
+  const notices = reading.kind === "single" ? reading.notices : reading.read.notices;
+  for (const notice of notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  if (reading.kind === "single") {
+    const { assess } = await import("../score/score.js");
+    await emit(await render(assess(set, reading.answers), options.format, look), options.out, options.force);
+    return;
+  }
+  const { read, files } = reading;
   if (read.skipped.count > 0) {
     const { count, total, problems } = read.skipped;
     const lines = [`skipped ${count} of ${total} respondents (CSV rows or answers files) with problems; the report leaves them out:`];
@@ -69,5 +87,5 @@ export const report = outputOptions(
       `note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`,
     );
   }
-  await emit(await renderTeam(tally, files.length, options.format, look), options.out, options.force);
+  await emit(await renderTeam(tally, files, options.format, look), options.out, options.force);
 });

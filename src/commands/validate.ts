@@ -3,50 +3,37 @@ import { z } from "zod/mini";
 import { byPosition, InputError, type Problem } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
-import { parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+import { terminalSafe } from "../text.js";
+import { parseOptions, SET_OPTIONS, SURVEY_OPTIONS, surveyOf, surveyOptions, withSetOption } from "./options.js";
 
-const ValidateOptions = z.object(SET_OPTIONS);
+const ValidateOptions = z.object({ ...SET_OPTIONS, ...SURVEY_OPTIONS });
 
 export const validate = withSetOption(
-  new Command("validate")
-    .description("check question sets (files or folders) and answers files; every problem as FILE:LINE:COL")
-    .argument("[paths...]", "question sets or answers files (default: the built-in set)"),
+  surveyOptions(new Command("validate"))
+    .description("check anything report or --questions takes: question sets, answers files, survey exports (CSV), team folders; every problem at once")
+    .argument("[paths...]", "question sets, answers files, survey CSVs or folders (default: the built-in set); a folder is told by its content"),
 ).action(async (paths: string[], raw: unknown) => {
   const options = parseOptions(ValidateOptions, raw);
-  const { loadQuestionSet } = await import("../load/question-set.js");
+  const [{ loadQuestionSet }, { checkInput }] = await Promise.all([import("../load/question-set.js"), import("../load/check.js")]);
   const targets = paths.length ? paths : [options.questions ?? BUILT_IN_QUESTIONS];
   // answers files are checked against one set: load it once, on the first that needs it
   let answersSet: Promise<QuestionSet> | undefined;
   const setForAnswers = () => (answersSet ??= loadQuestionSet(options.questions));
   const problems: Problem[] = [];
+  let uncounted = 0;
   const lines: string[] = [];
   for (const path of targets) {
     try {
-      lines.push(await validatePath(path, setForAnswers));
+      const checked = await checkInput(path, setForAnswers, surveyOf(options));
+      for (const notice of checked.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+      lines.push(checked.line);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
+      uncounted += error.uncounted;
     }
   }
   // a broken --questions set fails every answers file with the same problems: list them once
-  if (problems.length) throw new InputError([...new Set(problems)].sort(byPosition));
+  if (problems.length) throw new InputError([...new Set(problems)].sort(byPosition), uncounted);
   await (await import("../output.js")).writeStdout(`${lines.join("\n")}\n`);
 });
-
-/** A folder is a question set; a file is an answers file when it has 'answers:' and no 'questions:'. */
-async function validatePath(path: string, setForAnswers: () => Promise<QuestionSet>): Promise<string> {
-  const [{ checkAnswers }, { questionSetFrom, setFiles, setName, loadQuestionSet }, { readSource }] = await Promise.all([
-    import("../load/answers.js"),
-    import("../load/question-set.js"),
-    import("../load/source.js"),
-  ]);
-  const files = await setFiles(path);
-  const read = files.length === 1 && files[0] === path ? await readSource(path) : undefined;
-  if (read?.source && "answers" in read.source.data && !("questions" in read.source.data)) {
-    const set = await setForAnswers();
-    const answers = checkAnswers(read.source, set);
-    return `${path}: valid answers file (${Object.keys(answers.answers).length} of ${set.questions.length} questions answered)`;
-  }
-  const set = read ? questionSetFrom([read], setName(path)) : await loadQuestionSet(path);
-  return `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`;
-}

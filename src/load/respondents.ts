@@ -121,7 +121,9 @@ export async function readTeam(
   }
 
   const problems = skipBadRows ? fatal : [...fatal, ...skipped.problems];
-  if (problems.length) throw new InputError(problems.sort(byPosition), skipBadRows ? 0 : uncounted);
+  // what was taken as read (an encoding, the columns ignored) explains many a problem: said first
+  const said = notices.map((notice): Problem => ({ file: "", message: `note: ${notice}` }));
+  if (problems.length) throw new InputError([...said, ...problems.sort(byPosition)], skipBadRows ? 0 : uncounted);
   if (!count) {
     const why = skipped.count ? `every one of the ${skipped.total} rows and files has a problem:` : "no respondents to score";
     throw new InputError([{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)], uncounted);
@@ -143,7 +145,7 @@ export async function readAnswers(file: string, set: QuestionSet): Promise<Answe
 }
 
 /** What report (and each side of compare) reads from its paths: one respondent's answers, or a team (handed out as read). */
-export type Reading = { kind: "single"; answers: Answers; file: string } | { kind: "team"; read: ReadTeam; files: number };
+export type Reading = { kind: "single"; answers: Answers; file: string; notices: string[] } | { kind: "team"; read: ReadTeam; files: number };
 
 export interface ReadOptions {
   skipBadRows?: boolean;
@@ -159,8 +161,8 @@ export interface ReadOptions {
 export async function readRespondents(paths: readonly string[], set: QuestionSet, options: ReadOptions): Promise<Reading> {
   const client = options.survey?.client;
   const withClient = (answers: Answers): Answers => (client === undefined ? answers : { ...answers, client });
-  if (paths.length === 1 && !isCsv(paths[0]!) && !(await isFolder(paths[0]!))) {
-    return { kind: "single", answers: withClient(await readAnswers(paths[0]!, set)), file: paths[0]! };
+  if (await isAnswersFile(paths)) {
+    return { kind: "single", answers: withClient(await readAnswers(paths[0]!, set)), file: paths[0]!, notices: [] };
   }
   const files = await teamFiles(paths);
   let first: Respondent | undefined;
@@ -174,9 +176,14 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
   });
   if (read.count === 1 && read.skipped.count === 0 && first) {
     const answers = isCsv(first.file) ? answersOf(set, first) : await readAnswers(first.file, set);
-    return { kind: "single", answers: withClient(answers), file: first.file };
+    return { kind: "single", answers: withClient(answers), file: first.file, notices: read.notices };
   }
   return { kind: "team", read, files: files.length };
+}
+
+/** Whether the paths are one answers file: the single report, read without the team's machinery. */
+export async function isAnswersFile(paths: readonly string[]): Promise<boolean> {
+  return paths.length === 1 && !isCsv(paths[0]!) && !(await isFolder(paths[0]!));
 }
 
 /** A survey row's respondent as an answers file would hold them (a name the reader made up is no assessor). */

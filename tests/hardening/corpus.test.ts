@@ -73,7 +73,7 @@ describe("a corpus of hostile and broken files", () => {
   it("says a folder holds no question set", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "notes.txt"), "not yaml");
-    expectCleanFailure(["validate", dir], /holds no question set: no \.yaml or \.yml files/);
+    expectCleanFailure(["validate", dir], /holds no question set \(YAML with stages or questions\), answers files \(YAML with answers\) or survey CSVs/);
   });
 
   it("refuses what is not a regular file instead of hanging on it", () => {

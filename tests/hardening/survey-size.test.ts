@@ -42,7 +42,7 @@ describe("survey CSVs of hostile size", () => {
 
   it("200k bad rows print 20 problems and 'and 199,980 more', not 12 MB", () => {
     const file = csv("bad.csv", `Name,${QUESTION}\n${"A,Maybe\n".repeat(200_000)}`);
-    for (const command of ["report"]) {
+    for (const command of ["report", "validate"]) {
       const r = expectCleanFailure([command, file]);
       const lines = r.stderr.trim().split("\n");
       expect(lines).toHaveLength(21);
