@@ -1,5 +1,5 @@
 // Text utilities every room may use: labels, the terminal sanitiser, the Markdown escaper, display width and word wrap.
-import type { Assessment, Verdict } from "./model/assessment.js";
+import type { Assessment, Verdict } from "./model/report.js";
 
 const LABELS: Record<Verdict, string> = { automate: "Automate", hybrid: "Hybrid", human: "Keep human", insufficient: "Insufficient", "not-applicable": "Does not apply" };
 

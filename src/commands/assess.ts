@@ -5,7 +5,7 @@ import { z } from "zod/mini";
 import { InputError, Interrupted } from "../errors.js";
 import type { Kept } from "../interview/save-answers.js";
 import type { Answers } from "../model/answers.js";
-import type { Assessment } from "../model/assessment.js";
+import type { Assessment } from "../model/report.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";

@@ -8,8 +8,8 @@ import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, withSetOption } from "./opti
 
 const InitOptions = z.object({ ...SET_OPTIONS, force: OUTPUT_OPTIONS.force });
 
-/** The JSON Schemas the YAML files point at, always from the built-in set. */
-const SCHEMAS = /\.schema\.json$/i;
+/** The JSON Schemas the YAML files point at, always from the built-in set (report.schema.json describes output: not copied). */
+const SCHEMAS = /^(answers|question-set)\.schema\.json$/i;
 
 export const init = withSetOption(
   new Command("init")

@@ -1,30 +1,12 @@
-import { z } from "zod";
-import { ISO_DATE_MESSAGE, isIsoDate } from "../model/date.js";
 import type { Problem } from "../errors.js";
-import { ASSESSMENT_SCHEMA_VERSION } from "../model/assessment.js";
-import type { ScoredStages } from "../score/compare.js";
+import { SavedReport } from "../model/report.js";
+import { SCHEMA_VERSION } from "../model/verdict.js";
 import { readSource, type Source } from "./source.js";
 
-// Only what compare reads; a report holds more, so other keys are let through.
-const SavedReport = z.object({
-  schemaVersion: z.literal(ASSESSMENT_SCHEMA_VERSION),
-  set: z.object({ name: z.string(), version: z.string().optional() }),
-  client: z.string().optional(),
-  assessor: z.string().optional(),
-  date: z.string().refine(isIsoDate, ISO_DATE_MESSAGE).optional(),
-  thresholds: z.object({ automate: z.number().min(0).max(100), human: z.number().min(0).max(100), minConfidence: z.number().min(0).max(1) }),
-  stages: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      score: z.number().min(0).max(100).nullable(),
-      verdict: z.enum(["automate", "hybrid", "human", "insufficient"]),
-      confidence: z.number().min(0).max(1),
-    }),
-  ),
-});
+/** Saved reports this version reads: 1 has the same stage figures, with one verdict fewer (not-applicable). */
+const READABLE = [1, SCHEMA_VERSION];
 
-export type ProgressFile = { kind: "answers"; source: Source } | { kind: "report"; report: ScoredStages };
+export type ProgressFile = { kind: "answers"; source: Source } | { kind: "report"; report: SavedReport };
 
 const MAKE_REPORT = "'automation-fit report ANSWERS --format json'";
 
@@ -38,18 +20,22 @@ export async function readProgressFile(file: string): Promise<{ value?: Progress
     return { problems: [source.problem(["kind"], `is the output of compare; compare two answers files or two reports made by ${MAKE_REPORT}`)] };
   }
   if ("schemaVersion" in data) {
-    if (data.schemaVersion !== ASSESSMENT_SCHEMA_VERSION) {
+    if (data.kind === "team") {
+      return { problems: [source.problem(["kind"], `is a team report; compare takes one respondent's answers files or reports made by ${MAKE_REPORT}`)] };
+    }
+    if (!READABLE.includes(data.schemaVersion as number)) {
       const version = JSON.stringify(data.schemaVersion);
       return {
         problems: [
           source.problem(
             ["schemaVersion"],
-            `is a report with schemaVersion ${version}; this version of automation-fit reads schemaVersion ${ASSESSMENT_SCHEMA_VERSION}: make the report again with ${MAKE_REPORT}, or compare the answers files`,
+            `is a report with schemaVersion ${version}; this version of automation-fit reads schemaVersion ${READABLE.join(" and ")}: make the report again with ${MAKE_REPORT}, or compare the answers files`,
           ),
         ],
       };
     }
-    const parsed = SavedReport.safeParse(data);
+    // version 1 to 2: the figures compare reads are the same
+    const parsed = SavedReport.safeParse({ ...data, schemaVersion: SCHEMA_VERSION });
     if (!parsed.success) {
       return { problems: source.zodProblems(parsed.error).map((p) => ({ ...p, message: `not a report made by ${MAKE_REPORT}: ${p.message}` })) };
     }

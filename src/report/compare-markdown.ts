@@ -1,4 +1,4 @@
-import type { AnswerChange, ComparedSide, Comparison, StagePoint, StageProgress } from "../score/compare.js";
+import type { AnswerChange, ComparedSide, Comparison, StagePoint, StageProgress } from "../model/report.js";
 import { answerLevelNote, answerText, comparisonTitle, signed } from "./compare-text.js";
 import { heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
 import { scoreChart } from "./mermaid.js";

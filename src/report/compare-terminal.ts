@@ -1,4 +1,4 @@
-import type { AnswerChange, Comparison, StagePoint, StageProgress } from "../score/compare.js";
+import type { AnswerChange, Comparison, StagePoint, StageProgress } from "../model/report.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { answerText, comparisonTitle, reportsOnly, signed } from "./compare-text.js";
 import { type TerminalOptions, verdictStyle } from "./terminal.js";

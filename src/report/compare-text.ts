@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { AnswerValue, ComparedSide, Comparison, StageProgress } from "../score/compare.js";
+import type { AnswerValue, ComparedSide, Comparison, StageProgress } from "../model/report.js";
 
 /** Who and when, unescaped: "Acme", "2026-05-01", "2026-11-20"; a side without a date goes by its file name. */
 export function comparisonTitle(c: Comparison): { who: string; then: string; now: string; when: string } {

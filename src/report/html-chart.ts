@@ -1,4 +1,4 @@
-import type { Verdict } from "../model/assessment.js";
+import type { Verdict } from "../model/report.js";
 import { escapeHtml as h } from "../text.js";
 
 /** One row of the chart: a stage, with its bar (or why it has none). */

@@ -1,7 +1,7 @@
-import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
+import type { Assessment, Driver, StageAssessment, TeamAssessment, TeamStage } from "../model/report.js";
+import { type Verdict, VERDICTS } from "../model/verdict.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
-import type { TeamAssessment, TeamStage } from "../model/team-assessment.js";
-import type { Comparison, StagePoint } from "../score/compare.js";
+import type { Comparison, StagePoint } from "../model/report.js";
 import { percent } from "../score/score.js";
 import { answerText, comparisonTitle, signed } from "./compare-text.js";
 import { svgChart, VERDICT_COLOURS } from "./html-chart.js";
@@ -339,8 +339,7 @@ function summaryText(a: { stages: { verdict: Verdict; name: string }[] }): strin
   const paragraphs = typeof given === "string" ? given.split(/\n\s*\n/) : Array.isArray(given) ? given.filter((p): p is string => typeof p === "string") : [];
   if (paragraphs.length > 0) return paragraphs.map((p) => `<p>${h(p)}</p>`).join("\n");
   const by = (v: Verdict) => a.stages.filter((s) => s.verdict === v).map((s) => s.name);
-  const parts = (["automate", "hybrid", "human", "insufficient"] as const)
-    .map((v) => [v, by(v)] as const)
+  const parts = VERDICTS.map((v) => [v, by(v)] as const)
     .filter(([, names]) => names.length > 0)
     .map(([v, names]) => `<li>${verdictBadge(v)} ${h(names.join(", "))}</li>`);
   return parts.length ? `<ul class="verdicts">${parts.join("")}</ul>` : "";
@@ -349,9 +348,11 @@ function summaryText(a: { stages: { verdict: Verdict; name: string }[] }): strin
 /** The plan or roadmap the model may carry: rendered when present, whatever its exact shape, as nested lists. */
 function planSection(a: object): string {
   const x = a as Record<string, unknown>;
+  // schemaVersion 2 carries both as lists, empty until the plan fills them
+  const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
   const plan = x.roadmap ?? x.plan;
-  if (plan === undefined || plan === null) return "";
-  return ['<section class="plan">', "<h2>Plan</h2>", nested(plan), x.kpiWatch ? `<h3>KPIs to watch</h3>${nested(x.kpiWatch)}` : "", "</section>"].join("\n");
+  if (!given(plan)) return "";
+  return ['<section class="plan">', "<h2>Plan</h2>", nested(plan), given(x.kpiWatch) ? `<h3>KPIs to watch</h3>${nested(x.kpiWatch)}` : "", "</section>"].join("\n");
 }
 
 function nested(v: unknown): string {

@@ -1,4 +1,4 @@
-import type { TeamAssessment, TeamRespondent } from "../model/team-assessment.js";
+import type { TeamAssessment, TeamRespondent } from "../model/report.js";
 
 // JSON.stringify leaves DEL, C1 controls and line/bidi separators raw; as \u escapes they cannot act on a terminal.
 const RAW = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

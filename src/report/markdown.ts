@@ -1,4 +1,4 @@
-import type { Assessment, Driver, StageAssessment } from "../model/assessment.js";
+import type { Assessment, Driver, StageAssessment } from "../model/report.js";
 import type { Campaign } from "../model/question-set.js";
 import { percent } from "../score/score.js";
 import { scoreChart } from "./mermaid.js";

@@ -1,4 +1,4 @@
-import type { Assessment, Verdict } from "../model/assessment.js";
+import type { Assessment, Verdict } from "../model/report.js";
 import { VERDICT_COLOURS } from "./html-chart.js";
 import { pdfSafe, terminalSafe } from "../text.js";
 

@@ -1,6 +1,6 @@
-import type { Assessment } from "../model/assessment.js";
-import type { Disagreement, TeamAssessment, TeamRespondent } from "../model/team-assessment.js";
-import type { Comparison } from "../score/compare.js";
+import type { Assessment } from "../model/report.js";
+import type { Disagreement, TeamAssessment, TeamRespondent } from "../model/report.js";
+import type { Comparison } from "../model/report.js";
 import type { ReportFormat } from "./formats.js";
 import { renderJson, renderTeamJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";

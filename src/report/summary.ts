@@ -1,4 +1,4 @@
-import type { Assessment, StageAssessment, Verdict } from "../model/assessment.js";
+import type { Assessment, StageAssessment, Verdict } from "../model/report.js";
 import { palette } from "../ui/palette.js";
 import { verdictStyle } from "./terminal.js";
 import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, words, wrap } from "../text.js";

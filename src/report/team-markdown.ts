@@ -1,4 +1,4 @@
-import type { Disagreement, TeamAssessment, TeamStage } from "../model/team-assessment.js";
+import type { Disagreement, TeamAssessment, TeamStage } from "../model/report.js";
 import { percent } from "../score/score.js";
 import { CAMPAIGNS, campaignBlocks, heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
 import { scoreChart } from "./mermaid.js";

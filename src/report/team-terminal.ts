@@ -1,4 +1,4 @@
-import type { Disagreement, TeamAssessment, TeamStage, TeamStageRespondent } from "../model/team-assessment.js";
+import type { Disagreement, TeamAssessment, TeamStage, TeamStageRespondent } from "../model/report.js";
 import { percent } from "../score/score.js";
 import { palette, type Palette } from "../ui/palette.js";
 import {

@@ -1,4 +1,4 @@
-import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, TeamStageRespondent } from "../model/team-assessment.js";
+import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, TeamStageRespondent } from "../model/report.js";
 
 /** Up to this many respondents, reports show each one's scores and answers; above it, how they are distributed. */
 export const SMALL_TEAM = 8;

@@ -1,4 +1,4 @@
-import type { Assessment, Driver, StageAssessment, Verdict } from "../model/assessment.js";
+import type { Assessment, Driver, StageAssessment, Verdict } from "../model/report.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { displayWidth, pad, type Style, setLabel, terminalSafe, verdictLabel, type Word, words, wrap } from "../text.js";

@@ -1,6 +1,6 @@
-import type { Verdict } from "../model/assessment.js";
 import { type QuestionSet, stageThresholds } from "../model/question-set.js";
-import { TEAM_SCHEMA_VERSION, type Disagreement, type Spread, type TeamAssessment, type TeamRespondent, type TeamStage } from "../model/team-assessment.js";
+import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage } from "../model/report.js";
+import { SCHEMA_VERSION, VERDICTS, type Verdict } from "../model/verdict.js";
 import { NO_ANSWER, type PreparedSet, prepareSet, stageFigures } from "./kernel.js";
 import { percent, round, verdictFor } from "./score.js";
 
@@ -19,7 +19,6 @@ export interface Respondent {
 export { NO_ANSWER };
 export const MAX_DISAGREEMENTS = 5;
 
-const VERDICTS: readonly Verdict[] = ["automate", "hybrid", "human", "insufficient", "not-applicable"];
 const VERDICT_WORDS: Record<Verdict, string> = {
   automate: "automate",
   hybrid: "hybrid",
@@ -146,7 +145,7 @@ export class TeamTally {
     this.stages = set.stages.map(() => ({
       histogram: new Uint32Array(HISTOGRAM),
       counted: 0,
-      verdicts: { automate: 0, hybrid: 0, human: 0, insufficient: 0, "not-applicable": 0 },
+      verdicts: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>,
       confidenceSum: 0,
     }));
     this.tally = new Uint32Array(set.questions.length * set.scale.length);
@@ -234,7 +233,7 @@ export class TeamTally {
       };
     });
     return {
-      schemaVersion: TEAM_SCHEMA_VERSION,
+      schemaVersion: SCHEMA_VERSION,
       kind: "team",
       set: { name: set.set.name, ...(set.set.version ? { version: set.set.version } : {}) },
       ...(this.client ? { client: this.client } : {}),
@@ -246,6 +245,7 @@ export class TeamTally {
       stages,
       disagreements,
       campaigns: set.campaigns,
+      warnings: [],
     };
   }
 

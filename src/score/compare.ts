@@ -1,11 +1,9 @@
 import type { Answers } from "../model/answers.js";
-import type { Assessment, StageAssessment, Verdict } from "../model/assessment.js";
-import type { QuestionSet, Signal } from "../model/question-set.js";
+import type { AnswerChange, AnswerValue, Assessment, ComparedSide, Comparison, StageAssessment, StagePoint, StageProgress, TeamAssessment } from "../model/report.js";
+import { SCHEMA_VERSION } from "../model/verdict.js";
+import type { QuestionSet } from "../model/question-set.js";
 import { setLabel } from "../text.js";
-import type { TeamAssessment } from "../model/team-assessment.js";
 import { assessStage, percent } from "./score.js";
-
-export const COMPARISON_SCHEMA_VERSION = 1;
 
 /** What compare needs of an assessment; a saved JSON report gives at least this. */
 export interface ScoredStages {
@@ -29,65 +27,6 @@ export interface ProgressInput {
   assessment: ScoredStages;
   /** Only for an answers file. */
   answers?: Answers;
-}
-
-export interface ComparedSide {
-  file: string;
-  kind: SideKind;
-  respondents?: number;
-  set: Assessment["set"];
-  client?: string;
-  assessor?: string;
-  date?: string;
-}
-
-export interface StagePoint {
-  score: number | null;
-  verdict: Verdict;
-  confidence: number;
-}
-
-export interface AnswerValue {
-  value: string;
-  label: string;
-}
-
-export interface AnswerChange {
-  questionId: string;
-  question: string;
-  signal: Signal;
-  /** null: not answered. */
-  before: AnswerValue | null;
-  after: AnswerValue | null;
-  /** Points this change moved the stage's score, the changes applied in question order so they add up to the stage's change; null when the stage had no score on one side of it. */
-  effect: number | null;
-}
-
-export interface StageProgress {
-  id: string;
-  name: string;
-  /** null: the stage is not on that side. */
-  before: StagePoint | null;
-  after: StagePoint | null;
-  /** Score now minus score then; null when either has no score. */
-  change: number | null;
-  /** The changed answers that bear on this stage; empty unless both sides are answers files. */
-  answers: AnswerChange[];
-}
-
-export interface Comparison {
-  kind: "comparison";
-  schemaVersion: number;
-  before: ComparedSide;
-  after: ComparedSide;
-  /** Whether answers were compared: only when both sides are answers files. */
-  answerLevel: boolean;
-  /** Answers that differ, counted once however many stages they bear on; null unless both sides are answers files. */
-  answersChanged: number | null;
-  thresholds: Assessment["thresholds"];
-  stages: StageProgress[];
-  /** Anything that makes the two sides less comparable: another question set, other thresholds, other clients. */
-  notes: string[];
 }
 
 /** Compares two assessments stage by stage, and answer by answer when both come from answers files scored with `set`. Pure. */
@@ -115,7 +54,7 @@ export function compare(before: ProgressInput, after: ProgressInput, set?: Quest
 
   return {
     kind: "comparison",
-    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    schemaVersion: SCHEMA_VERSION,
     before: side(before),
     after: side(after),
     answerLevel: answerSet !== undefined,

@@ -1,4 +1,4 @@
-import type { Flip, FlipVerdict } from "../model/assessment.js";
+import type { Flip, FlipVerdict } from "../model/report.js";
 import { type AnswerIndexes, NO_ANSWER, type PreparedSet, stageFigures, VERDICT_ORDER } from "./kernel.js";
 
 /** Up to this many questions on a stage, the search for the fewest changes is exhaustive; beyond, greedy. */

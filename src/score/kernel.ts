@@ -1,4 +1,4 @@
-import type { Verdict } from "../model/assessment.js";
+import type { Verdict } from "../model/report.js";
 import { DEFAULT_MIN_ANSWERED, type QuestionSet, stageThresholds, type Thresholds } from "../model/question-set.js";
 
 /**

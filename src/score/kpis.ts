@@ -1,4 +1,4 @@
-import type { Assessment } from "../model/assessment.js";
+import type { Assessment } from "../model/report.js";
 import type { KpiWatch, Reading } from "../model/plan.js";
 import type { Kpi, QuestionSet, Tripwire } from "../model/question-set.js";
 import { round } from "./score.js";

@@ -1,5 +1,5 @@
 import type { StageSize } from "../model/answers.js";
-import type { Assessment, StageAssessment } from "../model/assessment.js";
+import type { Assessment, StageAssessment } from "../model/report.js";
 import type { CampaignSchedule, CampaignTask, Plan, RoadmapItem, RoadmapPhase, Sizing, SummaryItem } from "../model/plan.js";
 import { type AutomatableShare, type Cadence, DEFAULT_AUTOMATABLE_SHARE, type Effort, type QuestionSet } from "../model/question-set.js";
 import { round } from "./score.js";

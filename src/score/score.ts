@@ -1,16 +1,6 @@
 import type { Answers } from "../model/answers.js";
-import {
-  ASSESSMENT_SCHEMA_VERSION,
-  type Assessment,
-  type Driver,
-  type AnswerRecord,
-  type FittingPlay,
-  type Flip,
-  type FlipVerdict,
-  type StageAssessment,
-  type Verdict,
-  type Warning,
-} from "../model/assessment.js";
+import type { AnswerRecord, Assessment, Driver, FittingPlay, Flip, FlipVerdict, StageAssessment, Verdict, Warning } from "../model/report.js";
+import { SCHEMA_VERSION } from "../model/verdict.js";
 import type { AnswerCondition, QuestionSet, Stage, Thresholds } from "../model/question-set.js";
 import { flipPoints } from "./flip.js";
 import { type AnswerIndexes, encodeAnswers, NO_ANSWER, type PreparedSet, prepareSet, type StageFigures, stageFigures } from "./kernel.js";
@@ -30,7 +20,7 @@ export function assess(set: QuestionSet, answers: Answers, options: AssessOption
   const p = prepareSet(set);
   const indexes = encodeAnswers(set, answers.answers);
   return {
-    schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+    schemaVersion: SCHEMA_VERSION,
     set: { name: set.set.name, ...(set.set.version ? { version: set.set.version } : {}) },
     ...(answers.client ? { client: answers.client } : {}),
     ...(answers.assessor ? { assessor: answers.assessor } : {}),
@@ -40,6 +30,10 @@ export function assess(set: QuestionSet, answers: Answers, options: AssessOption
     campaigns: set.campaigns,
     warnings: answerWarnings(p, indexes),
     answers: answerRecords(set, answers),
+    // filled by the plan as it lands: the things to do first, the roadmap, KPI movement
+    summary: [],
+    roadmap: [],
+    kpiWatch: [],
   };
 }
 

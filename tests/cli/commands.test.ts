@@ -132,7 +132,7 @@ describe("automation-fit report", () => {
     const r = run(["report", EXAMPLE, "--format", "json"]);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.stages).toHaveLength(8);
     for (const s of json.stages) {
       expect(s).toMatchObject({ id: expect.any(String), name: expect.any(String), verdict: expect.stringMatching(/^(automate|hybrid|human|insufficient)$/) });

@@ -61,7 +61,7 @@ describe("automation-fit compare (answers files)", () => {
     const r = run(["compare", BEFORE, AFTER, "--format", "json"]);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
-    expect(c).toMatchObject({ kind: "comparison", schemaVersion: 1, answerLevel: true, answersChanged: 5 });
+    expect(c).toMatchObject({ kind: "comparison", schemaVersion: 2, answerLevel: true, answersChanged: 5 });
     expect(c.before).toMatchObject({ kind: "answers", date: "2026-05-01" });
     for (const s of c.stages) expect(s.answers.reduce((sum: number, a: { effect: number }) => sum + a.effect, 0)).toBe(s.change);
     const refund = c.stages.find((s: { id: string }) => s.id === "deal-close").answers.find((a: { questionId: string }) => a.questionId === "refund-guarantee");
@@ -132,15 +132,34 @@ describe("automation-fit compare (saved JSON reports)", () => {
 
 describe("automation-fit compare (errors)", () => {
   it("refuses a report with another schemaVersion, at its position, exit 2", () => {
-    const v2 = join(dir, "v2.json");
-    writeFileSync(v2, JSON.stringify({ ...JSON.parse(readFileSync(afterJson, "utf8")), schemaVersion: 2 }, null, 2));
-    const r = run(["compare", beforeJson, v2]);
+    const v9 = join(dir, "v9.json");
+    writeFileSync(v9, JSON.stringify({ ...JSON.parse(readFileSync(afterJson, "utf8")), schemaVersion: 9 }, null, 2));
+    const r = run(["compare", beforeJson, v9]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
-      `${v2}:2:20 is a report with schemaVersion 2; this version of automation-fit reads schemaVersion 1: make the report again with 'automation-fit report ANSWERS --format json', or compare the answers files\n`,
+      `${v9}:2:20 is a report with schemaVersion 9; this version of automation-fit reads schemaVersion 1 and 2: make the report again with 'automation-fit report ANSWERS --format json', or compare the answers files\n`,
     );
     noStack(r);
+  });
+
+  it("reads a report saved by an earlier version (schemaVersion 1) as the same one made now", () => {
+    const v1 = join(dir, "v1.json");
+    const { warnings: _w, summary: _s, roadmap: _r, kpiWatch: _k, ...report } = JSON.parse(readFileSync(afterJson, "utf8"));
+    const stages = report.stages.map(({ flip: _f, cappedBy: _c, ...s }: Record<string, unknown>) => s);
+    writeFileSync(v1, JSON.stringify({ ...report, schemaVersion: 1, stages }, null, 2));
+    const then = run(["compare", beforeJson, v1, "--format", "json"]);
+    const now = run(["compare", beforeJson, afterJson, "--format", "json"]);
+    expect(then.status).toBe(0);
+    expect(JSON.parse(then.stdout).stages).toEqual(JSON.parse(now.stdout).stages);
+  });
+
+  it("refuses a team report, naming what it takes", () => {
+    const team = join(dir, "team.json");
+    writeFileSync(team, run(["report", BEFORE, AFTER, "--format", "json"]).stdout);
+    const r = run(["compare", team, AFTER]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/team\.json:\d+:\d+ is a team report; compare takes/);
   });
 
   it("refuses JSON that is neither a report nor an answers file, and a compare result, exit 2", () => {

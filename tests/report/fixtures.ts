@@ -1,4 +1,4 @@
-import type { Assessment, StageAssessment } from "../../src/model/assessment.js";
+import type { Assessment, StageAssessment } from "../../src/model/report.js";
 
 export const HOSTILE_CLIENT = "Acme | Co <script>alert(1)</script> *big* \u001b[31mred\nsecond line";
 
@@ -9,7 +9,7 @@ const counts = (answered: number, questions: number): StageAssessment["counts"] 
 /** Four stages, one per verdict; hostile text from "files" in the client, a stage name, a note and a play. */
 export function assessment(): Assessment {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     set: { name: "Customer lifecycle", version: "1.2" },
     client: HOSTILE_CLIENT,
     assessor: "Dana_Smith [consultant]",
@@ -112,11 +112,14 @@ export function assessment(): Assessment {
         kpis: [],
       },
     ],
+    warnings: [],
+    summary: [],
+    roadmap: [],
+    kpiWatch: [],
     campaigns: [
       { id: "bad-news", name: "Bad news", description: "Price rises, outages and anything a customer would rather hear from a person." },
       { id: "win-back", name: "Win-back <i>", description: "Talking to customers who left." },
     ],
-    warnings: [],
     answers: [],
   };
 }

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
+import type { Assessment } from "../../src/model/report.js";
 import { renderCompareHtml, renderHtml, renderTeamHtml } from "../../src/report/html.js";
 import { escapeHtml } from "../../src/text.js";
 import { aggregate, encodeAnswers } from "../../src/score/aggregate.js";
@@ -114,7 +115,8 @@ describe("renderHtml", () => {
       roadmap: [{ when: "Month 1", what: "Dunning sequence" }],
       stages: a.stages.map((s, i) => (i === 0 ? { ...s, flipText: "A no to auto-pay would make this hybrid.", risk: "The call before collections" } : s)),
     };
-    const html = renderHtml(withAdvice);
+    // shapes of an earlier draft of the advice and the plan (flip as a sentence, summary as text): still rendered
+    const html = renderHtml(withAdvice as unknown as Assessment);
     expect(html).toContain("<p>Automate billing first.</p>\n<p>Keep reviews with a person.</p>");
     expect(html).toContain("<h3>What would change the verdict</h3>");
     expect(html).toContain("<h3>What you risk losing</h3>");

@@ -15,7 +15,7 @@ describe("renderJson", () => {
 
   it("keeps the documented shape", () => {
     const parsed = JSON.parse(renderJson(assessment()));
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
     expect(Object.keys(parsed.stages[0])).toEqual(expect.arrayContaining(["id", "name", "score", "verdict", "confidence", "reason", "drivers", "plays", "kpis"]));
     expect(parsed.stages[3].score).toBeNull();
     expect(parsed.campaigns).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
-import type { Assessment } from "../../src/model/assessment.js";
+import type { Assessment } from "../../src/model/report.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { assessment } from "./fixtures.js";
 import { mermaidBlocks, parseChart } from "./mermaid-syntax.js";

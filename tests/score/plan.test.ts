@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import type { Assessment, StageAssessment } from "../../src/model/assessment.js";
+import type { Assessment, StageAssessment } from "../../src/model/report.js";
 import type { Effort, Play } from "../../src/model/question-set.js";
 import { addMonths, campaignCalendar, plan, rankPlays, sizeStages } from "../../src/score/plan.js";
 import { assess } from "../../src/score/score.js";
@@ -33,7 +33,17 @@ function stage(id: string, verdict: string, score: number | null, plays: Play[])
 }
 
 function assessment(stages: StageAssessment[]): Assessment {
-  return { schemaVersion: 1, set: { name: "t" }, thresholds: { automate: 65, human: 35, minConfidence: 0.5 }, stages, campaigns: [] };
+  return {
+    schemaVersion: 2,
+    set: { name: "t" },
+    thresholds: { automate: 65, human: 35, minConfidence: 0.5 },
+    stages,
+    campaigns: [],
+    warnings: [],
+    summary: [],
+    roadmap: [],
+    kpiWatch: [],
+  };
 }
 
 const set = { kpis: [{ id: "renewal-rate", name: "Renewal rate", watch: "?", stages: ["renewals"] }], campaigns: [], automatableShare: shares };

@@ -94,7 +94,7 @@ describe("assess", () => {
 
   it("carries the client, the campaigns and the set's thresholds", () => {
     const a = assess(set, { ...answers({}), client: "Acme", date: "2026-11-25" });
-    expect(a).toMatchObject({ schemaVersion: 1, client: "Acme", date: "2026-11-25", thresholds: DEFAULT_THRESHOLDS });
+    expect(a).toMatchObject({ schemaVersion: 2, client: "Acme", date: "2026-11-25", thresholds: DEFAULT_THRESHOLDS });
     expect(a.campaigns.map((c) => c.id)).toEqual(["check-ups"]);
   });
 });

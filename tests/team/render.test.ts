@@ -2,7 +2,7 @@ import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
-import type { TeamAssessment } from "../../src/model/team-assessment.js";
+import type { TeamAssessment } from "../../src/model/report.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderTeamMarkdown } from "../../src/report/team-markdown.js";
 import { renderTeamTerminal } from "../../src/report/team-terminal.js";

@@ -1,0 +1,256 @@
+import { z } from "zod";
+import { KpiWatch, RoadmapPhase, SummaryItem } from "./plan.js";
+import { Campaign, Kpi, Play, Signal } from "./question-set.js";
+import { ISO_DATE_MESSAGE, isIsoDate } from "./date.js";
+import { RECOMMENDATIONS, SCHEMA_VERSION, VERDICTS } from "./verdict.js";
+
+// The one output model: what `report` and `compare` write as JSON, and what every renderer reads. The types come from these
+// schemas; questions/report.schema.json is generated from them. Code on the report's path imports types only (zod loads lazily).
+
+export const Verdict = z
+  .enum(VERDICTS)
+  .describe(
+    "automate: self-serve; hybrid: automation does the routine, a person the judgement; human: person-led; insufficient: too little answered to say; not-applicable: every question answered 'does not apply'.",
+  );
+
+const SetRef = z.object({ name: z.string(), version: z.string().optional() });
+const Thresholds = z.object({ automate: z.number(), human: z.number(), minConfidence: z.number(), minAnswered: z.number().optional() });
+const Version = z.literal(SCHEMA_VERSION).describe("The version of this JSON's shape.");
+
+export const Driver = z
+  .object({
+    questionId: z.string(),
+    question: z.string(),
+    signal: Signal,
+    answer: z.string(),
+    answerLabel: z.string(),
+    effect: z.number().describe("Points this answer moved the score away from the midpoint (50): + toward automate, - toward human."),
+    note: z.string().optional(),
+  })
+  .describe("An answer that moved a stage's score, and by how much.");
+
+export const StageCounts = z.object({ questions: z.number(), answered: z.number(), unsure: z.number(), notApplicable: z.number(), unanswered: z.number() });
+
+export const AnswerChoice = z.object({ questionId: z.string(), answer: z.string() });
+
+export const FlipVerdict = z.enum(RECOMMENDATIONS).describe("The verdicts a stage can be moved to by changing answers.");
+
+export const Flip = z
+  .object({
+    verdict: FlipVerdict,
+    changes: z.array(AnswerChoice).describe("Applied to the answers and scored again, they give `verdict`."),
+  })
+  .describe("The fewest answer changes (up to three) that would change the stage's verdict.");
+
+export const FittingPlay = Play.extend({
+  relevance: z.number().optional().describe("How many of the play's conditions the answers meet: the plays come most relevant first."),
+}).describe("A play that fits the answers.");
+
+export const StageAssessment = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  score: z.number().nullable().describe("0 = keep fully human, 100 = automate fully; null when nothing was answered."),
+  verdict: Verdict,
+  confidence: z.number().describe("Share of the stage's weight answered (n/a counts as not answered), lowered by contradictions: 0..1."),
+  reason: z.string(),
+  drivers: z.array(Driver),
+  counts: StageCounts,
+  plays: z.array(FittingPlay).describe("The plays that fit these answers, most relevant first."),
+  kpis: z.array(Kpi),
+  risk: z.string().optional().describe("What the stage risks losing if automated badly."),
+  cappedBy: z.string().nullable().describe("The id of the gate rule that capped the verdict, or null."),
+  flip: Flip.nullable().describe("null when no change of up to three answers flips the verdict."),
+  flipOtherWay: Flip.nullable().describe("On a tie, the flip the other way (from hybrid); null otherwise."),
+  flipText: z.string().nullable().describe("The flip points in words, for every format; null when none."),
+  edge: z.boolean().describe("One change flips the verdict."),
+  flipSearch: z.enum(["exact", "greedy"]).describe("exact: the fewest changes for sure; greedy: a quick search on a long stage, there may be shorter."),
+});
+
+export const AnswerRecord = z
+  .object({
+    questionId: z.string(),
+    question: z.string(),
+    stages: z.array(z.string()).describe("Names of the stages the question bears on."),
+    answer: z.string().nullable().describe("null: not answered."),
+    answerLabel: z.string().nullable(),
+    note: z.string().optional(),
+  })
+  .describe("One question of the set and its answer, for the report's appendix.");
+
+export const Warning = z
+  .object({
+    kind: z.enum(["contradiction", "straight-lining"]),
+    questionIds: z.array(z.string()),
+    message: z.string(),
+  })
+  .describe("Something in the answers that makes the report less sure.");
+
+export const Assessment = z
+  .object({
+    schemaVersion: Version,
+    set: SetRef,
+    client: z.string().optional(),
+    assessor: z.string().optional(),
+    date: z.string().optional(),
+    thresholds: Thresholds,
+    stages: z.array(StageAssessment),
+    campaigns: z.array(Campaign),
+    answers: z.array(AnswerRecord).optional().describe("Every question of the set in order, answered or not, with its note."),
+    warnings: z.array(Warning),
+    summary: z.array(SummaryItem).describe("The three to five things to do first."),
+    roadmap: z.array(RoadmapPhase),
+    kpiWatch: z.array(KpiWatch).describe("Each watched KPI's movement since its baseline, with `report --kpis FILE`."),
+  })
+  .describe("An automation-fit report of one respondent (automation-fit report ANSWERS --format json).");
+
+export const Spread = z
+  .object({
+    min: z.number(),
+    max: z.number(),
+    q1: z.number().describe("Quartiles by linear interpolation (numpy's default, Excel's QUARTILE.INC)."),
+    q3: z.number(),
+    iqr: z.number(),
+  })
+  .describe("How far apart the respondents' stage scores are, over those with a verdict of their own.");
+
+export const TeamStageRespondent = z.object({ score: z.number().nullable(), verdict: Verdict, confidence: z.number() });
+
+export const TeamRespondent = z.object({
+  name: z.string().describe("Unique in the report: the answers file's assessor, the CSV's respondent cell, or where the answers came from."),
+  role: z.string().optional(),
+  file: z.string(),
+  line: z.number().optional().describe("The CSV line of the respondent's row."),
+  stages: z.array(TeamStageRespondent).describe("Their own figures per stage, in the order of the team's stages."),
+  answers: z.record(z.string(), z.string().nullable()).describe("Their answers to the questions in `disagreements`, by question id; null: not answered."),
+});
+
+export const TeamStage = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  median: z.number().nullable().describe("Median of the scores of respondents with a verdict of their own; null when none has."),
+  spread: Spread.nullable(),
+  verdict: Verdict.describe("The verdict of the median, at the team's confidence."),
+  confidence: z.number().describe("Mean of the respondents' confidences, 0..1."),
+  counted: z.number().describe("Respondents in the median."),
+  verdicts: z.record(Verdict, z.number()).describe("How many respondents reach each verdict on their own."),
+  reason: z.string(),
+  plays: z.array(Play),
+  kpis: z.array(Kpi),
+});
+
+export const AnswerTally = z.object({ value: z.string(), label: z.string(), count: z.number() });
+
+export const Disagreement = z
+  .object({
+    questionId: z.string(),
+    question: z.string(),
+    stages: z.array(z.string()).describe("Ids of the stages the question bears on."),
+    answered: z.number().describe("Respondents who gave a scored answer (not unsure, n/a or blank)."),
+    spread: z.number().describe("Twice the standard deviation of the answered levels: 0 = all alike, 1 = split evenly between yes and no."),
+    weight: z.number().describe("Sum over its stages of the question's share of the stage's weight."),
+    disagreement: z.number().describe("spread × weight: the ranking key."),
+    tally: z.array(AnswerTally),
+    unanswered: z.number(),
+  })
+  .describe("A question the respondents answered differently.");
+
+export const TeamAssessment = z
+  .object({
+    schemaVersion: Version,
+    kind: z.literal("team"),
+    set: SetRef,
+    client: z.string().optional(),
+    thresholds: Thresholds,
+    respondentCount: z.number(),
+    fileCount: z.number().describe("Files the respondents came from (answers files and CSVs)."),
+    respondentsListed: z.boolean().describe("Whether `respondents` lists them: a team of more than 1,000 lists none unless asked."),
+    respondents: z.array(TeamRespondent),
+    stages: z.array(TeamStage),
+    disagreements: z.array(Disagreement),
+    campaigns: z.array(Campaign),
+    warnings: z.array(Warning),
+  })
+  .describe("An automation-fit team report (several respondents, a folder or a survey CSV).");
+
+export const StagePoint = z.object({ score: z.number().nullable(), verdict: Verdict, confidence: z.number() });
+export const AnswerValue = z.object({ value: z.string(), label: z.string() });
+
+export const AnswerChange = z.object({
+  questionId: z.string(),
+  question: z.string(),
+  signal: Signal,
+  before: AnswerValue.nullable().describe("null: not answered."),
+  after: AnswerValue.nullable(),
+  effect: z.number().nullable().describe("Points this change moved the stage's score, the changes applied in question order; null when the stage had no score on one side."),
+});
+
+export const ComparedSide = z.object({
+  file: z.string(),
+  kind: z.enum(["answers", "report", "team"]).describe("One respondent's answers, a saved JSON report, or a team (a folder or a survey CSV)."),
+  respondents: z.number().optional().describe("For a team: how many respondents."),
+  set: SetRef,
+  client: z.string().optional(),
+  assessor: z.string().optional(),
+  date: z.string().optional(),
+});
+
+export const StageProgress = z.object({
+  id: z.string(),
+  name: z.string(),
+  before: StagePoint.nullable().describe("null: the stage is not on that side."),
+  after: StagePoint.nullable(),
+  change: z.number().nullable().describe("Score now minus score then; null when either has no score."),
+  answers: z.array(AnswerChange).describe("The changed answers that bear on this stage; empty unless both sides are answers files."),
+});
+
+export const Comparison = z
+  .object({
+    kind: z.literal("comparison"),
+    schemaVersion: Version,
+    before: ComparedSide,
+    after: ComparedSide,
+    answerLevel: z.boolean().describe("Whether answers were compared: only when both sides are answers files."),
+    answersChanged: z.number().nullable().describe("Answers that differ, counted once; null unless both sides are answers files."),
+    thresholds: Thresholds,
+    stages: z.array(StageProgress),
+    notes: z.array(z.string()).describe("Anything that makes the two sides less comparable."),
+  })
+  .describe("automation-fit compare BEFORE AFTER --format json.");
+
+/** What compare reads of a saved JSON report: the stages' figures; a report holds more, let through. */
+export const SavedReport = z.object({
+  schemaVersion: Version,
+  set: SetRef,
+  client: z.string().optional(),
+  assessor: z.string().optional(),
+  date: z.string().refine(isIsoDate, ISO_DATE_MESSAGE).optional(),
+  thresholds: z.object({ automate: z.number().min(0).max(100), human: z.number().min(0).max(100), minConfidence: z.number().min(0).max(1) }),
+  stages: z.array(z.object({ id: z.string(), name: z.string(), score: z.number().min(0).max(100).nullable(), verdict: Verdict, confidence: z.number().min(0).max(1) })),
+});
+
+export type Verdict = z.infer<typeof Verdict>;
+export type Driver = z.infer<typeof Driver>;
+export type StageCounts = z.infer<typeof StageCounts>;
+export type FlipVerdict = z.infer<typeof FlipVerdict>;
+export type Flip = z.infer<typeof Flip>;
+export type FittingPlay = z.infer<typeof FittingPlay>;
+export type StageAssessment = z.infer<typeof StageAssessment>;
+export type AnswerRecord = z.infer<typeof AnswerRecord>;
+export type Warning = z.infer<typeof Warning>;
+export type Assessment = z.infer<typeof Assessment>;
+export type Spread = z.infer<typeof Spread>;
+export type TeamStageRespondent = z.infer<typeof TeamStageRespondent>;
+export type TeamRespondent = z.infer<typeof TeamRespondent>;
+export type TeamStage = z.infer<typeof TeamStage>;
+export type AnswerTally = z.infer<typeof AnswerTally>;
+export type Disagreement = z.infer<typeof Disagreement>;
+export type TeamAssessment = z.infer<typeof TeamAssessment>;
+export type StagePoint = z.infer<typeof StagePoint>;
+export type AnswerValue = z.infer<typeof AnswerValue>;
+export type AnswerChange = z.infer<typeof AnswerChange>;
+export type ComparedSide = z.infer<typeof ComparedSide>;
+export type StageProgress = z.infer<typeof StageProgress>;
+export type Comparison = z.infer<typeof Comparison>;
+export type SavedReport = z.infer<typeof SavedReport>;
