@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { assess } from "./commands/assess.js";
 import { compare } from "./commands/compare.js";
+import { glossary } from "./commands/glossary.js";
 import { init } from "./commands/init.js";
 import { kpis } from "./commands/kpis.js";
 import { questions } from "./commands/questions.js";
@@ -13,10 +14,16 @@ export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as cons
 
 const VERSION = "0.1.0";
 
+/** --version was given: main() prints both versions, which takes loading the built-in set (commander's .version() is synchronous). */
+class VersionWanted extends Error {}
+
 export function program(): Command {
   const cli = new Command("automation-fit")
     .description("Stage by stage through the customer lifecycle: what to automate, what to keep human, and why.")
-    .version(VERSION)
+    .option("-V, --version", "show the versions: the tool's, and its built-in question set's (the one the reports name)")
+    .on("option:version", () => {
+      throw new VersionWanted();
+    })
     .showHelpAfterError("(add --help for usage)")
     .addCommand(assess)
     .addCommand(report)
@@ -26,6 +33,7 @@ export function program(): Command {
     .addCommand(init)
     .addCommand(template)
     .addCommand(kpis)
+    .addCommand(glossary)
     .addHelpText(
       "after",
       `
@@ -33,7 +41,8 @@ Start here:
   automation-fit assess                       answer the questions, get the report
   automation-fit report answers.yaml          score an answers file
   automation-fit report team/ --format markdown --out report.md
-                                              a team report, as a document to hand over`,
+                                              a team report, as a document to hand over
+  automation-fit glossary                     the words the reports use, explained`,
     );
   for (const command of [cli, ...cli.commands]) command.exitOverride().showSuggestionAfterError();
   return cli;
@@ -65,7 +74,23 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     await program().parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof VersionWanted) {
+      process.stdout.write(await versions());
+      return EXIT.ok;
+    }
     return handleError(error);
+  }
+}
+
+/** "automation-fit 0.1.0" and "question set v1.0.0 (Customer lifecycle ..., built in)", each labelled. */
+async function versions(): Promise<string> {
+  const tool = `automation-fit ${VERSION}\n`;
+  try {
+    const { set } = await (await import("./load/question-set.js")).loadQuestionSet();
+    const version = set.version?.trim() ? `v${set.version.trim().replace(/^v/i, "")}` : "without a version";
+    return `${tool}question set ${version} (${set.name}, built in)\n`;
+  } catch (error) {
+    return `${tool}question set: the built-in set cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})\n`;
   }
 }
 

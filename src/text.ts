@@ -7,10 +7,10 @@ export function verdictLabel(verdict: Verdict): string {
   return LABELS[verdict];
 }
 
-/** "Customer lifecycle v1.2": the set's name and version, unescaped. */
+/** "Customer lifecycle (question set v1.2)": the set's name and its version, said to be the question set's (not the tool's), unescaped. */
 export function setLabel(set: Assessment["set"]): string {
   const version = set.version?.trim();
-  return version ? `${set.name} ${/^v/i.test(version) ? version : `v${version}`}` : set.name;
+  return version ? `${set.name} (question set ${/^v/i.test(version) ? version : `v${version}`})` : set.name;
 }
 
 /** How much of a stage was answered, in plain words: "answered 13 of 13" ("Not sure" and "Does not apply" are not answers). */

@@ -114,7 +114,7 @@ export const assess = withSetOption(
       const [{ ending }, { renderSummary }, { showPaged }] = await Promise.all([import("../interview/ending.js"), import("../report/summary.js"), import("../interview/pager.js")]);
       const show = (text: string) => process.stdout.write(text);
       await ending(prompter, {
-        summary: `\n${renderSummary(assessment, { color, width: process.stdout.columns || 80 })}`,
+        summary: `\n${renderSummary(assessment, { color, width: process.stdout.columns || 80, footer: `The words used, explained: ${cli()} glossary` })}`,
         read: async () => showPaged(await render(assessment, options.format, { color, width }), { output: process.stdout, prompter }),
         render: (format) => render(assessment, format, { color: false, width }),
         formats: (["markdown", "html", "json"] as const).filter((f) => REPORT_FORMATS.includes(f)),

@@ -23,7 +23,7 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): st
   const blocks: string[] = [titleBlock(title, { author: a.assessor, date: a.date }, options)];
 
   const meta = a.client ? [`Client: ${md(a.client)}`] : [];
-  meta.push(`Question set: ${md(setLabel(a.set))}`);
+  meta.push(md(setLabel(a.set)));
   if (a.date) meta.push(`Date: ${md(a.date)}`);
   if (a.assessor) meta.push(`Assessor: ${md(a.assessor)}`);
   blocks.push(meta.join(" · "));

@@ -19,6 +19,8 @@ export interface SummaryOptions {
   color: boolean;
   /** Columns to fit; at most 80 are used, so it reads the same on any terminal. */
   width?: number;
+  /** A last line, e.g. where the words are explained, spelled as a command that works where the summary is shown. */
+  footer?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const title = wrap(words(`Automation fit: ${a.client?.trim() || a.set.name}`, c.bold), width, "");
   out.push(...title.slice(0, 2));
   const meta = [setLabel(a.set), ...(a.date ? [a.date] : [])];
-  out.push(c.dim(meta.join(" · ")), "");
+  out.push(...wrap(words(meta.join(" · "), c.dim), width, "").slice(0, 2), "");
 
   const stages = a.stages.slice(0, 10);
   const nameWidth = Math.min(24, Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name)))));
@@ -50,15 +52,21 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   }
   if (a.stages.length > stages.length) out.push(c.dim(`  … and ${a.stages.length - stages.length} more stages in the full report`));
 
-  const shown = (["automate", "hybrid", "human", "insufficient"] as const).filter((v) => stages.some((s) => s.verdict === v));
-  if (shown.length) {
-    out.push("");
-    const legend = shown.map((v) => `${verdictLabel(v)}: ${MEANING[v]}.`).join(" ");
-    out.push(...wrap(words(`Score: 0 keep it human, 100 automate it. ${legend}`, c.dim), width, ""));
+  // The words explained, as many of the verdicts' meanings as the screen has room for (the glossary has them all).
+  const footer = options.footer ? wrap(words(options.footer, c.dim), width, "") : [];
+  const room = SUMMARY_MAX_LINES - out.length - 1 - footer.length;
+  let legend = wrap(words('Score: 0 keep it human, 100 automate it. Answered: not counting "Not sure" and "Does not apply".', c.dim), width, "");
+  for (const v of new Set(stages.map((s) => s.verdict))) {
+    const more = wrap(words(`${plain(legend)} ${verdictLabel(v)}: ${MEANING[v]}.`, c.dim), width, "");
+    if (more.length > room) break;
+    legend = more;
   }
-  out.push(...wrap(words('Answered: questions answered; "Not sure" and "Does not apply" are not counted.', c.dim), width, ""));
+  out.push("", ...legend.slice(0, Math.max(0, room)), ...footer);
   return `${out.slice(0, SUMMARY_MAX_LINES).join("\n")}\n`;
 }
+
+/** Styled lines back to their words (the palette's codes dropped), to re-wrap them with more words. */
+const plain = (lines: string[]) => lines.join(" ").replace(/\u001b\[[0-9;]*m/g, "");
 
 /** A name cut to `width` columns with an ellipsis, so the table stays one row a stage. */
 function fitName(name: string, width: number): string {

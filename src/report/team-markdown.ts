@@ -33,7 +33,7 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
   const unique = uniqueHeadings([md(title), RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CAMPAIGNS, HOW]);
   const blocks: string[] = [titleBlock(title, {}, options)];
 
-  blocks.push([...(t.client ? [`Client: ${md(t.client)}`] : []), `Question set: ${md(setLabel(t.set))}`, teamSize(t)].join(" · "));
+  blocks.push([...(t.client ? [`Client: ${md(t.client)}`] : []), md(setLabel(t.set)), teamSize(t)].join(" · "));
   blocks.push(
     "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.",
   );

@@ -18,10 +18,23 @@ describe("automation-fit (no command)", () => {
     for (const command of ["report", "questions", "validate"]) expect(r.stdout).toContain(command);
   });
 
-  it("prints the version, exit 0", () => {
-    const r = run(["--version"]);
+  it("prints the tool's version and the built-in question set's, each labelled, exit 0", () => {
+    const tool = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+    const set = /^set:\n(?:.*\n)*?\s+version:\s*"?([^"\n]+)"?$/m.exec(readFileSync(join(ROOT, "questions/set.yaml"), "utf8"))?.[1];
+    expect(set).toBeTruthy();
+    for (const args of [["--version"], ["-V"], ["assess", "--version"]]) {
+      const r = run(args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^automation-fit ${tool}\nquestion set v${set!.replace(/^v/, "")} \\(.+, built in\\)\n$`));
+    }
+  });
+
+  it("explains the words the reports use: automation-fit glossary", () => {
+    const r = run(["glossary"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`);
+    for (const term of ["Stage", "Verdict", "Answered", "Play", "KPI", "Campaign", "Segment", "Account"]) expect(r.stdout).toMatch(new RegExp(`^${term}\n  \\S`, "m"));
+    expect(r.stdout.split("\n").every((line) => line.length <= 80)).toBe(true);
+    expect(run(["--help"]).stdout).toContain("automation-fit glossary");
   });
 
   it("rejects an unknown command with a suggestion, exit 2", () => {

@@ -142,7 +142,7 @@ describe("compare (saved reports)", () => {
       fromReport("b.json", report([], { client: "Beta", set: { name: "Other", version: "2" }, thresholds: { automate: 70, human: 30, minConfidence: 0.6 } })),
     );
     expect(r.notes).toEqual([
-      "The question sets differ (Customer lifecycle v1.0.0 then, Other v2 now), so the scores may not compare like for like.",
+      "The question sets differ (Customer lifecycle (question set v1.0.0) then, Other (question set v2) now), so the scores may not compare like for like.",
       "The thresholds differ (automate at 65, keep human at 35, confidence 50% then; automate at 70, keep human at 30, confidence 60% now), so a verdict may change with no change in score.",
       "The clients differ: Acme then, Beta now.",
     ]);

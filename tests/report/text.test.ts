@@ -61,8 +61,8 @@ describe("verdictLabel", () => {
 describe("setLabel", () => {
   it("adds the version once", () => {
     expect(setLabel({ name: "Set" })).toBe("Set");
-    expect(setLabel({ name: "Set", version: "2" })).toBe("Set v2");
-    expect(setLabel({ name: "Set", version: "v2" })).toBe("Set v2");
+    expect(setLabel({ name: "Set", version: "2" })).toBe("Set (question set v2)");
+    expect(setLabel({ name: "Set", version: "v2" })).toBe("Set (question set v2)");
   });
 });
 

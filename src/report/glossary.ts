@@ -1,0 +1,31 @@
+import { wrapText } from "../text.js";
+
+/** The words the interview and the reports use, each in plain words; `automation-fit glossary` lists them. */
+export const GLOSSARY: readonly { term: string; meaning: string }[] = [
+  { term: "Stage", meaning: "One step of the customer lifecycle, from finding people who might buy (lead generation) to renewals. Each stage gets its own verdict." },
+  { term: "Score", meaning: "From 0 to 100 for a stage: 0 means keep it fully human, 100 means customers are served well there without a person in every step." },
+  { term: "Verdict", meaning: "The recommendation for a stage: Automate, Hybrid, Keep human, or Insufficient." },
+  { term: "Automate", meaning: "Customers are served well without a person in every step; keep a person one step away." },
+  { term: "Hybrid", meaning: "Automate the routine part and keep a person for the rest." },
+  { term: "Keep human", meaning: "Customers need a person here; automation works behind the scenes only." },
+  { term: "Insufficient", meaning: "Too few answers to say; answer the open questions to get a verdict." },
+  { term: "Answered", meaning: 'As in "answered 13 of 13": the questions given a real answer. "Not sure" and "Does not apply" do not count.' },
+  { term: "Play", meaning: "A pair: what to automate in a stage, and the human part that automation frees time for." },
+  {
+    term: "KPI",
+    meaning:
+      "Key performance indicator: a number to keep watching once a stage is automated, such as the renewal rate. If it gets worse, the automation may be costing you customers.",
+  },
+  { term: "Campaign", meaning: "Work that stays human whatever the scores, such as check-up calls to hear how customers are doing." },
+  { term: "Lead", meaning: "Someone who might buy, before they have talked to you or tried your offer." },
+  { term: "Segment", meaning: "A group of buyers alike in some way, such as their industry, size or region." },
+  { term: "Account", meaning: "A customer, especially a business customer with its own people, terms and contract." },
+  { term: "Churn", meaning: "Customers leaving: not renewing, cancelling or drifting away." },
+  { term: "Answers file", meaning: "The file the interview saves every answer to (YAML); `report` scores it again at any time." },
+  { term: "Question set", meaning: "The stages, questions, plays, KPIs and campaigns the assessment uses; the built-in one has a version, such as v1.0.0, named in every report." },
+];
+
+/** The glossary as text for a terminal, each meaning wrapped under its term. */
+export function glossaryText(width: number): string {
+  return `${GLOSSARY.flatMap(({ term, meaning }) => [term, ...wrapText(meaning, width, "  ")]).join("\n")}\n`;
+}

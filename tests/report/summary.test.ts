@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { loadAnswers } from "../../src/load/answers.js";
+import { loadQuestionSet } from "../../src/load/question-set.js";
+import { renderSummary, SUMMARY_MAX_LINES } from "../../src/report/summary.js";
+import { assess } from "../../src/score/score.js";
+import { displayWidth } from "../../src/text.js";
+import { example } from "../cli/run.js";
+import { assessment } from "./fixtures.js";
+
+describe("renderSummary", () => {
+  it("fits one 80x24 screen with the ending's choice under it, for every example", async () => {
+    const set = await loadQuestionSet();
+    for (const name of ["enterprise-services.yaml", "regional-accounting-firm.yaml", "self-serve-subscription.yaml"]) {
+      const a = assess(set, await loadAnswers(example(name), set));
+      for (const width of [200, 80, 60]) {
+        const lines = renderSummary(a, { color: false, width, footer: "The words used, explained: npx automation-fit glossary" }).trimEnd().split("\n");
+        expect(lines.length).toBeLessThanOrEqual(SUMMARY_MAX_LINES);
+        expect(lines.filter((l) => displayWidth(l) > Math.min(width, 80))).toEqual([]);
+        for (const stage of a.stages) expect(lines.some((l) => l.includes(stage.name))).toBe(true);
+        expect(lines.at(-1)).toBe("The words used, explained: npx automation-fit glossary");
+      }
+    }
+  });
+
+  it("gives each stage its verdict, score and questions answered, and says what the words mean", () => {
+    const text = renderSummary(assessment(), { color: false });
+    expect(text).toMatch(/Onboarding\s+Hybrid\s+58\s+\d+ of \d+/);
+    expect(text).toContain("(question set v");
+    expect(text.replace(/\s+/g, " ")).toContain('Answered: not counting "Not sure" and "Does not apply".');
+    expect(text.replace(/\s+/g, " ")).toContain("Hybrid: automate the routine part, keep a person for the rest.");
+  });
+});
