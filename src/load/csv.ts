@@ -295,15 +295,17 @@ async function* surveyEvents(
     return;
   }
   const read = readHeader(file, header, set, options);
-  if (read.fatal.length) {
-    yield { kind: "fatal", problems: read.fatal.slice(0, MAX_PROBLEMS_KEPT), uncounted: Math.max(0, read.fatal.length - MAX_PROBLEMS_KEPT) + read.uncounted };
-    return;
-  }
   const said = [
     ...(encoding === "UTF-8" ? [] : [ENCODING_NAMES[encoding]]),
     ...(separator === "," ? [] : [SEPARATOR_NAMES[separator]]),
     ...(heads.length === 2 ? ["second header row (SurveyMonkey's) skipped"] : []),
   ];
+  if (read.fatal.length) {
+    // how the file was read explains many a header problem (a wrong encoding, a separator inside headers)
+    if (said.length) yield { kind: "notice", text: `${file}: ${said.join("; ")}` };
+    yield { kind: "fatal", problems: read.fatal.slice(0, MAX_PROBLEMS_KEPT), uncounted: Math.max(0, read.fatal.length - MAX_PROBLEMS_KEPT) + read.uncounted };
+    return;
+  }
   if (read.ignored.length) {
     const names = read.ignored.slice(0, 6).map((h) => quoted(h, 30));
     const more = read.ignored.length > 6 ? ` and ${read.ignored.length - 6} more` : "";
@@ -452,6 +454,19 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
   };
   const labels = set.scale.map((o) => o.label);
   const labelKeys = labels.map(headerKey);
+  // a bad value tends to repeat down a column: its message is made once
+  const messages = new Map<string, string>();
+  const notAnAnswer = (header: string, value: string): string => {
+    const key = `${header}\u0000${value}`;
+    let message = messages.get(key);
+    if (message === undefined) {
+      const near = nearest(headerKey(value).slice(0, 100), labelKeys);
+      const hint = near === undefined ? "" : `; did you mean "${labels[labelKeys.indexOf(near)]}"?`;
+      message = `(header ${shortHeader(header)}): ${quoted(value, 40)} is not an answer; use ${labels.join(", ")}${hint}`;
+      if (messages.size < 1000) messages.set(key, message);
+    }
+    return message;
+  };
   const width = columns.length;
 
   return (record: CsvRecord, ordinal: number): { respondent: Respondent } | { problems: Problem[] } => {
@@ -486,15 +501,7 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
           const option = optionOf(value);
           if (option !== undefined) answers[column.question] = option;
           else {
-            const near = nearest(headerKey(value).slice(0, 100), labelKeys);
-            const hint = near === undefined ? "" : `; did you mean "${labels[labelKeys.indexOf(near)]}"?`;
-            problems.push({
-              file,
-              line: row,
-              col: c + 1,
-              cell: `${columnLetter(c)}${row}`,
-              message: `(header ${shortHeader(column.header)}): ${quoted(value, 40)} is not an answer; use ${labels.join(", ")}${hint}`,
-            });
+            problems.push({ file, line: row, col: c + 1, cell: `${columnLetter(c)}${row}`, message: notAnAnswer(column.header, value) });
           }
           break;
         }
