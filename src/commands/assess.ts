@@ -7,20 +7,20 @@ import type { Kept } from "../interview/save-answers.js";
 import type { Answers } from "../model/answers.js";
 import type { Assessment } from "../model/report.js";
 import type { QuestionSet } from "../model/question-set.js";
-import { REPORT_FORMATS } from "../report/formats.js";
+import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";
 import { shellQuote, wrapIndented } from "../text.js";
-import { choice, formatOption, OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+import { OUTPUT_OPTIONS, optionalChoice, parseOptions, reportFormatOption, resolveFormat, SET_OPTIONS, withSetOption } from "./options.js";
 
 const AssessOptions = z.object({
   ...SET_OPTIONS,
   ...OUTPUT_OPTIONS,
-  format: choice(REPORT_FORMATS, "terminal"),
+  format: optionalChoice(REPORT_FORMATS),
   stage: z.optional(z.array(z.string()).check(z.minLength(1))),
   save: z.optional(z.string().check(z.minLength(1))),
   resume: z.optional(z.string().check(z.minLength(1))),
 });
-type AssessOptions = z.infer<typeof AssessOptions>;
+type AssessOptions = Omit<z.infer<typeof AssessOptions>, "format"> & { format: ReportFormat };
 
 export const DEFAULT_SAVE_FILE = "automation-fit-answers.yaml";
 
@@ -30,11 +30,12 @@ export const assess = withSetOption(
     .option("--stage <id...>", "ask only about these stages (ids as `automation-fit questions` lists them)")
     .option("--save <file>", `save the answers here after every answer (default: ${DEFAULT_SAVE_FILE})`)
     .option("--resume <file>", "continue an answers file at its first unanswered question (and keep saving to it)")
-    .addOption(formatOption(REPORT_FORMATS, "terminal"))
+    .addOption(reportFormatOption(REPORT_FORMATS, "terminal"))
     .option("-o, --out <file>", "write the report to this file instead of stdout (atomically)")
     .option("--force", "start over even if the save file exists, and replace the --out file", false),
 ).action(async (raw: unknown) => {
-  const options = parseOptions(AssessOptions, raw);
+  const parsed = parseOptions(AssessOptions, raw);
+  const options: AssessOptions = { ...parsed, format: resolveFormat(parsed.format, parsed.out, REPORT_FORMATS, "terminal") };
   const [{ loadQuestionSet }, { loadAnswers }, { emit }, { checkTarget, noteSaveFile }, { readText }] = await Promise.all([
     import("../load/question-set.js"),
     import("../load/answers.js"),

@@ -5,20 +5,44 @@ import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import type { ProgressInput } from "../score/compare.js";
 import { terminalSafe } from "../text.js";
-import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, SURVEY_OPTIONS, surveyOf, surveyOptions, withSetOption } from "./options.js";
+import {
+  checkFrontMatter,
+  frontMatterOption,
+  OUTPUT_OPTIONS,
+  optionalChoice,
+  outputOptions,
+  parseOptions,
+  reportFormatOption,
+  resolveFormat,
+  SET_OPTIONS,
+  SURVEY_OPTIONS,
+  surveyOf,
+  surveyOptions,
+  withSetOption,
+} from "./options.js";
 
-const CompareOptions = z.object({ ...SET_OPTIONS, ...OUTPUT_OPTIONS, ...SURVEY_OPTIONS, format: choice(REPORT_FORMATS, "terminal") });
+const CompareOptions = z.object({
+  ...SET_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  ...SURVEY_OPTIONS,
+  format: optionalChoice(REPORT_FORMATS),
+  frontMatter: z._default(z.boolean(), false),
+});
 
-export const compare = outputOptions(
-  withSetOption(
-    surveyOptions(new Command("compare"))
-      .description("show progress between two assessments: scores and verdicts then and now, and the answers that moved them")
-      .argument("<before>", "the earlier answers file, a report saved with 'report --format json', or a team (a survey CSV or a folder): a survey round")
-      .argument("<after>", "the later one: an answers file, a saved JSON report, or a team")
-      .addOption(formatOption(REPORT_FORMATS, "terminal")),
+export const compare = frontMatterOption(
+  outputOptions(
+    withSetOption(
+      surveyOptions(new Command("compare"))
+        .description("show progress between two assessments: scores and verdicts then and now, and the answers that moved them")
+        .argument("<before>", "the earlier answers file, a report saved with 'report --format json', or a team (a survey CSV or a folder): a survey round")
+        .argument("<after>", "the later one: an answers file, a saved JSON report, or a team")
+        .addOption(reportFormatOption(REPORT_FORMATS, "terminal")),
+    ),
   ),
 ).action(async (before: string, after: string, raw: unknown) => {
   const options = parseOptions(CompareOptions, raw);
+  const format = resolveFormat(options.format, options.out, REPORT_FORMATS, "terminal");
+  checkFrontMatter(options.frontMatter, format);
   const [{ readProgressFile }, { loadQuestionSet }, { checkAnswers }, { assess }, progress, { render, reportWidth }, { emit }, { colorWanted }] = await Promise.all([
     import("../load/report.js"),
     import("../load/question-set.js"),
@@ -59,7 +83,7 @@ export const compare = outputOptions(
   if (unique.length || !then || !now) throw new InputError(unique.sort(byPosition));
 
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
-  await emit(await render(progress.compare(then, now, set), options.format, { color, width: reportWidth(process.stdout) }), options.out, options.force);
+  await emit(await render(progress.compare(then, now, set), format, { color, width: reportWidth(process.stdout), frontMatter: options.frontMatter }), options.out, options.force);
 });
 
 /** A survey round as a side: one respondent is compared answer by answer, a team at its stage medians. */

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { z } from "zod/mini";
+import { extname } from "node:path";
 import { InputError } from "../errors.js";
 
 /** Options every command shares; added to each command so they may stand anywhere on the line. */
@@ -59,4 +60,50 @@ export function parseOptions<T extends z.ZodMiniType>(schema: T, raw: unknown): 
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new InputError(parsed.error.issues.map((issue) => ({ file: "", message: `option --${issue.path.map(String).join(".")}: ${issue.message}` })));
+}
+
+/**
+ * --format for a report written with --out: no default in commander, so the schema can tell a format given from none;
+ * none follows the --out file's extension (resolveFormat). The help still shows the fallback.
+ */
+export function reportFormatOption(formats: readonly string[], fallback: string): Option {
+  const option = new Option("--format <format>", `output format (default: ${fallback}, or what the --out file's extension names: .md, .json, .html)`);
+  option.argChoices = [...formats];
+  return option;
+}
+
+/** A --format that may be left out: resolveFormat then picks it. */
+export function optionalChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  const error = (issue: { input?: unknown }) => `'${String(issue.input)}' is not one of: ${values.join(", ")}`;
+  return z.optional(z.enum(values, { error }));
+}
+
+const FORMAT_OF_EXTENSION: Record<string, string> = { ".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html" };
+const EXTENSION_OF_FORMAT: Record<string, string> = { markdown: ".md", json: ".json", html: ".html" };
+const FILE_KIND: Record<string, string> = { markdown: "a Markdown", json: "a JSON", html: "an HTML" };
+
+/**
+ * The format to write: --format when given, else the one the --out file's extension names (.md, .json, .html), else the
+ * fallback. A --format the extension contradicts is a usage error (exit 2): `--format json --out report.html`.
+ */
+export function resolveFormat<F extends string>(given: F | undefined, out: string | undefined, formats: readonly F[], fallback: F): F {
+  const extension = out ? extname(out).toLowerCase() : "";
+  const named = Object.hasOwn(FORMAT_OF_EXTENSION, extension) ? (FORMAT_OF_EXTENSION[extension] as F) : undefined;
+  const implied = named && formats.includes(named) ? named : undefined;
+  if (given === undefined) return implied ?? fallback;
+  if (implied && implied !== given) {
+    const rename = EXTENSION_OF_FORMAT[given] ? `, or name the file ${EXTENSION_OF_FORMAT[given]}` : "";
+    throw new InputError([{ file: "", message: `option --format ${given} does not match --out ${out}, which names ${FILE_KIND[implied]} file: leave out --format${rename}` }]);
+  }
+  return given;
+}
+
+export const frontMatterOption = (command: Command): Command =>
+  command.option("--front-matter", "Markdown: begin with a YAML front matter (title, author, date) for pandoc, in place of the H1", false);
+
+/** --front-matter goes with Markdown only. */
+export function checkFrontMatter(frontMatter: boolean, format: string): void {
+  if (frontMatter && format !== "markdown") {
+    throw new InputError([{ file: "", message: `option --front-matter is for Markdown, not ${format}: add --format markdown, or name the --out file .md` }]);
+  }
 }

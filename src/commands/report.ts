@@ -3,13 +3,28 @@ import { z } from "zod/mini";
 import { formatProblem } from "../errors.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { terminalSafe } from "../text.js";
-import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, SURVEY_OPTIONS, surveyOf, surveyOptions, withSetOption } from "./options.js";
+import {
+  checkFrontMatter,
+  frontMatterOption,
+  OUTPUT_OPTIONS,
+  optionalChoice,
+  outputOptions,
+  parseOptions,
+  reportFormatOption,
+  resolveFormat,
+  SET_OPTIONS,
+  SURVEY_OPTIONS,
+  surveyOf,
+  surveyOptions,
+  withSetOption,
+} from "./options.js";
 
 export const ReportOptions = z.object({
   ...SET_OPTIONS,
   ...OUTPUT_OPTIONS,
   ...SURVEY_OPTIONS,
-  format: choice(REPORT_FORMATS, "terminal"),
+  format: optionalChoice(REPORT_FORMATS),
+  frontMatter: z._default(z.boolean(), false),
   skipBadRows: z._default(z.boolean(), false),
 });
 
@@ -20,19 +35,23 @@ const MAX_SKIPPED_SHOWN = 20;
  * A plain answers file with the built-in set never initialises classic zod or the YAML parser: the set and the file each
  * take a path without them, and import them only when that path does not apply.
  */
-export const report = outputOptions(
-  withSetOption(
-    surveyOptions(new Command("report"))
-      .description("score answers and print the recommendation for every stage; several respondents make a team report")
-      .argument(
-        "<answers...>",
-        "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them, or a survey export (CSV from Google Forms, Microsoft Forms, Typeform, SurveyMonkey, Jotform or Excel) for a team report",
-      )
-      .addOption(formatOption(REPORT_FORMATS, "terminal"))
-      .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false),
+export const report = frontMatterOption(
+  outputOptions(
+    withSetOption(
+      surveyOptions(new Command("report"))
+        .description("score answers and print the recommendation for every stage; several respondents make a team report")
+        .argument(
+          "<answers...>",
+          "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them, or a survey export (CSV from Google Forms, Microsoft Forms, Typeform, SurveyMonkey, Jotform or Excel) for a team report",
+        )
+        .addOption(reportFormatOption(REPORT_FORMATS, "terminal"))
+        .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false),
+    ),
   ),
 ).action(async (paths: string[], raw: unknown) => {
   const options = parseOptions(ReportOptions, raw);
+  const format = resolveFormat(options.format, options.out, REPORT_FORMATS, "terminal");
+  checkFrontMatter(options.frontMatter, format);
   const [{ preparedBuiltInSet }, respondents, { render, renderTeam, reportWidth }, { emit }, { colorWanted }] = await Promise.all([
     import("../load/built-in.js"),
     import("../load/respondents.js"),
@@ -41,11 +60,11 @@ export const report = outputOptions(
     import("../ui/color.js"),
   ]);
   const set = (options.questions === undefined && preparedBuiltInSet()) || (await (await import("../load/question-set.js")).loadQuestionSet(options.questions));
-  const look = { color: !options.out && colorWanted(process.stdout, process.env, options.color), width: reportWidth(process.stdout) };
+  const look = { color: !options.out && colorWanted(process.stdout, process.env, options.color), width: reportWidth(process.stdout), frontMatter: options.frontMatter };
   const client = options.client === undefined ? {} : { client: options.client };
   if (await respondents.isAnswersFile(paths)) {
     const [answers, { assess }] = await Promise.all([respondents.readAnswers(paths[0]!, set), import("../score/score.js")]);
-    await emit(await render(assess(set, { ...answers, ...client }), options.format, look), options.out, options.force);
+    await emit(await render(assess(set, { ...answers, ...client }), format, look), options.out, options.force);
     return;
   }
   const [{ TeamTally }, { teamProgress }] = await Promise.all([import("../score/aggregate.js"), import("../ui/progress.js")]);
@@ -66,7 +85,7 @@ export const report = outputOptions(
   for (const notice of notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
   if (reading.kind === "single") {
     const { assess } = await import("../score/score.js");
-    await emit(await render(assess(set, reading.answers), options.format, look), options.out, options.force);
+    await emit(await render(assess(set, reading.answers), format, look), options.out, options.force);
     return;
   }
   const { read, files } = reading;
@@ -87,5 +106,5 @@ export const report = outputOptions(
       `note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`,
     );
   }
-  await emit(await renderTeam(tally, files, options.format, look), options.out, options.force);
+  await emit(await renderTeam(tally, files, format, look), options.out, options.force);
 });

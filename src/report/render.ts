@@ -12,6 +12,8 @@ export interface RenderOptions {
   color: boolean;
   /** Columns of the terminal report. */
   width: number;
+  /** Markdown: a YAML front matter for pandoc in place of the H1. */
+  frontMatter?: boolean;
 }
 
 /** The one place a result becomes text in a format. The terminal renderers are imported when asked for: they load chalk. */
@@ -25,9 +27,10 @@ export async function render(model: Rendered, format: ReportFormat, options: Ren
     return html.renderHtml(model as Assessment);
   }
   if (format === "markdown") {
-    if (kind === "team") return renderTeamMarkdown(model as TeamAssessment);
-    if (kind === "comparison") return (await import("./compare-markdown.js")).renderCompareMarkdown(model as Comparison);
-    return renderMarkdown(model as Assessment);
+    const markdown = { frontMatter: options.frontMatter ?? false };
+    if (kind === "team") return renderTeamMarkdown(model as TeamAssessment, markdown);
+    if (kind === "comparison") return (await import("./compare-markdown.js")).renderCompareMarkdown(model as Comparison, markdown);
+    return renderMarkdown(model as Assessment, markdown);
   }
   if (kind === "team") return (await import("./team-terminal.js")).renderTeamTerminal(model as TeamAssessment, options);
   if (kind === "comparison") return (await import("./compare-terminal.js")).renderCompareTerminal(model as Comparison, options);

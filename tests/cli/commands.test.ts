@@ -185,7 +185,7 @@ describe("automation-fit report", () => {
   }, 20_000);
 
   it("checks its options once, with the zod schema, which words the error", () => {
-    const given = { color: true, force: false, format: "terminal", skipBadRows: false };
+    const given = { color: true, force: false, format: "terminal", frontMatter: false, skipBadRows: false };
     expect(parseOptions(ReportOptions, given)).toEqual(given);
     expect(() => parseOptions(ReportOptions, { ...given, format: "pdf" })).toThrow(/^option --format: 'pdf' is not one of: terminal, markdown, json, html$/);
     expect(() => parseOptions(ReportOptions, { ...given, force: "yes" })).toThrow(/^option --force: /);
@@ -215,8 +215,10 @@ describe("automation-fit report", () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("already exists; add --force");
     expect(readFileSync(out, "utf8")).toBe("keep me");
-    expect(run(["report", EXAMPLE, "--out", out, "--force", "--format", "json"]).status).toBe(0);
-    expect(JSON.parse(readFileSync(out, "utf8")).stages).toHaveLength(8);
+    // report.md: Markdown, from the extension; a --format it contradicts is refused
+    expect(run(["report", EXAMPLE, "--out", out, "--force", "--format", "json"]).status).toBe(2);
+    expect(run(["report", EXAMPLE, "--out", out, "--force"]).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^# Automation fit: /);
   });
 
   it("fails cleanly when --out cannot be written, exit 2", () => {

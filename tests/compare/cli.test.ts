@@ -83,7 +83,8 @@ describe("automation-fit compare (answers files)", () => {
     expect(readFileSync(out, "utf8")).toBe("keep me");
 
     expect(run(["compare", BEFORE, AFTER, "--out", out, "--force"]).status).toBe(0);
-    expect(readFileSync(out, "utf8")).toMatch(/^Progress: /);
+    // progress.md: Markdown, from the extension
+    expect(readFileSync(out, "utf8")).toMatch(/^# Progress: /);
   });
 
   it("scores answers files with another set given by --questions", () => {

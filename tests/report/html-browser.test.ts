@@ -72,7 +72,7 @@ describe.runIf(IN_CI || missing.length === 0)("report --format html in Chromium"
 
   it("a single report prints to a clean PDF holding every stage and the client, fetching nothing", async () => {
     const out = join(dir, "single.html");
-    const r = run(["report", example("enterprise-services.yaml"), "--format", "html", "--out", out]);
+    const r = run(["report", example("enterprise-services.yaml"), "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(run(["report", example("enterprise-services.yaml"), "--format", "json"]).stdout);
     const p = await printed(readFileSync(out, "utf8"), "single");
