@@ -4,7 +4,7 @@ import { cut, readFailure, type Problem } from "../errors.js";
 import { decodedChunks, type Encoding, fileEncoding } from "../io/decode.js";
 import { noteInput } from "../io/write.js";
 import type { QuestionSet } from "../model/question-set.js";
-import { NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
+import { NO_ANSWER, type Respondent, scaleIndexOf } from "../model/respondent.js";
 import { nearest } from "../suggest.js";
 
 /** What the one notice of a file says of an encoding other than UTF-8. */

@@ -7,7 +7,7 @@ import { noteInput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
 import { isIsoDate } from "../model/date.js";
 import type { QuestionSet } from "../model/question-set.js";
-import { encodeAnswers, NO_ANSWER, scaleIndexOf, type Respondent } from "../score/aggregate.js";
+import { encodeAnswers, NO_ANSWER, type Respondent, scaleIndexOf } from "../model/respondent.js";
 import type { SurveyOptions } from "./csv.js";
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;

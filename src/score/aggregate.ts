@@ -1,22 +1,10 @@
 import { type QuestionSet, stageThresholds } from "../model/question-set.js";
 import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage } from "../model/report.js";
 import { SCHEMA_VERSION, VERDICTS, type Verdict } from "../model/verdict.js";
-import { NO_ANSWER, type PreparedSet, prepareSet, stageFigures } from "./kernel.js";
+import { NO_ANSWER, type Respondent } from "../model/respondent.js";
+import { type PreparedSet, prepareSet, stageFigures } from "./kernel.js";
 import { percent, round, verdictFor } from "./score.js";
 
-/** A respondent as read: who, from where, and the answers in a few bytes (per question of the set, in set order, the index of the answer on the scale). */
-export interface Respondent {
-  name: string;
-  role?: string;
-  file: string;
-  line?: number;
-  client?: string;
-  /** The name was made up by the reader ("Respondent 3"): the sheet had no name for this row. */
-  anonymous?: boolean;
-  answers: Uint8Array;
-}
-
-export { NO_ANSWER };
 export const MAX_DISAGREEMENTS = 5;
 
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -27,12 +15,6 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   "not-applicable": "does not apply",
 };
 const ANSWER = 0; // the kernel's kind of a scale option that is an answer (not unsure, not n/a)
-
-export { encodeAnswers } from "./kernel.js";
-
-export function scaleIndexOf(set: QuestionSet): ReadonlyMap<string, number> {
-  return prepareSet(set).scaleIndex;
-}
 
 /** A respondent's score, confidence and verdict for one stage: the one scoring kernel's figures (src/score/kernel.ts). */
 export function respondentFigures(set: QuestionSet, stageIndex: number, answers: Uint8Array): { score: number | null; confidence: number; verdict: Verdict } {

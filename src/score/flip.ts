@@ -1,5 +1,6 @@
 import type { Flip, FlipVerdict } from "../model/report.js";
-import { type AnswerIndexes, NO_ANSWER, type PreparedSet, stageFigures, VERDICT_ORDER } from "./kernel.js";
+import { type AnswerIndexes, NO_ANSWER } from "../model/respondent.js";
+import { type PreparedSet, stageFigures, VERDICT_ORDER } from "./kernel.js";
 
 /** Up to this many questions on a stage, the search for the fewest changes is exhaustive; beyond, greedy. */
 export const EXACT_FLIP_QUESTIONS = 60;

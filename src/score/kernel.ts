@@ -1,4 +1,5 @@
 import type { Verdict } from "../model/report.js";
+import { type AnswerIndexes, NO_ANSWER, scaleIndexOf } from "../model/respondent.js";
 import { DEFAULT_MIN_ANSWERED, type QuestionSet, stageThresholds, type Thresholds } from "../model/question-set.js";
 
 /**
@@ -13,10 +14,6 @@ import { DEFAULT_MIN_ANSWERED, type QuestionSet, stageThresholds, type Threshold
  *   answered   = A / T
  *   confidence = (A - half the weight of contradicted pairs) / T
  */
-
-/** A respondent's answers: per question of the set, in set order, the index of the answer on the scale, or NO_ANSWER. */
-export type AnswerIndexes = ArrayLike<number>;
-export const NO_ANSWER = 255;
 
 const KIND = { answer: 0, unsure: 1, "not-applicable": 2 } as const;
 export const VERDICT_ORDER: Readonly<Record<"automate" | "hybrid" | "human", number>> = { automate: 0, hybrid: 1, human: 2 };
@@ -85,7 +82,7 @@ export function prepareSet(set: QuestionSet): PreparedSet {
       mirrorOf[other] = i;
     }
   });
-  const scaleIndex = new Map(set.scale.map((o, i) => [o.value, i]));
+  const scaleIndex = scaleIndexOf(set);
   const gates = (set.gates ?? []).map((g, gi) => ({
     gate: g,
     prepared: { index: gi, question: index.get(g.question) ?? -1, triggers: set.scale.map((o) => g.answers.includes(o.value)), cap: g.cap },
@@ -117,15 +114,6 @@ export function prepareSet(set: QuestionSet): PreparedSet {
   };
   prepared.set(set, result);
   return result;
-}
-
-/** Answers by question id (values already checked against the scale) as compact answer indexes. */
-export function encodeAnswers(set: QuestionSet, answers: Readonly<Record<string, string>>): Uint8Array {
-  const { scaleIndex } = prepareSet(set);
-  return Uint8Array.from(set.questions, (q) => {
-    const value = answers[q.id];
-    return value === undefined ? NO_ANSWER : (scaleIndex.get(value) ?? NO_ANSWER);
-  });
 }
 
 /** One stage's figures for one respondent: the formula above, the evidence rules, then the gates. */

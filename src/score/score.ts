@@ -3,7 +3,8 @@ import type { AnswerRecord, Assessment, Driver, FittingPlay, Flip, FlipVerdict, 
 import { SCHEMA_VERSION } from "../model/verdict.js";
 import type { AnswerCondition, QuestionSet, Stage, Thresholds } from "../model/question-set.js";
 import { flipPoints } from "./flip.js";
-import { type AnswerIndexes, encodeAnswers, NO_ANSWER, type PreparedSet, prepareSet, type StageFigures, stageFigures } from "./kernel.js";
+import { type AnswerIndexes, encodeAnswers, NO_ANSWER } from "../model/respondent.js";
+import { type PreparedSet, prepareSet, type StageFigures, stageFigures } from "./kernel.js";
 
 const MAX_DRIVERS = 5;
 /** A respondent who gives one answer to at least this share of at least STRAIGHT_LINE_MIN questions is flagged. */

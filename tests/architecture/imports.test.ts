@@ -70,6 +70,11 @@ describe("the rooms of src/", () => {
     expect(importers(/^commands\/(?!options\.ts)/)).toEqual(["cli.ts"]);
   });
 
+  it("load reads files into the model and scores nothing: the answers' encoding is the model's, not the scoring's", () => {
+    expect(importers(/^score\/(aggregate|kernel|score)\.ts$/).filter((f) => f.startsWith("load/"))).toEqual([]);
+    expect(graph.get("load/respondents.ts")).toContain("model/respondent.ts");
+  });
+
   it("score, load and the model import no renderer, command or prompt", () => {
     const rooms = /^(score|load|model)\//;
     const bad = [...graph].filter(([file, targets]) => rooms.test(file) && targets.some((t) => /^(report|commands|interview)\//.test(t)));

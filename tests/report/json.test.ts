@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderJson, renderTeamJson } from "../../src/report/json.js";
-import { encodeAnswers, LISTED_RESPONDENTS, type Respondent, TeamTally } from "../../src/score/aggregate.js";
+import { LISTED_RESPONDENTS, TeamTally } from "../../src/score/aggregate.js";
+import { encodeAnswers, type Respondent } from "../../src/model/respondent.js";
 import { fixture } from "../cli/run.js";
 import { assessment } from "./fixtures.js";
 

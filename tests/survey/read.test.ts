@@ -5,7 +5,7 @@ import { formatProblem, type Problem } from "../../src/errors.js";
 import { readSurvey, type SurveyEvent, type SurveyOptions } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
-import { NO_ANSWER, type Respondent } from "../../src/score/aggregate.js";
+import { NO_ANSWER, type Respondent } from "../../src/model/respondent.js";
 import { tempDir } from "../cli/run.js";
 import { csvText, exportBytes, people, type Person, SAVES, TOOLS, windows1252 } from "./exports.js";
 

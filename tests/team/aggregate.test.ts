@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import {
-  aggregate,
-  answerSpread,
-  encodeAnswers,
-  LISTED_RESPONDENTS,
-  MAX_DISAGREEMENTS,
-  quantile,
-  spreadOf,
-  respondentFigures,
-  uniqueNames,
-  type Respondent,
-} from "../../src/score/aggregate.js";
+import { aggregate, answerSpread, LISTED_RESPONDENTS, MAX_DISAGREEMENTS, quantile, spreadOf, respondentFigures, uniqueNames } from "../../src/score/aggregate.js";
+import { encodeAnswers, type Respondent } from "../../src/model/respondent.js";
 import { assessStage } from "../../src/score/score.js";
 import { fixture } from "../cli/run.js";
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Problem } from "../../src/errors.js";
 import { type CsvRecord, columnLetter, csvRecords, headerKey, isRecord, readSurvey, sniffLayout } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import type { Respondent } from "../../src/score/aggregate.js";
+import type { Respondent } from "../../src/model/respondent.js";
 import { fixture, tempDir } from "../cli/run.js";
 
 const mini = await loadQuestionSet(fixture("mini"));

@@ -7,7 +7,7 @@ import { loadQuestionSet } from "../../src/load/question-set.js";
 import { quickAnswers } from "../../src/load/respondents.js";
 import { parseSource } from "../../src/load/source.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
-import { encodeAnswers } from "../../src/score/aggregate.js";
+import { encodeAnswers } from "../../src/model/respondent.js";
 import { example, fixture } from "../cli/run.js";
 
 const builtIn = await loadQuestionSet();

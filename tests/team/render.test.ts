@@ -6,7 +6,8 @@ import type { TeamAssessment } from "../../src/model/report.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderTeamMarkdown } from "../../src/report/team-markdown.js";
 import { renderTeamTerminal } from "../../src/report/team-terminal.js";
-import { aggregate, encodeAnswers, type Respondent } from "../../src/score/aggregate.js";
+import { aggregate } from "../../src/score/aggregate.js";
+import { encodeAnswers, type Respondent } from "../../src/model/respondent.js";
 import { fixture } from "../cli/run.js";
 
 const mini = await loadQuestionSet(fixture("mini"));
