@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel } from "../../src/text.js";
+import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel, wrapText } from "../../src/text.js";
 
 describe("terminalSafe", () => {
   it("shows escape sequences and control characters instead of passing them on", () => {
@@ -73,5 +73,22 @@ describe("displayWidth", () => {
     expect(displayWidth("e\u0301")).toBe(1);
     expect(displayWidth("😀")).toBe(2);
     expect(displayWidth("█░▲▼")).toBe(4);
+  });
+
+  it("measures emoji sequences and marks as a terminal draws them, and the tool's own signs as one column each", () => {
+    expect(displayWidth("👩‍👩‍👧 family")).toBe(9);
+    expect(displayWidth("👍🏽")).toBe(2);
+    expect(displayWidth("ok\u00ad\u200b")).toBe(2);
+    expect(displayWidth("Stage 3 of 8 · about 6 minutes left ← ✎ … ─ é")).toBe(45);
+    expect(displayWidth("ｆｕｌｌ")).toBe(8);
+  });
+});
+
+describe("wrap", () => {
+  it("breaks between words by display width, and cuts a too-long word between whole characters", () => {
+    expect(wrapText("日本語の 質問です ok", 9)).toEqual(["日本語の", "質問です", "ok"]);
+    for (const line of wrapText("🚀🚀🚀🚀🚀 日本語日本語", 5)) expect(displayWidth(line)).toBeLessThanOrEqual(5);
+    // an emoji with its skin tone is one character: never split from its modifier
+    expect(wrapText("👍🏽👍🏽👍🏽", 4)).toEqual(["👍🏽👍🏽", "👍🏽"]);
   });
 });
