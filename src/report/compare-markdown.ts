@@ -1,7 +1,7 @@
 import type { AnswerChange, ComparedSide, Comparison, StagePoint, StageProgress } from "../model/report.js";
 import { answerLevelNote, answerText, comparisonTitle, signed } from "./compare-text.js";
 import { heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
-import { scoreChart } from "./mermaid.js";
+import { notCharted, scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
 
 const SUMMARY = "Summary";
@@ -70,17 +70,15 @@ function answer(a: AnswerChange): string {
 
 function chart(c: Comparison): string[] {
   const { then, now } = comparisonTitle(c);
+  const side = (p: StagePoint | null) => (p ? { score: p.score, verdict: p.verdict } : { score: null, verdict: "insufficient" as const, why: "not in that assessment" });
   const bars = c.stages.flatMap((s) => [
-    { label: s.name, tag: "(then)", score: s.before?.score ?? null, verdict: s.before?.verdict ?? "insufficient", earlier: true },
-    { label: s.name, tag: "(now)", score: s.after?.score ?? null, verdict: s.after?.verdict ?? "insufficient" },
+    { label: s.name, tag: "(then)", ...side(s.before), earlier: true },
+    { label: s.name, tag: "(now)", ...side(s.after) },
   ]);
   const block = scoreChart(`Scores then (${then}) and now (${now})`, bars, c.thresholds);
   if (!block) return [];
   const t = c.thresholds;
-  const left = bars.filter((b) => b.verdict === "insufficient" || b.score === null).map((b) => `${md(b.label)} ${b.tag}`);
-  const caption = [
-    `Bars: each stage's score then (grey) and now (coloured by verdict). Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`,
-  ];
-  if (left.length > 0) caption.push(`Not charted, too little answered for a verdict: ${left.join(", ")}.`);
-  return [block, caption.join(" ")];
+  const left = notCharted(bars.map((b) => ({ ...b, label: `${md(b.label) || "-"} ${b.tag}` })));
+  const caption = `Bars: each stage's score then (grey) and now (coloured by verdict). Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`;
+  return [block, [caption, left].join(" ").trim()];
 }

@@ -1,7 +1,7 @@
 import type { Assessment, Driver, StageAssessment } from "../model/report.js";
 import type { Campaign } from "../model/question-set.js";
 import { percent } from "../score/score.js";
-import { scoreChart } from "./mermaid.js";
+import { notCharted, scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
 
 const SUMMARY = "Summary";
@@ -107,10 +107,11 @@ function chart(a: Assessment): string[] {
   );
   if (!block) return [];
   const t = a.thresholds;
-  const left = a.stages.filter((s) => s.verdict === "insufficient").map((s) => md(s.name) || md(s.id));
-  const caption = [`Bars: each stage's score, coloured by verdict. Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`];
-  if (left.length > 0) caption.push(`Not charted, too little answered for a verdict: ${left.join(", ")}.`);
-  return [block, caption.join(" ")];
+  const left = notCharted(a.stages.map((s) => ({ label: md(s.name) || md(s.id), verdict: s.verdict, score: s.score })));
+  return [
+    block,
+    [`Bars: each stage's score, coloured by verdict. Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`, left].join(" ").trim(),
+  ];
 }
 
 /** Tasks to paste into a tracker: each play's two halves where automating fits, the human part alone where it does not. */

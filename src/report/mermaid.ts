@@ -1,4 +1,5 @@
-import type { Assessment, Verdict } from "../model/report.js";
+import type { Assessment } from "../model/report.js";
+import { RECOMMENDATIONS, type Verdict } from "../model/verdict.js";
 import { VERDICT_COLOURS } from "./html-chart.js";
 import { pdfSafe, terminalSafe } from "../text.js";
 
@@ -8,7 +9,7 @@ export interface ChartBar {
   tag?: string;
   /** null: no score, left out of the chart. */
   score: number | null;
-  /** The bar's colour; insufficient bars are left out. */
+  /** The bar's colour; bars without a recommendation (insufficient, not-applicable) are left out. */
   verdict: Verdict;
   /** Said after the score in the label: a team's range, "23-89". */
   detail?: string;
@@ -17,6 +18,17 @@ export interface ChartBar {
 }
 
 const MAX_LABEL = 40;
+
+/** Only a recommendation is charted: an insufficient stage's score is unreliable, a not-applicable one has none. */
+const charts = (verdict: Verdict) => (RECOMMENDATIONS as readonly Verdict[]).includes(verdict);
+
+/** The caption's sentence on what the chart leaves out and why; empty when it leaves out nothing. Labels come escaped. */
+export function notCharted(bars: { label: string; verdict: Verdict; score: number | null; why?: string }[]): string {
+  const left = bars
+    .filter((b) => b.score === null || !charts(b.verdict))
+    .map((b) => `${b.label} (${b.why ?? (b.verdict === "not-applicable" ? "does not apply" : "too little answered")})`);
+  return left.length > 0 ? `Not charted: ${left.join(", ")}.` : "";
+}
 const BASE = "#c8ccd2";
 const EARLIER = "#9aa0a8";
 const THRESHOLD = "#555555";
@@ -35,7 +47,7 @@ const NO_BAR = -100;
  * (Mermaid 11.7+), so each label is its own bar's score. plotColorPalette works from 10.6 on.
  */
 export function scoreChart(title: string, bars: ChartBar[], thresholds: Pick<Assessment["thresholds"], "automate" | "human">): string | undefined {
-  const charted = bars.filter((b): b is ChartBar & { score: number } => b.score !== null && b.verdict !== "insufficient");
+  const charted = bars.filter((b): b is ChartBar & { score: number } => b.score !== null && charts(b.verdict));
   if (charted.length === 0) return undefined;
   const clamp = (n: number) => Math.min(100, Math.max(0, Math.round(n)));
   const series = (values: number[]) => `[${values.join(", ")}]`;

@@ -1,7 +1,7 @@
 import type { Disagreement, TeamAssessment, TeamStage } from "../model/report.js";
 import { percent } from "../score/score.js";
 import { CAMPAIGNS, campaignBlocks, heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
-import { scoreChart } from "./mermaid.js";
+import { notCharted, scoreChart } from "./mermaid.js";
 import {
   agreement,
   answerLabel,
@@ -57,15 +57,11 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
     t.stages.map((s) => ({ label: s.name, score: s.median, verdict: s.verdict, ...(s.spread ? { detail: `${s.spread.min}-${s.spread.max}` } : {}) })),
     t.thresholds,
   );
-  const left = t.stages.filter((s) => s.verdict === "insufficient").map((s) => md(s.name) || md(s.id));
-  const caption = chart
-    ? [
-        `Bars: each stage's team median, coloured by verdict; in brackets, the lowest and the highest respondent's score. Lines: the thresholds, ${t.thresholds.human} and ${t.thresholds.automate}.`,
-      ]
-    : [];
-  if (left.length > 0) caption.push(`Not charted, too little answered for a verdict: ${left.join(", ")}.`);
-  if (chart) blocks.push(chart);
-  blocks.push(caption.join(" "));
+  if (chart) {
+    const left = notCharted(t.stages.map((s) => ({ label: md(s.name) || md(s.id), verdict: s.verdict, score: s.median })));
+    const caption = `Bars: each stage's team median, coloured by verdict; in brackets, the lowest and the highest respondent's score. Lines: the thresholds, ${t.thresholds.human} and ${t.thresholds.automate}.`;
+    blocks.push(chart, [caption, left].join(" ").trim());
+  }
 
   if (small && t.respondentCount > 1) {
     blocks.push(heading(2, MATRIX), "Each respondent's score per stage; – means too little answered for a verdict of their own.");

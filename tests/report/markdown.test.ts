@@ -84,7 +84,7 @@ describe("renderMarkdown", () => {
     ]);
     expect(text.indexOf("```mermaid")).toBeGreaterThan(text.indexOf("| Renewal | Insufficient |"));
     expect(text.indexOf("```mermaid")).toBeLessThan(text.indexOf("## Billing"));
-    expect(text).toContain("Lines: the thresholds, 35 (keep human at or below) and 65 (automate at or above). Not charted, too little answered for a verdict: Renewal.");
+    expect(text).toContain("Lines: the thresholds, 35 (keep human at or below) and 65 (automate at or above). Not charted: Renewal (too little answered).");
   });
 
   it("has no chart when no stage has a score", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VERDICT_COLOURS } from "../../src/report/html-chart.js";
-import { mermaidText, scoreChart } from "../../src/report/mermaid.js";
+import { mermaidText, notCharted, scoreChart } from "../../src/report/mermaid.js";
 import { parseChart } from "./mermaid-syntax.js";
 
 const T = { automate: 65, human: 35 };
@@ -151,5 +151,23 @@ describe("mermaidText", () => {
 
   it("breaks every run of % however long", () => {
     expect(mermaidText("%%%%%{")).not.toContain("%%");
+  });
+});
+
+describe("notCharted", () => {
+  it("names what the chart leaves out and why: too little answered, does not apply, or a reason given", () => {
+    expect(
+      notCharted([
+        { label: "Billing", verdict: "automate", score: 80 },
+        { label: "Renewal", verdict: "insufficient", score: 70 },
+        { label: "Field visits", verdict: "not-applicable", score: null },
+        { label: "Support (then)", verdict: "insufficient", score: null, why: "not in that assessment" },
+      ]),
+    ).toBe("Not charted: Renewal (too little answered), Field visits (does not apply), Support (then) (not in that assessment).");
+    expect(notCharted([{ label: "Billing", verdict: "human", score: 0 }])).toBe("");
+  });
+
+  it("charts no not-applicable stage", () => {
+    expect(scoreChart("t", [{ label: "a", score: 50, verdict: "not-applicable" }], T)).toBeUndefined();
   });
 });
