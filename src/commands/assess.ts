@@ -61,7 +61,7 @@ export const assess = withSetOption(
     );
   }
 
-  const [{ interview, textWidth, today }, { PromptCancelled }, { AnswersSaver, SaveStopped }, { inquirerPrompter }, scoring, { render, reportWidth }, { colorWanted }] =
+  const [{ interview, textWidth, today }, { PromptCancelled }, { AnswersSaver, SaveStopped }, { inquirerPrompter }, scoring, { render, reportWidth }, { colorWanted }, planning] =
     await Promise.all([
       import("../interview/interview.js"),
       import("../interview/prompter.js"),
@@ -70,6 +70,7 @@ export const assess = withSetOption(
       import("../score/score.js"),
       import("../report/render.js"),
       import("../ui/color.js"),
+      import("../score/plan.js"),
     ]);
   // Ctrl-C between prompts (terminal not in raw mode) arrives as SIGINT; SIGTERM and SIGHUP are a stop too: each cancels
   // the current or next prompt, which restores the terminal, and the run ends with what was kept and how to resume.
@@ -93,7 +94,10 @@ export const assess = withSetOption(
       color: colorWanted(process.stderr, process.env, options.color),
       today: today(),
     });
-    const assessment = onlyStages(scoring.assess(set, answers), stages);
+    const scored = onlyStages(scoring.assess(set, answers), stages);
+    // the first things to do (the summary's) and the roadmap, for the stages asked about
+    const { summary, roadmap } = planning.plan(scored, { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start: answers.date ?? today() });
+    const assessment: Assessment = { ...scored, summary, roadmap };
     const color = colorWanted(process.stdout, process.env, options.color);
     const width = reportWidth(process.stdout);
     // On a terminal the report is a summary and a choice; redirected or --out, the full report goes there as it always did.

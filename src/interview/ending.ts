@@ -30,7 +30,8 @@ export async function ending<F extends SavedFormat>(prompter: Prompter, e: Endin
         { value: "save", name: `Save the report to a file (${list})`, short: "Save the report" },
         { value: "finish", name: "Finish", short: "Finish" },
       ],
-      { clear: true },
+      // four lines under the summary, which takes the rest of an 80x24 screen
+      { clear: true, short: true },
     );
     if (next === "finish") return;
     if (next === "read") await e.read();

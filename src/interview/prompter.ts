@@ -6,8 +6,8 @@ export type Item<V> = { value: V; name: string; short?: string; description?: st
 
 /** What the interview needs from a terminal; src/interview/prompts.ts implements it with inquirer, tests with a fake. */
 export interface Prompter {
-  /** With `clear`, the prompt leaves nothing on screen once answered. */
-  select<V>(message: string, items: readonly Item<V>[], options?: { default?: V; clear?: boolean }): Promise<V>;
+  /** With `clear`, the prompt leaves nothing on screen once answered; with `short`, it leaves out the line of keys to use. */
+  select<V>(message: string, items: readonly Item<V>[], options?: { default?: V; clear?: boolean; short?: boolean }): Promise<V>;
   /**
    * With `editable`, the default is put on the line to edit instead of shown as a hint. With `below`, the answer is typed
    * on the line under the message and, once given, left there word-wrapped (for long answers, like a note).

@@ -18,7 +18,7 @@ export function inquirerPrompter(context: PromptContext): Prompter {
   const { output } = context;
   const pageSize = (count: number) => Math.max(5, Math.min(count, (output.rows || 24) - 4));
   return {
-    select: <V>(message: string, items: readonly Item<V>[], options: { default?: V; clear?: boolean } = {}) =>
+    select: <V>(message: string, items: readonly Item<V>[], options: { default?: V; clear?: boolean; short?: boolean } = {}) =>
       cancellable(
         select<V>(
           {
@@ -27,6 +27,7 @@ export function inquirerPrompter(context: PromptContext): Prompter {
             ...(options.default === undefined ? {} : { default: options.default }),
             pageSize: pageSize(items.length),
             loop: false,
+            ...(options.short ? { theme: { style: { keysHelpTip: () => undefined } } } : {}),
           },
           { ...context, clearPromptOnDone: options.clear ?? false },
         ),

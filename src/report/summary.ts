@@ -3,8 +3,11 @@ import { palette } from "../ui/palette.js";
 import { verdictStyle } from "./terminal.js";
 import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, words, wrap } from "../text.js";
 
-/** The most lines the summary takes: with the ending's choice under it (about 6 lines), it fits one 80x24 screen. */
-export const SUMMARY_MAX_LINES = 18;
+/**
+ * The most lines the summary takes, the blank line before it included: with the ending's choice under it (4 lines), it
+ * fits one 80x24 screen.
+ */
+export const SUMMARY_MAX_LINES = 19;
 
 /** What each verdict means, said once under the table for the verdicts it shows. */
 const MEANING: Record<Verdict, string> = {
@@ -24,45 +27,57 @@ export interface SummaryOptions {
 }
 
 /**
- * The assessment at a glance, the last thing the interview leaves on screen: the verdict per stage, what the verdicts
- * mean, and where the full report is. At most SUMMARY_MAX_LINES lines of at most 80 columns.
+ * The assessment at a glance, the last thing the interview leaves on screen: the verdict per stage (those one answer
+ * would change marked), the first things to do from the plan, and what the words mean as far as there is room.
+ * At most SUMMARY_MAX_LINES - 1 lines of at most 80 columns.
  */
 export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const width = Math.max(30, Math.min(80, Math.floor(options.width ?? 80)));
   const c = palette(options.color);
   const out: string[] = [];
-  const title = wrap(words(`Automation fit: ${a.client?.trim() || a.set.name}`, c.bold), width, "");
-  out.push(...title.slice(0, 2));
-  const meta = [setLabel(a.set), ...(a.date ? [a.date] : [])];
-  out.push(...wrap(words(meta.join(" · "), c.dim), width, "").slice(0, 2), "");
+  // one line each: the full report has them whole
+  out.push(c.bold(fitName(terminalSafe(`Automation fit: ${a.client?.trim() || a.set.name}`), width)));
+  out.push(c.dim(fitName([setLabel(a.set), ...(a.date ? [a.date] : [])].join(" · "), width)));
 
   const stages = a.stages.slice(0, 10);
   const nameWidth = Math.min(24, Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name)))));
   const verdictWidth = Math.max(7, ...stages.map((s) => verdictLabel(s.verdict).length));
   const answered = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
   const answeredWidth = Math.max(8, ...stages.map((s) => answered(s).length));
-  const fixed = 2 + nameWidth + 2 + verdictWidth + 2 + 5 + 2 + answeredWidth;
-  const showAnswered = fixed <= width;
-  out.push(c.dim(`  ${pad("Stage", nameWidth)}  ${pad("Verdict", verdictWidth)}  Score${showAnswered ? `  ${"Answered"}` : ""}`));
+  const edges = stages.some((s) => s.edge);
+  const showAnswered = 2 + nameWidth + 2 + verdictWidth + 2 + 5 + 2 + answeredWidth + (edges ? 2 : 0) <= width;
+  out.push(c.dim(`  ${pad("Stage", nameWidth)}  ${pad("Verdict", verdictWidth)}  Score${showAnswered ? `  ${pad("Answered", answeredWidth)}` : ""}`.trimEnd()));
   for (const s of stages) {
     const name = fitName(terminalSafe(s.name), nameWidth);
     const score = (s.score === null ? "–" : String(s.score)).padStart(5);
     const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), verdictWidth));
-    out.push(`  ${pad(name, nameWidth)}  ${verdict}  ${score}${showAnswered ? `  ${c.dim(answered(s))}` : ""}`);
+    const row = `  ${pad(name, nameWidth)}  ${verdict}  ${score}${showAnswered ? `  ${c.dim(pad(answered(s), answeredWidth))}` : ""}${s.edge ? " *" : ""}`;
+    out.push(row.trimEnd());
   }
   if (a.stages.length > stages.length) out.push(c.dim(`  … and ${a.stages.length - stages.length} more stages in the full report`));
+  if (edges) out.push(...wrap(words("* on the edge: one different answer changes the verdict", c.dim), width, "  "));
 
-  // The words explained, as many of the verdicts' meanings as the screen has room for (the glossary has them all).
   const footer = options.footer ? wrap(words(options.footer, c.dim), width, "") : [];
-  const room = SUMMARY_MAX_LINES - out.length - 1 - footer.length;
+  const room = () => SUMMARY_MAX_LINES - 1 - out.length - footer.length;
+  // The first things to do, as many whole as fit.
+  const todo = a.summary.map((item, i) => wrap(words(`${i + 1}. ${item.text}`), width, "  ", "     "));
+  if (todo.length && todo[0]!.length + 1 <= room()) {
+    out.push(c.bold("First things to do (the full report has the whole plan)"));
+    for (const lines of todo) {
+      if (lines.length > room()) break;
+      out.push(...lines);
+    }
+  }
+  // The words explained, as many of the verdicts' meanings as the screen has room for (the glossary has them all).
   let legend = wrap(words('Score: 0 keep it human, 100 automate it. Answered: not counting "Not sure" and "Does not apply".', c.dim), width, "");
   for (const v of new Set(stages.map((s) => s.verdict))) {
     const more = wrap(words(`${plain(legend)} ${verdictLabel(v)}: ${MEANING[v]}.`, c.dim), width, "");
-    if (more.length > room) break;
+    if (more.length > room() - 1) break;
     legend = more;
   }
-  out.push("", ...legend.slice(0, Math.max(0, room)), ...footer);
-  return `${out.slice(0, SUMMARY_MAX_LINES).join("\n")}\n`;
+  if (legend.length <= room() - 1) out.push("", ...legend);
+  out.push(...footer);
+  return `${out.slice(0, SUMMARY_MAX_LINES - 1).join("\n")}\n`;
 }
 
 /** Styled lines back to their words (the palette's codes dropped), to re-wrap them with more words. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderSummary, SUMMARY_MAX_LINES } from "../../src/report/summary.js";
+import { plan } from "../../src/score/plan.js";
 import { assess } from "../../src/score/score.js";
 import { displayWidth } from "../../src/text.js";
 import { example } from "../cli/run.js";
@@ -11,13 +12,18 @@ describe("renderSummary", () => {
   it("fits one 80x24 screen with the ending's choice under it, for every example", async () => {
     const set = await loadQuestionSet();
     for (const name of ["enterprise-services.yaml", "regional-accounting-firm.yaml", "self-serve-subscription.yaml"]) {
-      const a = assess(set, await loadAnswers(example(name), set));
+      const scored = assess(set, await loadAnswers(example(name), set));
+      const a = { ...scored, summary: plan(scored, { set, start: "2026-11-28" }).summary };
+      expect(a.summary.length).toBeGreaterThan(0);
       for (const width of [200, 80, 60]) {
         const lines = renderSummary(a, { color: false, width, footer: "The words used, explained: npx automation-fit glossary" }).trimEnd().split("\n");
         expect(lines.length).toBeLessThanOrEqual(SUMMARY_MAX_LINES);
         expect(lines.filter((l) => displayWidth(l) > Math.min(width, 80))).toEqual([]);
         for (const stage of a.stages) expect(lines.some((l) => l.includes(stage.name))).toBe(true);
         expect(lines.at(-1)).toBe("The words used, explained: npx automation-fit glossary");
+        // the stages one answer would change are marked, and the first thing to do is there whole
+        for (const stage of a.stages.filter((s) => s.edge)) expect(lines.find((l) => l.includes(stage.name))).toMatch(/ \*$/);
+        expect(lines.join(" ").replace(/\s+/g, " ")).toContain(`1. ${a.summary[0]!.text}`);
       }
     }
   });
