@@ -71,7 +71,11 @@ export const compare = frontMatterOption(
       const side = await collect(problems, () => readTeamSide(file, set, surveyOf(options)));
       if (side) inputs.push(side);
     } else if (value?.kind === "report") inputs.push({ file, kind: "report", assessment: value.report });
-    else if (value?.kind === "answers" && set) {
+    else if (value?.kind === "team") {
+      const { respondentCount, stages, ...team } = value.report;
+      const assessment = { ...team, stages: stages.map(({ median, ...s }) => ({ ...s, score: median })) };
+      inputs.push({ file, kind: "team", respondents: respondentCount, assessment });
+    } else if (value?.kind === "answers" && set) {
       const source = value.source;
       const answers = await collect(problems, async () => checkAnswers(source, set));
       if (answers) inputs.push({ file, kind: "answers", assessment: assess(set, answers), answers });

@@ -1,12 +1,12 @@
 import type { Problem } from "../errors.js";
-import { SavedReport } from "../model/report.js";
+import { SavedReport, SavedTeamReport } from "../model/report.js";
 import { SCHEMA_VERSION } from "../model/verdict.js";
 import { readSource, type Source } from "./source.js";
 
 /** Saved reports this version reads: 1 has the same stage figures, with one verdict fewer (not-applicable). */
 const READABLE = [1, SCHEMA_VERSION];
 
-export type ProgressFile = { kind: "answers"; source: Source } | { kind: "report"; report: SavedReport };
+export type ProgressFile = { kind: "answers"; source: Source } | { kind: "report"; report: SavedReport } | { kind: "team"; report: SavedTeamReport };
 
 const MAKE_REPORT = "'automation-fit report ANSWERS --format json'";
 
@@ -21,7 +21,20 @@ export async function readProgressFile(file: string): Promise<{ value?: Progress
   }
   if ("schemaVersion" in data) {
     if (data.kind === "team") {
-      return { problems: [source.problem(["kind"], `is a team report; compare takes one respondent's answers files or reports made by ${MAKE_REPORT}`)] };
+      // a survey round saved as a team report: compared at its medians, as a team folder or export would be
+      const parsed = SavedTeamReport.safeParse({ ...data, schemaVersion: SCHEMA_VERSION });
+      if (parsed.success && READABLE.includes(data.schemaVersion as number)) return { value: { kind: "team", report: parsed.data }, problems: [] };
+      if (parsed.success) {
+        return {
+          problems: [
+            source.problem(
+              ["schemaVersion"],
+              `is a team report with schemaVersion ${JSON.stringify(data.schemaVersion)}; make it again with 'automation-fit report TEAM --format json', or compare the team's files`,
+            ),
+          ],
+        };
+      }
+      return { problems: source.zodProblems(parsed.error).map((p) => ({ ...p, message: `not a team report made by 'automation-fit report TEAM --format json': ${p.message}` })) };
     }
     if (!READABLE.includes(data.schemaVersion as number)) {
       const version = JSON.stringify(data.schemaVersion);

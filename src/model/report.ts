@@ -219,6 +219,17 @@ export const Comparison = z
   })
   .describe("automation-fit compare BEFORE AFTER --format json.");
 
+/** What compare reads of a saved team report: each stage's median and verdict; the rest is let through. */
+export const SavedTeamReport = z.object({
+  schemaVersion: Version,
+  kind: z.literal("team"),
+  set: SetRef,
+  client: z.string().optional(),
+  thresholds: z.object({ automate: z.number().min(0).max(100), human: z.number().min(0).max(100), minConfidence: z.number().min(0).max(1) }),
+  respondentCount: z.number().int().min(0),
+  stages: z.array(z.object({ id: z.string(), name: z.string(), median: z.number().min(0).max(100).nullable(), verdict: Verdict, confidence: z.number().min(0).max(1) })),
+});
+
 /** What compare reads of a saved JSON report: the stages' figures; a report holds more, let through. */
 export const SavedReport = z.object({
   schemaVersion: Version,
@@ -231,6 +242,7 @@ export const SavedReport = z.object({
 });
 
 export type Verdict = z.infer<typeof Verdict>;
+export type SavedTeamReport = z.infer<typeof SavedTeamReport>;
 export type Driver = z.infer<typeof Driver>;
 export type StageCounts = z.infer<typeof StageCounts>;
 export type FlipVerdict = z.infer<typeof FlipVerdict>;

@@ -155,12 +155,20 @@ describe("automation-fit compare (errors)", () => {
     expect(JSON.parse(then.stdout).stages).toEqual(JSON.parse(now.stdout).stages);
   });
 
-  it("refuses a team report, naming what it takes", () => {
+  it("takes a saved team report as a team, at its medians; refuses a broken one at its position", () => {
     const team = join(dir, "team.json");
-    writeFileSync(team, run(["report", BEFORE, AFTER, "--format", "json"]).stdout);
-    const r = run(["compare", team, AFTER]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/team\.json:\d+:\d+ is a team report; compare takes/);
+    const saved = JSON.parse(run(["report", BEFORE, AFTER, "--format", "json"]).stdout);
+    writeFileSync(team, JSON.stringify(saved, null, 2));
+    const r = run(["compare", team, AFTER, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.before).toMatchObject({ kind: "team", respondents: 2 });
+    expect(c.stages.map((s: { before: { score: number | null } }) => s.before.score)).toEqual(saved.stages.map((s: { median: number | null }) => s.median));
+    const broken = join(dir, "broken-team.json");
+    writeFileSync(broken, JSON.stringify({ ...saved, stages: [{ ...saved.stages[0], median: "high" }] }, null, 2));
+    const refused = run(["compare", broken, AFTER]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/broken-team\.json:\d+:\d+ not a team report made by 'automation-fit report TEAM --format json': /);
   });
 
   it("refuses JSON that is neither a report nor an answers file, and a compare result, exit 2", () => {
