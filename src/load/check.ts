@@ -43,6 +43,10 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Ques
   const read = await readSource(path);
   if (!read.source) throw new InputError(read.problems);
   const data = read.source.data;
+  if ("schemaVersion" in data) {
+    const what = data.kind === "comparison" ? "the output of compare" : `a ${data.kind === "team" ? "team " : ""}report made by 'automation-fit report --format json'`;
+    throw new InputError([read.source.problem(["kind"], `is ${what}, not a question set, answers file or survey export; validate checks what report reads`)]);
+  }
   if ("answers" in data && !SET_KEYS.some((k) => k in data)) {
     const set = await setForAnswers();
     const answers = checkAnswers(read.source, set);

@@ -136,7 +136,7 @@ describe("hostile text in the cells of an export", () => {
 });
 
 describe("validate checks anything report takes", () => {
-  it("an export, a team folder and a question set folder, each told by its content; every problem at once", () => {
+  it("an export, a team folder and a question set folder, each told by its content; every problem at once", { timeout: 30_000 }, () => {
     const persons = people(set, 3, 3);
     const team = join(dir, "round-1");
     mkdirSync(team);
@@ -172,6 +172,13 @@ describe("validate checks anything report takes", () => {
       expect.stringMatching(/export\.csv:B2 \(header ".*"\): "Maybe" is not an answer/),
       expect.stringMatching(/export\.csv:B3 \(header ".*"\): "Nope" is not an answer; use .*; did you mean "No"\?$/),
     ]);
+
+    const saved = save("saved-report.json", run(["report", example("regional-accounting-firm.yaml"), "--format", "json"]).stdout);
+    const report = run(["validate", saved]);
+    expect(report.status).toBe(2);
+    expect(report.stderr).toBe(
+      `${saved}:1:1 is a report made by 'automation-fit report --format json', not a question set, answers file or survey export; validate checks what report reads\n`,
+    );
 
     const setFolder = run(["validate", example("../questions")]);
     expect(setFolder.status).toBe(0);
