@@ -21,7 +21,7 @@ function expectCleanFailure(args: string[]) {
 }
 
 // F4: no recursion on input size; F5: the problems shown are capped and long values cut.
-describe("survey CSVs of hostile size", () => {
+describe("survey CSVs of hostile size", { timeout: 30_000 }, () => {
   it("an unterminated quote before 400k rows is one problem at its row", () => {
     const file = csv("quote.csv", `Name,${QUESTION}\n"unterminated,Yes\n${"A,Yes\n".repeat(400_000)}`);
     const r = expectCleanFailure(["report", file]);

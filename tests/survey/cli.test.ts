@@ -16,7 +16,7 @@ function save(name: string, bytes: Buffer | string): string {
 
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at |unexpected error/m);
 
-describe("a consultant's survey export, straight to a report", () => {
+describe("a consultant's survey export, straight to a report", { timeout: 30_000 }, () => {
   const persons = people(set, 6, 7);
   const google = save("Automation fit (Responses).csv", exportBytes("google", set, persons, "native"));
 
@@ -90,7 +90,7 @@ describe("a consultant's survey export, straight to a report", () => {
   });
 });
 
-describe("hostile text in the cells of an export", () => {
+describe("hostile text in the cells of an export", { timeout: 30_000 }, () => {
   it("reaches no terminal raw, and every format still renders", { timeout: 60_000 }, () => {
     const hostile = [
       "\u001b]52;c;ZXZpbA==\u0007Eve",
@@ -135,7 +135,7 @@ describe("hostile text in the cells of an export", () => {
   });
 });
 
-describe("validate checks anything report takes", () => {
+describe("validate checks anything report takes", { timeout: 30_000 }, () => {
   it("an export, a team folder and a question set folder, each told by its content; every problem at once", { timeout: 30_000 }, () => {
     const persons = people(set, 3, 3);
     const team = join(dir, "round-1");
@@ -186,7 +186,7 @@ describe("validate checks anything report takes", () => {
   });
 });
 
-describe("compare two survey rounds", () => {
+describe("compare two survey rounds", { timeout: 30_000 }, () => {
   it("two exports are compared at the team medians; two one-row exports answer by answer", () => {
     const before = save("round-1.csv", exportBytes("google", set, people(set, 5, 11), "native"));
     const after = save("round-2.csv", exportBytes("surveymonkey", set, people(set, 4, 12), "utf8-bom-semicolon"));
