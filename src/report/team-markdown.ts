@@ -24,13 +24,14 @@ const RESPONDENTS = "Respondents";
 const SUMMARY = "Team summary";
 const MATRIX = "Scores by respondent";
 const DIFFERENT = "Where you see the customer differently";
+const CHECK = "Check these respondents' answers first";
 const HOW = "How to read this";
 
 /** The team deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
 export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions = {}): string {
   const small = isSmallTeam(t);
   const title = `Team view: ${shortName(t.client ?? "") || shortName(t.set.name)}`;
-  const unique = uniqueHeadings([md(title), RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CAMPAIGNS, HOW]);
+  const unique = uniqueHeadings([md(title), RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CHECK, CAMPAIGNS, HOW]);
   const blocks: string[] = [titleBlock(title, {}, options)];
 
   blocks.push([...(t.client ? [`Client: ${md(t.client)}`] : []), md(setLabel(t.set)), teamSize(t)].join(" · "));
@@ -76,6 +77,7 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
     blocks.push([head, align, ...cells].join("\n"));
   }
 
+  if (t.warnings.length) blocks.push(heading(2, CHECK), t.warnings.map((w) => `- ${md(w.message)}`).join("\n"));
   blocks.push(heading(2, DIFFERENT));
   if (t.disagreements.length === 0)
     blocks.push(t.respondentCount > 1 ? "No question got different answers from the respondents who answered it." : "One respondent: nobody to disagree with.");

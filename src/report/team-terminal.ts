@@ -60,6 +60,10 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
     out.push("", ...wrap([...words("Least agreement:", c.bold), ...words(`${list}.`)], width, "  ", "  "));
   }
   if (small && t.respondentCount > 1) out.push("", c.bold("Scores by respondent"), ...matrix(t, width, c));
+  if (t.warnings.length) {
+    out.push("", c.bold("Check these respondents' answers first"));
+    for (const w of t.warnings) out.push(...wrap([{ text: "!", style: c.yellow }, ...words(w.message)], width, "  ", "    "));
+  }
 
   out.push("", c.dim("─".repeat(width)), ...wrap(words("Where you see the customer differently", c.bold), width, ""));
   if (t.disagreements.length === 0)

@@ -1,9 +1,9 @@
 import { type QuestionSet, stageThresholds } from "../model/question-set.js";
-import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage } from "../model/report.js";
+import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, Warning } from "../model/report.js";
 import { SCHEMA_VERSION, VERDICTS, type Verdict } from "../model/verdict.js";
 import { NO_ANSWER, type Respondent } from "../model/respondent.js";
 import { type PreparedSet, prepareSet, stageFigures } from "./kernel.js";
-import { percent, round, verdictFor } from "./score.js";
+import { answerWarnings, percent, round, verdictFor } from "./score.js";
 
 export const MAX_DISAGREEMENTS = 5;
 
@@ -104,6 +104,9 @@ interface Kept {
  * Per question: spread = 2 × standard deviation of the levels of those who answered it (yes 1, partly 0.5, no 0),
  * weight = sum over its stages of its weight / the stage's total weight; the top `MAX_DISAGREEMENTS` by spread × weight.
  */
+/** Warnings kept by name in a team report; a team of a million is summed up after these. */
+export const MAX_FLAGGED = 50;
+
 export class TeamTally {
   count = 0;
   private readonly p: PreparedSet;
@@ -117,6 +120,10 @@ export class TeamTally {
   private client: string | undefined;
   private kept: Kept[] | undefined = [];
   private readonly names = new UniqueNames();
+  /** Respondents whose answers contradict themselves or run in a straight line, named in the team's warnings (the first MAX_FLAGGED). */
+  private readonly flagged: Warning[] = [];
+  private flaggedCount = 0;
+  private flaggedShown = 0;
 
   constructor(
     private readonly set: QuestionSet,
@@ -145,6 +152,14 @@ export class TeamTally {
       if (!Number.isInteger(f.score) || f.score < 0 || f.score >= HISTOGRAM) throw new RangeError(`a stage score of ${f.score} is not a whole number from 0 to 100`);
       stage.histogram[f.score]!++;
       stage.counted++;
+    }
+    const found = answerWarnings(this.p, r.answers);
+    if (found.length) {
+      this.flaggedCount++;
+      if (this.flaggedShown < MAX_FLAGGED) {
+        this.flaggedShown++;
+        this.flagged.push(...found.map((w) => ({ ...w, message: `${r.name}: ${w.message}` })));
+      }
     }
     const width = this.set.scale.length;
     for (let q = 0; q < r.answers.length; q++) {
@@ -227,8 +242,22 @@ export class TeamTally {
       stages,
       disagreements,
       campaigns: set.campaigns,
-      warnings: [],
+      warnings: this.teamWarnings(),
     };
+  }
+
+  /** Each flagged respondent's warnings by name; past MAX_FLAGGED, how many more there were. */
+  private teamWarnings(): Warning[] {
+    const more = this.flaggedCount - this.flaggedShown;
+    if (more <= 0) return this.flagged;
+    return [
+      ...this.flagged,
+      {
+        kind: "straight-lining",
+        questionIds: [],
+        message: `${more.toLocaleString("en-US")} more respondents' answers contradict themselves or run in a straight line; check them before acting on the team's figures.`,
+      },
+    ];
   }
 
   /** The listed respondents, each made as asked for (their stage figures scored again: cheaper than keeping them). */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { aggregate, answerSpread, LISTED_RESPONDENTS, MAX_DISAGREEMENTS, quantile, spreadOf, respondentFigures, uniqueNames } from "../../src/score/aggregate.js";
+import { aggregate, answerSpread, LISTED_RESPONDENTS, MAX_DISAGREEMENTS, quantile, spreadOf, respondentFigures, TeamTally, uniqueNames } from "../../src/score/aggregate.js";
 import { encodeAnswers, type Respondent } from "../../src/model/respondent.js";
 import { assessStage } from "../../src/score/score.js";
 import { fixture } from "../cli/run.js";
@@ -218,5 +218,19 @@ describe("aggregate", () => {
     const order = [ana, ben, cy, ana, cy];
     const strip = (t: ReturnType<typeof aggregate>) => ({ ...t, respondents: [] });
     expect(strip(aggregate(mini, [...order].reverse()))).toEqual(strip(aggregate(mini, order)));
+  });
+});
+
+describe("team warnings", () => {
+  it("name each respondent whose answers contradict themselves or run in a straight line", () => {
+    const yes = Object.fromEntries(builtIn.questions.map((q) => [q.id, "yes"]));
+    const varied = Object.fromEntries(builtIn.questions.map((q, i) => [q.id, ["yes", "no", "partly"][i % 3]!]));
+    const tally = new TeamTally(builtIn);
+    tally.add({ name: "Clicker", file: "c.yaml", answers: encodeAnswers(builtIn, yes) });
+    tally.add({ name: "Careful", file: "d.yaml", answers: encodeAnswers(builtIn, varied) });
+    const warnings = tally.summary(2).warnings;
+    expect(warnings.some((w) => w.kind === "straight-lining" && w.message.startsWith("Clicker: "))).toBe(true);
+    expect(warnings.some((w) => w.kind === "contradiction" && w.message.startsWith("Clicker: "))).toBe(true);
+    expect(warnings.filter((w) => w.message.startsWith("Careful: ") && w.kind === "straight-lining")).toEqual([]);
   });
 });
