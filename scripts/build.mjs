@@ -108,10 +108,11 @@ export function staticInputs(metafile, output) {
 /** The built-in set, loaded from questions/ by the real loader (any problem fails the build), with the texts of its files. */
 async function prepareBuiltInSet() {
   mkdirSync(dist, { recursive: true });
-  const contents = `import { loadQuestionSet } from "./src/load/question-set.ts";
+  const contents = `import { orThrow } from "./src/errors.ts";
+    import { loadQuestionSet } from "./src/load/question-set.ts";
     import { setFileTexts } from "./src/load/built-in.ts";
     import { BUILT_IN_QUESTIONS } from "./src/paths.ts";
-    export const set = await loadQuestionSet(BUILT_IN_QUESTIONS);
+    export const set = orThrow(await loadQuestionSet(BUILT_IN_QUESTIONS));
     export const files = setFileTexts(BUILT_IN_QUESTIONS);`;
   let loaded;
   try {

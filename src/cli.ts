@@ -86,7 +86,9 @@ export async function main(argv: string[] = process.argv): Promise<number> {
 async function versions(): Promise<string> {
   const tool = `automation-fit ${VERSION}\n`;
   try {
-    const { set } = await (await import("./load/question-set.js")).loadQuestionSet();
+    const loaded = await (await import("./load/question-set.js")).loadQuestionSet();
+    if (!loaded.value) throw new InputError(loaded.problems);
+    const { set } = loaded.value;
     const version = set.version?.trim() ? `v${set.version.trim().replace(/^v/i, "")}` : "without a version";
     return `${tool}question set ${version} (${set.name}, built in)\n`;
   } catch (error) {

@@ -15,6 +15,18 @@ export const MAX_PROBLEMS_SHOWN = 20;
 /** A problem's line is cut to this many characters: a 60 MB cell is not echoed. */
 const MAX_PROBLEM_CHARS = 400;
 
+/** What a loader gives back: the value when the input is good, else every problem found. Loaders never throw bad input. */
+export interface Loaded<T> {
+  value?: T;
+  problems: Problem[];
+}
+
+/** The value of a good input, or the one InputError carrying every problem: how a command stops on bad input. */
+export function orThrow<T>(loaded: Loaded<T>): T {
+  if (loaded.problems.length || loaded.value === undefined) throw new InputError(loaded.problems);
+  return loaded.value;
+}
+
 /** Bad input or usage: the user can mend it. Exit code 2. */
 export class InputError extends Error {
   readonly problems: Problem[];

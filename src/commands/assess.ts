@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { InputError, Interrupted } from "../errors.js";
+import { InputError, Interrupted, orThrow } from "../errors.js";
 import type { Kept } from "../interview/save-answers.js";
 import type { Answers } from "../model/answers.js";
 import type { Assessment } from "../model/report.js";
@@ -43,9 +43,9 @@ export const assess = withSetOption(
     import("../io/write.js"),
     import("../io/decode.js"),
   ]);
-  const set = await loadQuestionSet(options.questions);
+  const set = orThrow(await loadQuestionSet(options.questions));
   const stages = options.stage && checkStages(options.stage, set);
-  const start: Answers = options.resume ? await loadAnswers(options.resume, set) : { answers: {}, notes: {} };
+  const start: Answers = options.resume ? orThrow(await loadAnswers(options.resume, set)) : { answers: {}, notes: {} };
   // the file resumed, as written: its comments and keys are kept in every save
   const original = options.resume ? (await readText(options.resume, { maxBytes: Number.POSITIVE_INFINITY, kind: "an answers file" })).text : undefined;
   const saveFile = options.save ?? options.resume ?? DEFAULT_SAVE_FILE;

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { byPosition, formatProblem, InputError, type Problem } from "../errors.js";
+import { byPosition, formatProblem, InputError, type Loaded, type Problem } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import type { ProgressInput } from "../score/compare.js";
@@ -61,7 +61,7 @@ export const compare = frontMatterOption(
   const reads = await Promise.all(sides.map((path, i) => (teams[i] ? { problems: [] } : readProgressFile(path))));
   const problems: Problem[] = reads.flatMap((r) => r.problems);
   let set: QuestionSet | undefined;
-  if (teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = await collect(problems, () => loadQuestionSet(options.questions));
+  if (teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = gather(problems, await loadQuestionSet(options.questions));
 
   const inputs: ProgressInput[] = [];
   for (const [i, read] of reads.entries()) {
@@ -77,7 +77,7 @@ export const compare = frontMatterOption(
       inputs.push({ file, kind: "team", respondents: respondentCount, assessment });
     } else if (value?.kind === "answers" && set) {
       const source = value.source;
-      const answers = await collect(problems, async () => checkAnswers(source, set));
+      const answers = gather(problems, checkAnswers(source, set));
       if (answers) inputs.push({ file, kind: "answers", assessment: assess(set, answers), answers });
     }
   }
@@ -103,6 +103,12 @@ async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<t
   for (const notice of reading.kind === "single" ? reading.notices : reading.read.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
   if (reading.kind === "single") return { file: path, kind: "answers", assessment: assess(set, reading.answers), answers: reading.answers };
   return { file: path, kind: "team", respondents: tally.count, assessment: teamStages(tally.summary(reading.files)) };
+}
+
+/** A loader's value, its problems added to the command's (thrown together, once, at the end). */
+function gather<T>(problems: Problem[], loaded: Loaded<T>): T | undefined {
+  problems.push(...loaded.problems);
+  return loaded.problems.length ? undefined : loaded.value;
 }
 
 async function collect<T>(problems: Problem[], work: () => Promise<T>): Promise<T | undefined> {

@@ -2,7 +2,7 @@ import { access, constants, mkdir, readdir, readFile, stat } from "node:fs/promi
 import { basename, dirname, join, resolve } from "node:path";
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { InputError, readFailure } from "../errors.js";
+import { InputError, orThrow, readFailure } from "../errors.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
 
@@ -20,8 +20,8 @@ export const init = withSetOption(
   const { force, questions } = parseOptions(InitOptions, raw);
   const [{ loadQuestionSet, setFiles }, { checkTarget, exists, failure, writeOutput }] = await Promise.all([import("../load/question-set.js"), import("../io/write.js")]);
   // a set to start from must itself be valid: copying a broken one would only pass its problems on
-  if (questions !== undefined) await loadQuestionSet(questions);
-  const setYaml = await setFiles(questions ?? BUILT_IN_QUESTIONS);
+  if (questions !== undefined) orThrow(await loadQuestionSet(questions));
+  const setYaml = orThrow(await setFiles(questions ?? BUILT_IN_QUESTIONS));
   const schemas = (await readdir(BUILT_IN_QUESTIONS)).filter((n) => SCHEMAS.test(n)).map((n) => join(BUILT_IN_QUESTIONS, n));
   const sources = [...schemas, ...setYaml].sort((a, b) => basename(a).localeCompare(basename(b)));
   const names = sources.map((file) => basename(file));

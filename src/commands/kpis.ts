@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { InputError, Interrupted } from "../errors.js";
+import { InputError, Interrupted, orThrow } from "../errors.js";
 import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS } from "./options.js";
 
 const InitOptions = z.object({ ...SET_OPTIONS, out: z._default(z.string().check(z.minLength(1)), "kpis.yaml"), force: OUTPUT_OPTIONS.force });
@@ -53,8 +53,8 @@ async function runInit(answersFile: string, options: Awaited<ReturnType<typeof i
     import("../io/write.js"),
     import("../score/plan.js"),
   ]);
-  const set = await loadQuestionSet(options.questions);
-  const answers = await readAnswers(answersFile, set);
+  const set = orThrow(await loadQuestionSet(options.questions));
+  const answers = orThrow(await readAnswers(answersFile, set));
   const watched = kpisToWatch(assess(set, answers), set);
   if (watched.length === 0) {
     process.stderr.write("No stage of these answers is at Automate or Hybrid, so no KPI watches an automated stage: no log written.\n");
@@ -85,7 +85,7 @@ async function runAdd(file: string, id: string, valueText: string, options: Awai
   const date = options.date ?? today();
   const day = Day.safeParse(date);
   if (!day.success) throw new InputError(`option --date: '${date}' ${day.error.issues[0]?.message ?? "is not a date"}`);
-  const set = await loadQuestionSet(options.questions);
+  const set = orThrow(await loadQuestionSet(options.questions));
 
   // Ctrl-C is held off while the reading is added: the log is either as it was or has the reading, never half of it.
   let interrupted = false;

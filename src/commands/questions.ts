@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
+import { orThrow } from "../errors.js";
 import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
 
 const QUESTIONS_FORMATS = ["text", "json"] as const;
@@ -10,7 +11,7 @@ export const questions = outputOptions(
 ).action(async (raw: unknown) => {
   const options = parseOptions(QuestionsOptions, raw);
   const [{ loadQuestionSet }, { emit }, { colorWanted }] = await Promise.all([import("../load/question-set.js"), import("../output.js"), import("../ui/color.js")]);
-  const set = await loadQuestionSet(options.questions);
+  const set = orThrow(await loadQuestionSet(options.questions));
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
   const text = options.format === "json" ? `${JSON.stringify(set, null, 2)}\n` : (await import("../report/questions.js")).listQuestions(set, color);
   await emit(text, options.out, options.force);

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { formatProblem } from "../errors.js";
+import { formatProblem, orThrow } from "../errors.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { terminalSafe } from "../text.js";
 import {
@@ -59,11 +59,11 @@ export const report = frontMatterOption(
     import("../output.js"),
     import("../ui/color.js"),
   ]);
-  const set = (options.questions === undefined && preparedBuiltInSet()) || (await (await import("../load/question-set.js")).loadQuestionSet(options.questions));
+  const set = (options.questions === undefined && preparedBuiltInSet()) || orThrow(await (await import("../load/question-set.js")).loadQuestionSet(options.questions));
   const look = { color: !options.out && colorWanted(process.stdout, process.env, options.color), width: reportWidth(process.stdout), frontMatter: options.frontMatter };
   const client = options.client === undefined ? {} : { client: options.client };
   if (await respondents.isAnswersFile(paths)) {
-    const [answers, { assess }] = await Promise.all([respondents.readAnswers(paths[0]!, set), import("../score/score.js")]);
+    const [answers, { assess }] = await Promise.all([respondents.readAnswers(paths[0]!, set).then(orThrow), import("../score/score.js")]);
     await emit(await render(assess(set, { ...answers, ...client }), format, look), options.out, options.force);
     return;
   }

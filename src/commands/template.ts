@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
+import { orThrow } from "../errors.js";
 import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
 
 const TEMPLATE_FORMATS = ["yaml", "csv"] as const;
@@ -18,6 +19,6 @@ export const template = outputOptions(
     import("../report/template.js"),
     import("../output.js"),
   ]);
-  const set = await loadQuestionSet(options.questions);
+  const set = orThrow(await loadQuestionSet(options.questions));
   await emit(options.format === "csv" ? csvTemplate(set) : answersTemplate(set), options.out, options.force);
 });

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { byPosition, InputError, type Problem } from "../errors.js";
+import { byPosition, InputError, orThrow, type Problem } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { terminalSafe } from "../text.js";
@@ -18,7 +18,7 @@ export const validate = withSetOption(
   const targets = paths.length ? paths : [options.questions ?? BUILT_IN_QUESTIONS];
   // answers files are checked against one set: load it once, on the first that needs it
   let answersSet: Promise<QuestionSet> | undefined;
-  const setForAnswers = () => (answersSet ??= loadQuestionSet(options.questions));
+  const setForAnswers = () => (answersSet ??= loadQuestionSet(options.questions).then(orThrow));
   const problems: Problem[] = [];
   let uncounted = 0;
   const lines: string[] = [];

@@ -1,20 +1,20 @@
-import { byPosition, InputError, type Problem } from "../errors.js";
+import { byPosition, type Loaded, type Problem } from "../errors.js";
 import { AnswersFile, type Answers } from "../model/answers.js";
 import { type QuestionSet, questionIdOf } from "../model/question-set.js";
 import { didYouMean } from "../suggest.js";
 import { readSource, type Source } from "./source.js";
 
 /** Reads an answers file (YAML or JSON) and checks every id and value against the set. */
-export async function loadAnswers(file: string, set: QuestionSet): Promise<Answers> {
+export async function loadAnswers(file: string, set: QuestionSet): Promise<Loaded<Answers>> {
   const read = await readSource(file);
-  if (!read.source) throw new InputError(read.problems);
+  if (!read.source) return { problems: read.problems };
   return checkAnswers(read.source, set);
 }
 
-export function checkAnswers(source: Source, set: QuestionSet): Answers {
+export function checkAnswers(source: Source, set: QuestionSet): Loaded<Answers> {
   const data = source.data;
   const parsed = AnswersFile.safeParse(data);
-  if (!parsed.success) throw new InputError(source.zodProblems(parsed.error, AnswersFile).sort(byPosition));
+  if (!parsed.success) return { problems: source.zodProblems(parsed.error, AnswersFile).sort(byPosition) };
   const answers = parsed.data;
   const problems: Problem[] = [];
   const ids = set.questions.map((q) => q.id);
@@ -50,6 +50,6 @@ export function checkAnswers(source: Source, set: QuestionSet): Answers {
   for (const id of Object.keys(answers.sizing ?? {})) {
     if (!stageIds.includes(id)) problems.push(source.problem(["sizing", id], `unknown stage id '${id}'${didYouMean(id, stageIds)}`, true));
   }
-  if (problems.length) throw new InputError(problems.sort(byPosition));
-  return answers;
+  if (problems.length) return { problems: problems.sort(byPosition) };
+  return { value: answers, problems: [] };
 }

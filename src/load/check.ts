@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { InputError } from "../errors.js";
+import { InputError, orThrow } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { checkAnswers } from "./answers.js";
 import type { SurveyOptions } from "./csv.js";
@@ -37,7 +37,7 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Ques
         "team folder",
       );
     }
-    const set = await loadQuestionSet(path);
+    const set = orThrow(await loadQuestionSet(path));
     return { line: `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`, notices: [] };
   }
   const read = await readSource(path);
@@ -49,10 +49,10 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Ques
   }
   if ("answers" in data && !SET_KEYS.some((k) => k in data)) {
     const set = await setForAnswers();
-    const answers = checkAnswers(read.source, set);
+    const answers = orThrow(checkAnswers(read.source, set));
     return { line: `${path}: valid answers file (${Object.keys(answers.answers).length} of ${set.questions.length} questions answered)`, notices: [] };
   }
-  const set = questionSetFrom([read], setName(path));
+  const set = orThrow(questionSetFrom([read], setName(path)));
   return { line: `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`, notices: [] };
 }
 

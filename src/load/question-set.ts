@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
+import { byPosition, type Loaded, readFailure, type Problem } from "../errors.js";
 import { DEFAULT_SCALE, DEFAULT_THRESHOLDS, QuestionSetFile, ScaleOption, type QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { didYouMean } from "../suggest.js";
@@ -14,30 +14,32 @@ interface Origin {
 }
 
 /** The YAML files a set path names: the file itself, or a folder's *.yaml and *.yml files. */
-export async function setFiles(path: string): Promise<string[]> {
+export async function setFiles(path: string): Promise<Loaded<string[]>> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(path)).isDirectory();
   } catch (error) {
-    throw new InputError([{ file: path, message: readFailure(error) }]);
+    return { problems: [{ file: path, message: readFailure(error) }] };
   }
-  if (!isFolder) return [path];
+  if (!isFolder) return { value: [path], problems: [] };
   const names = (await readdir(path)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  if (!names.length) throw new InputError([{ file: path, message: "holds no question set: no .yaml or .yml files in this folder" }]);
-  return names.map((n) => join(path, n));
+  if (!names.length) return { problems: [{ file: path, message: "holds no question set: no .yaml or .yml files in this folder" }] };
+  return { value: names.map((n) => join(path, n)), problems: [] };
 }
 
 /**
- * Loads, validates and merges a question set from a file or a folder; throws InputError with every problem found.
+ * Loads, validates and merges a question set from a file or a folder, with every problem found.
  * With no path, the built-in set: as the build prepared it (checked there by this very loader) while questions/ is unchanged.
  */
-export async function loadQuestionSet(path?: string): Promise<QuestionSet> {
+export async function loadQuestionSet(path?: string): Promise<Loaded<QuestionSet>> {
   if (path === undefined) {
     const prepared = preparedBuiltInSet();
-    if (prepared) return prepared;
+    if (prepared) return { value: prepared, problems: [] };
     path = BUILT_IN_QUESTIONS;
   }
-  const reads = await Promise.all((await setFiles(path)).map(readSource));
+  const files = await setFiles(path);
+  if (!files.value) return { problems: files.problems };
+  const reads = await Promise.all(files.value.map(readSource));
   return questionSetFrom(reads, setName(path));
 }
 
@@ -46,8 +48,8 @@ export function setName(path: string): string {
   return basename(path).replace(/\.ya?ml$/i, "");
 }
 
-/** Validates and merges the files of a set, already read; throws InputError with every problem found. */
-export function questionSetFrom(reads: { source?: Source; problems: Problem[] }[], name: string): QuestionSet {
+/** Validates and merges the files of a set, already read, with every problem found. */
+export function questionSetFrom(reads: { source?: Source; problems: Problem[] }[], name: string): Loaded<QuestionSet> {
   const problems: Problem[] = [];
   const parts: { source: Source; data: QuestionSetFile }[] = [];
   for (const read of reads) {
@@ -59,9 +61,9 @@ export function questionSetFrom(reads: { source?: Source; problems: Problem[] }[
   }
   if (!problems.length) {
     const merged = mergeParts(parts, name, problems);
-    if (!problems.length) return merged;
+    if (!problems.length) return { value: merged, problems: [] };
   }
-  throw new InputError(problems.sort(byPosition));
+  return { problems: problems.sort(byPosition) };
 }
 
 function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallbackName: string, problems: Problem[]): QuestionSet {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { byPosition, InputError, readFailure, type Problem } from "../errors.js";
+import { byPosition, InputError, type Loaded, orThrow, readFailure, type Problem } from "../errors.js";
 import { decode } from "../io/decode.js";
 import { noteInput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
@@ -85,7 +85,7 @@ export async function readTeam(
     skipped.total++;
     onRespondent(r);
   };
-  const ahead = new Map<number, Promise<Respondent | Problem[]>>();
+  const ahead = new Map<number, Promise<Loaded<Respondent>>>();
   const readAhead = (i: number) => {
     if (i < files.length && !isCsv(files[i]!)) ahead.set(i, readRespondent(files[i]!, set));
   };
@@ -112,11 +112,11 @@ export async function readTeam(
     }
     const respondent = await ahead.get(i)!;
     ahead.delete(i);
-    if (!Array.isArray(respondent)) take(respondent);
+    if (respondent.value) take(respondent.value);
     else {
       skipped.total++;
       skipped.count++;
-      keep(skipped.problems, respondent);
+      keep(skipped.problems, respondent.problems);
     }
   }
 
@@ -132,16 +132,18 @@ export async function readTeam(
   return { count, skipped, notices };
 }
 
-async function readRespondent(file: string, set: QuestionSet): Promise<Respondent | Problem[]> {
-  return quickRespondent(file, set) ?? (await slowRespondent(file, set));
+async function readRespondent(file: string, set: QuestionSet): Promise<Loaded<Respondent>> {
+  const quick = quickRespondent(file, set);
+  return quick ? { value: quick, problems: [] } : await slowRespondent(file, set);
 }
 
 /**
  * An answers file for the single report: by the quick path when it can, else by the full loader (YAML and zod, every
  * problem with its position), imported only then so that a plain file never initialises either.
  */
-export async function readAnswers(file: string, set: QuestionSet): Promise<Answers> {
-  return quickFile(file, set)?.answers ?? (await import("./answers.js")).loadAnswers(file, set);
+export async function readAnswers(file: string, set: QuestionSet): Promise<Loaded<Answers>> {
+  const quick = quickFile(file, set);
+  return quick ? { value: quick.answers, problems: [] } : (await import("./answers.js")).loadAnswers(file, set);
 }
 
 /** What report (and each side of compare) reads from its paths: one respondent's answers, or a team (handed out as read). */
@@ -162,7 +164,7 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
   const client = options.survey?.client;
   const withClient = (answers: Answers): Answers => (client === undefined ? answers : { ...answers, client });
   if (await isAnswersFile(paths)) {
-    return { kind: "single", answers: withClient(await readAnswers(paths[0]!, set)), file: paths[0]!, notices: [] };
+    return { kind: "single", answers: withClient(orThrow(await readAnswers(paths[0]!, set))), file: paths[0]!, notices: [] };
   }
   const files = await teamFiles(paths);
   let first: Respondent | undefined;
@@ -175,7 +177,7 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
     },
   });
   if (read.count === 1 && read.skipped.count === 0 && first) {
-    const answers = isCsv(first.file) ? answersOf(set, first) : await readAnswers(first.file, set);
+    const answers = isCsv(first.file) ? answersOf(set, first) : orThrow(await readAnswers(first.file, set));
     return { kind: "single", answers: withClient(answers), file: first.file, notices: read.notices };
   }
   return { kind: "team", read, files: files.length };
@@ -203,14 +205,9 @@ export function answersOf(set: QuestionSet, respondent: Respondent): Answers {
 }
 
 /** The full loader: every check, every problem with its position. */
-async function slowRespondent(file: string, set: QuestionSet): Promise<Respondent | Problem[]> {
-  try {
-    const answers = await (await import("./answers.js")).loadAnswers(file, set);
-    return respondentFrom(file, answers, encodeAnswers(set, answers.answers));
-  } catch (error) {
-    if (error instanceof InputError) return error.problems;
-    throw error;
-  }
+async function slowRespondent(file: string, set: QuestionSet): Promise<Loaded<Respondent>> {
+  const { value: answers, problems } = await (await import("./answers.js")).loadAnswers(file, set);
+  return answers ? { value: respondentFrom(file, answers, encodeAnswers(set, answers.answers)), problems: [] } : { problems };
 }
 
 function quickRespondent(file: string, set: QuestionSet): Respondent | undefined {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { parse } from "yaml";
 import { parseOptions } from "../../src/commands/options.js";
 import { ReportOptions } from "../../src/commands/report.js";
@@ -164,7 +165,7 @@ describe("automation-fit report", () => {
   });
 
   it("prints the same report whether the answers file takes the quick path or the full loader", async () => {
-    const set = await loadQuestionSet();
+    const set = await loadQuestionSet().then(orThrow);
     for (const name of ["self-serve-subscription.yaml", "enterprise-services.yaml"]) {
       const text = readFileSync(example(name), "utf8").replace(/^answers:/m, "role: Founder, sales\nanswers:");
       const dir = tempDir();

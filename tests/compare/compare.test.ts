@@ -1,5 +1,6 @@
 import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
 import { renderCompareMarkdown } from "../../src/report/compare-markdown.js";
@@ -9,7 +10,7 @@ import { compare, type ProgressInput, type ScoredStages } from "../../src/score/
 import { assess } from "../../src/score/score.js";
 import { mermaidBlocks, parseChart } from "../report/mermaid-syntax.js";
 
-const set = await loadQuestionSet(new URL("../fixtures/mini", import.meta.url).pathname);
+const set = await loadQuestionSet(new URL("../fixtures/mini", import.meta.url).pathname).then(orThrow);
 const answers = (given: Record<string, string>, extra: Partial<Answers> = {}): Answers => ({ answers: given, notes: {}, ...extra });
 const fromAnswers = (file: string, a: Answers): ProgressInput => ({ file, kind: "answers", assessment: assess(set, a), answers: a });
 const fromReport = (file: string, report: ScoredStages): ProgressInput => ({ file, kind: "report", assessment: report });

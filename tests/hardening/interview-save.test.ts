@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { shellQuote } from "../../src/text.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
@@ -8,7 +9,7 @@ import { BIN, fixture, run, runAsNobody, tempDir } from "../cli/run.js";
 import { hasTmux, tmuxServer } from "../cli/tmux.js";
 
 const MINI = fixture("mini");
-const set = await loadQuestionSet(MINI);
+const set = await loadQuestionSet(MINI).then(orThrow);
 const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
 const assess = `${node} assess --questions ${shellQuote(MINI)}`;
 const { start, screen, keys, type, prompt, exited, until, tmux, close } = tmuxServer();
@@ -78,7 +79,7 @@ describe("the save file in a real terminal (tmux)", () => {
     keys("disk", "Enter"); // try again: space freed
     const saved = await prompt("disk", "[3/4]");
     expect(saved).toContain("Saved: all 2 answers are now in ans.yaml.");
-    expect((await loadAnswers(join(dir, "ans.yaml"), set)).answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "yes" });
+    expect((await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "yes" });
     writeFileSync(full, "");
     keys("disk", "Enter");
     await until("the third failure", () => screen("disk").split("What now?").length > 3 && screen("disk").trimEnd().endsWith("⏎ select"), "disk");
@@ -87,7 +88,7 @@ describe("the save file in a real terminal (tmux)", () => {
     expect(screen("disk").replace(/\s+/g, " ")).toContain(
       `The last 1 change could not be saved (ans.yaml could not be written: the disk is full (no space left on the device); nothing was changed). ans.yaml holds 2 answers. Resume with: automation-fit assess --resume ans.yaml --questions ${MINI}`,
     );
-    expect((await loadAnswers(join(dir, "ans.yaml"), set)).answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "yes" });
+    expect((await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "yes" });
   }, 60_000);
 
   it("a second --resume of the same file is refused, naming who holds it, and the first keeps saving (F27)", async () => {
@@ -104,7 +105,7 @@ describe("the save file in a real terminal (tmux)", () => {
     keys("a", "C-c");
     expect(await exited("a", dir, "exit-a")).toBe("EXIT=130");
     expect(screen("a")).toContain("Kept 2 answers in same.yaml.");
-    expect((await loadAnswers(join(dir, "same.yaml"), set)).answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "yes" });
+    expect((await loadAnswers(join(dir, "same.yaml"), set).then(orThrow)).answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "yes" });
     expect(() => lstatSync(join(dir, ".same.yaml.lock"))).toThrow();
   }, 60_000);
 
@@ -158,7 +159,7 @@ describe("the save file in a real terminal (tmux)", () => {
       const stty = readFileSync(join(dir, "stty.txt"), "utf8");
       for (const mode of ["isig", "icanon", "echo"]) expect(stty).toMatch(new RegExp(`(^|\\s)${mode}(\\s|$)`));
       expect(tmux("display-message", "-p", "-t", session, "#{cursor_flag}").trim()).toBe("1");
-      expect((await loadAnswers(join(dir, "ans.yaml"), set)).answers).toEqual({ "auto-pay": "yes" });
+      expect((await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).answers).toEqual({ "auto-pay": "yes" });
     }, 60_000);
   }
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { InputError } from "../../src/errors.js";
+import { InputError, orThrow } from "../../src/errors.js";
 import { loadQuestionSet, questionSetFrom } from "../../src/load/question-set.js";
 import { parseSource } from "../../src/load/source.js";
 import type { Answers } from "../../src/model/answers.js";
@@ -12,7 +12,7 @@ import { assess } from "../../src/score/score.js";
 // hundreds of generated cases: more than the default 5 s on a loaded two-core machine
 vi.setConfig({ testTimeout: 60_000 });
 
-const set = await loadQuestionSet();
+const set = await loadQuestionSet().then(orThrow);
 const values = set.scale.map((o) => o.value);
 const ordered = set.scale
   .filter((o) => o.counts === "answer")
@@ -88,7 +88,7 @@ describe("loading, for any mutation of the built-in YAML", () => {
       fc.property(fc.constantFrom(...files), fc.array(mutation, { minLength: 1, maxLength: 4 }), (file, mutations) => {
         const text = mutations.reduce(mutate, file.text);
         try {
-          questionSetFrom([parseSource(file.name, text), ...others(file.name)], "mutated");
+          orThrow(questionSetFrom([parseSource(file.name, text), ...others(file.name)], "mutated"));
         } catch (error) {
           expect(error).toBeInstanceOf(InputError);
           for (const p of (error as InputError).problems) {

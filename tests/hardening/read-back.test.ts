@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { parse } from "yaml";
 import { answersFileText } from "../../src/interview/save-file.js";
 import { checkAnswers } from "../../src/load/answers.js";
@@ -10,7 +11,7 @@ import type { Answers } from "../../src/model/answers.js";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const set = await loadQuestionSet();
+const set = await loadQuestionSet().then(orThrow);
 const ids = set.questions.map((q) => q.id);
 const values = set.scale.map((o) => o.value);
 // Text a founder might type, and text a hostile one would: brackets, quotes, colons, hashes, long runs of spaces, any Unicode.
@@ -36,7 +37,7 @@ const answersArb = fc.record(
 function fullLoad(text: string): Answers {
   const read = parseSource("a.yaml", text);
   if (!read.source) throw new Error(read.problems.map((p) => p.message).join("; "));
-  return checkAnswers(read.source, set);
+  return orThrow(checkAnswers(read.source, set));
 }
 
 describe("what the tool writes, it reads back (F11)", () => {

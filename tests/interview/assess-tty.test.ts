@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { shellQuote } from "../../src/text.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { plan } from "../../src/interview/interview.js";
@@ -25,7 +26,7 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
   it("saves every answer, survives kill -9 and Ctrl-C, resumes, and finishes with the report", async () => {
     const dir = tempDir();
     const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
-    const set = await loadQuestionSet(MINI);
+    const set = await loadQuestionSet(MINI).then(orThrow);
 
     // 1. Start, answer one question, then kill -9: the answer given is on disk.
     start("one", dir, `sh -c 'echo $$ > pid; exec ${node} assess --questions ${shellQuote(MINI)} --save ans.yaml'`, "exit1");
@@ -42,7 +43,7 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
     await prompt("one", "[2/4] Are payment terms negotiated per account?");
     process.kill(Number(readFileSync(join(dir, "pid"), "utf8")), "SIGKILL");
     expect(await exited("one", dir, "exit1")).toBe("EXIT=137");
-    expect(await loadAnswers(join(dir, "ans.yaml"), set)).toMatchObject({ client: "Acme", answers: { "auto-pay": "yes" } });
+    expect(await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).toMatchObject({ client: "Acme", answers: { "auto-pay": "yes" } });
 
     // 2. Resume, answer one more, then Ctrl-C: exit 130, a message with the exact command to resume.
     start("two", dir, `${node} assess --questions ${shellQuote(MINI)} --resume ans.yaml`, "exit2");
@@ -55,7 +56,7 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
     const stopped = screen("two");
     const resume = /Kept 2 answers in ans\.yaml\. Resume with: (automation-fit assess .*)$/m.exec(stopped)?.[1];
     expect(resume).toBe(`automation-fit assess --resume ans.yaml --questions ${shellQuote(MINI)}`);
-    expect(await loadAnswers(join(dir, "ans.yaml"), set)).toMatchObject({ answers: { "auto-pay": "yes", "negotiated-terms": "no" } });
+    expect(await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).toMatchObject({ answers: { "auto-pay": "yes", "negotiated-terms": "no" } });
 
     // 3. Run the command it printed; finish, review, read the report and save it as Markdown.
     start("three", dir, resume!.replace(/^automation-fit/, node), "exit3");
@@ -88,7 +89,7 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
     keys("three", "Down", "Down", "Enter");
     expect(await exited("three", dir, "exit3")).toBe("EXIT=0");
     expect(readFileSync(join(dir, "acme-automation-fit.md"), "utf8")).toMatch(/^# Automation fit: Acme\n[\s\S]*## Billing/);
-    const answers = await loadAnswers(join(dir, "ans.yaml"), set);
+    const answers = await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow);
     expect(answers.answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "partly", "specific-problems": "yes" });
 
     // 4. With stdout redirected, the prompts stay on the terminal and the file holds only the report.
@@ -103,7 +104,7 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
   }, 90_000);
 
   it("reads cleanly at 60 and 100 columns: labels echoed, words whole, the review within the width, the summary on one 80x24 screen", async () => {
-    const set = await loadQuestionSet(join(ROOT, "questions"));
+    const set = await loadQuestionSet(join(ROOT, "questions")).then(orThrow);
     const first = plan(set)[0]!.question;
     const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
     const flat = (text: string) => text.replace(/\s+/g, " ");

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { interview, minutesFor, plan, promptText, timeLeft } from "../../src/interview/interview.js";
 import { displayWidth, wrapIndented } from "../../src/text.js";
 import { PromptCancelled } from "../../src/interview/prompter.js";
@@ -22,7 +23,7 @@ const EMPTY: Answers = { answers: {}, notes: {} };
 
 let set: QuestionSet;
 beforeAll(async () => {
-  set = await loadQuestionSet(fixture("mini"));
+  set = await loadQuestionSet(fixture("mini")).then(orThrow);
 });
 
 /** Runs the interview with scripted replies; every save is recorded as a copy. */
@@ -219,7 +220,7 @@ describe("interview", () => {
   });
 
   it("fits the review to 60 columns with every question whole, so mirror questions stay apart", async () => {
-    const builtIn = await loadQuestionSet(join(ROOT, "questions"));
+    const builtIn = await loadQuestionSet(join(ROOT, "questions")).then(orThrow);
     const start: Answers = { answers: Object.fromEntries(builtIn.questions.map((q, i) => [q.id, ["yes", "unsure", "n/a", "no"][i % 4]!])), notes: {} };
     const prompter = new FakePrompter([ENTER], () => 60);
     await interview(builtIn, start, prompter, async () => {}, { today: "2026-11-25" });
@@ -317,14 +318,14 @@ describe("the save file", () => {
     const text = readFileSync(file, "utf8");
     expect(text).toMatch(/^# Answers from `automation-fit assess` \(Mini set\)\. Score them with: automation-fit report /);
     expect(text).toContain('  auto-pay: "no"\n  negotiated-terms: "yes"\n');
-    const loaded = await loadAnswers(file, set);
+    const loaded = await loadAnswers(file, set).then(orThrow);
     expect(loaded).toEqual({
       client: 'Acme: "the" client',
       date: "2026-11-25",
       answers: { "auto-pay": "no", "negotiated-terms": "yes", "few-problems": "n/a" },
       notes: { "negotiated-terms": "Line one: yes\nline two" },
     });
-    for (const version of written) await expect(loadAnswers(writeTemp(dir, version), set)).resolves.toBeDefined();
+    for (const version of written) await expect(loadAnswers(writeTemp(dir, version), set).then(orThrow)).resolves.toBeDefined();
   });
 
   it("is JSON when its name ends in .json", async () => {
@@ -332,7 +333,7 @@ describe("the save file", () => {
     const file = join(dir, "answers.json");
     writeFileSync(file, answersFileText({ answers: { "auto-pay": "yes" }, notes: {} }, set, file));
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ answers: { "auto-pay": "yes" }, notes: {} });
-    await expect(loadAnswers(file, set)).resolves.toMatchObject({ answers: { "auto-pay": "yes" } });
+    await expect(loadAnswers(file, set).then(orThrow)).resolves.toMatchObject({ answers: { "auto-pay": "yes" } });
   });
 });
 

@@ -2,6 +2,7 @@
 import { screen } from "@inquirer/testing/vitest";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ending } from "../../src/interview/ending.js";
@@ -62,7 +63,7 @@ describe("inquirerPrompter", () => {
 
 describe("interview through the real prompts", () => {
   it("answers, asks for help, goes back, reviews, and stops on Ctrl-C with the answers saved", async () => {
-    const set = await loadQuestionSet(fixture("mini"));
+    const set = await loadQuestionSet(fixture("mini")).then(orThrow);
     const saves: Answers[] = [];
     const { prompter: p, said } = prompter();
     const done = interview(set, { answers: {}, notes: {} }, p, async (a) => void saves.push(structuredClone(a)), { today: "2026-11-25" });
@@ -98,7 +99,7 @@ describe("interview through the real prompts", () => {
   });
 
   it("echoes labels, takes a one-line note, and counts the review as the report does", async () => {
-    const set = await loadQuestionSet(fixture("mini"));
+    const set = await loadQuestionSet(fixture("mini")).then(orThrow);
     const start: Answers = { client: "Acme", answers: { "auto-pay": "yes", "negotiated-terms": "unsure", "few-problems": "n/a" }, notes: {} };
     const { prompter: p, said } = prompter();
     const done = interview(set, start, p, async () => {}, { today: "2026-11-25" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError, formatProblem } from "../../src/errors.js";
+import { InputError, formatProblem, orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 
@@ -17,7 +17,7 @@ async function problemsOf(run: Promise<unknown>): Promise<string[]> {
 
 describe("loadQuestionSet", () => {
   it("loads a valid set with its stages, questions, KPIs and campaigns", async () => {
-    const set = await loadQuestionSet(fixture("mini"));
+    const set = await loadQuestionSet(fixture("mini")).then(orThrow);
     expect(set.set.name).toBe("Mini set");
     expect(set.stages.map((s) => s.id)).toEqual(["billing", "support"]);
     expect(set.questions).toHaveLength(4);
@@ -26,13 +26,13 @@ describe("loadQuestionSet", () => {
   });
 
   it("reports syntax errors and duplicate keys with line and column", async () => {
-    const problems = await problemsOf(loadQuestionSet(fixture("bad/syntax.yaml")));
+    const problems = await problemsOf(loadQuestionSet(fixture("bad/syntax.yaml")).then(orThrow));
     expect(problems[0]).toMatch(/^bad\/syntax\.yaml:3:3 duplicate key/);
     expect(problems.some((p) => /^bad\/syntax\.yaml:\d+:\d+ YAML syntax/.test(p))).toBe(true);
   });
 
   it("reports every schema error at its node, unknown keys with a suggestion", async () => {
-    const problems = await problemsOf(loadQuestionSet(fixture("bad/schema.yaml")));
+    const problems = await problemsOf(loadQuestionSet(fixture("bad/schema.yaml")).then(orThrow));
     expect(problems).toEqual([
       "bad/schema.yaml:4:5 missing 'description' (stages.0.description); add it",
       "bad/schema.yaml:6:5 unknown key 'descripton'; did you mean 'description'?",
@@ -43,7 +43,7 @@ describe("loadQuestionSet", () => {
   });
 
   it("reports cross-reference errors all at once: duplicate ids, unknown stages, a question with no stage", async () => {
-    expect(await problemsOf(loadQuestionSet(fixture("bad/crossref.yaml")))).toEqual([
+    expect(await problemsOf(loadQuestionSet(fixture("bad/crossref.yaml")).then(orThrow))).toEqual([
       expect.stringMatching(/^bad\/crossref\.yaml:8:9 duplicate stage id 'billing' \(first at .*crossref\.yaml:5:9\); ids must be unique$/),
       "bad/crossref.yaml:16:15 unknown stage 'biling'; did you mean 'billing'?",
       "bad/crossref.yaml:21:13 question 'no-stage' bears on no stage; add at least one 'stage-id: weight'",
@@ -51,32 +51,32 @@ describe("loadQuestionSet", () => {
   });
 
   it("reports thresholds out of order and out of range", async () => {
-    expect(await problemsOf(loadQuestionSet(fixture("bad/thresholds.yaml")))).toEqual([
+    expect(await problemsOf(loadQuestionSet(fixture("bad/thresholds.yaml")).then(orThrow))).toEqual([
       "bad/thresholds.yaml:1:36 thresholds.human: thresholds out of order: 'human' must be below 'automate' (e.g. human: 35, automate: 65)",
       expect.stringMatching(/^bad\/thresholds\.yaml:1:55 thresholds\.minConfidence: .*1/),
     ]);
   });
 
   it("says so when a folder holds no YAML or a path does not exist", async () => {
-    expect(await problemsOf(loadQuestionSet(fixture("empty-folder")))).toEqual([expect.stringContaining("no such file or folder")]);
+    expect(await problemsOf(loadQuestionSet(fixture("empty-folder")).then(orThrow))).toEqual([expect.stringContaining("no such file or folder")]);
     const { mkdtemp } = await import("node:fs/promises");
     const dir = await mkdtemp("/tmp/af-empty-");
-    expect((await problemsOf(loadQuestionSet(dir)))[0]).toContain("no .yaml or .yml files");
+    expect((await problemsOf(loadQuestionSet(dir).then(orThrow)))[0]).toContain("no .yaml or .yml files");
   });
 });
 
 describe("loadAnswers", () => {
   it("loads answers and notes", async () => {
-    const set = await loadQuestionSet(fixture("mini"));
-    const answers = await loadAnswers(fixture("mini-answers.yaml"), set);
+    const set = await loadQuestionSet(fixture("mini")).then(orThrow);
+    const answers = await loadAnswers(fixture("mini-answers.yaml"), set).then(orThrow);
     expect(answers.client).toBe("Acme");
     expect(answers.answers["auto-pay"]).toBe("yes");
     expect(answers.notes["auto-pay"]).toContain("card");
   });
 
   it("names unknown ids and off-scale values with the nearest valid one", async () => {
-    const set = await loadQuestionSet(fixture("mini"));
-    expect(await problemsOf(loadAnswers(fixture("bad-answers.yaml"), set))).toEqual([
+    const set = await loadQuestionSet(fixture("mini")).then(orThrow);
+    expect(await problemsOf(loadAnswers(fixture("bad-answers.yaml"), set).then(orThrow))).toEqual([
       "bad-answers.yaml:2:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?",
       "bad-answers.yaml:3:3 unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?",
       "bad-answers.yaml:4:17 'true' is not on the scale for 'few-problems'; use one of: yes, partly, no, unsure, n/a",

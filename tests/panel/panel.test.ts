@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { agreement, panelOutcomes, panelProfiles, panelReport, profileAnswers, twoStepsOff, VERDICT_STEPS } from "./panel.js";
 
-const set = await loadQuestionSet();
+const set = await loadQuestionSet().then(orThrow);
 const profiles = panelProfiles();
 
 describe("the reference panel", () => {

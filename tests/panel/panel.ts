@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { orThrow } from "../../src/errors.js";
 import { parse } from "yaml";
 import { loadAnswers } from "../../src/load/answers.js";
 import type { Answers } from "../../src/model/answers.js";
@@ -32,7 +33,7 @@ export function panelProfiles(): PanelProfile[] {
 }
 
 export async function profileAnswers(set: QuestionSet, profile: PanelProfile): Promise<Answers> {
-  return loadAnswers(`${PANEL_DIR}profiles/${profile.file}`, set);
+  return loadAnswers(`${PANEL_DIR}profiles/${profile.file}`, set).then(orThrow);
 }
 
 /** Scores every profile and pairs each stage's verdict with the consultant's. */

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { JSON_SCHEMAS } from "../../src/model/json-schema.js";
 import { BUILT_IN_QUESTIONS, PACKAGE_ROOT } from "../../src/paths.js";
 import { assess } from "../../src/score/score.js";
 
-const set = await loadQuestionSet();
+const set = await loadQuestionSet().then(orThrow);
 const yamlFiles = readdirSync(BUILT_IN_QUESTIONS).filter((f) => f.endsWith(".yaml"));
 
 describe("the built-in question set", () => {
@@ -65,14 +66,14 @@ describe("the examples", () => {
   it("are valid answers files that answer most questions", async () => {
     expect(examples.length).toBeGreaterThanOrEqual(2);
     for (const file of examples) {
-      const answers = await loadAnswers(join(PACKAGE_ROOT, "examples", file), set);
+      const answers = await loadAnswers(join(PACKAGE_ROOT, "examples", file), set).then(orThrow);
       expect(Object.keys(answers.answers).length, file).toBeGreaterThanOrEqual(set.questions.length - 3);
     }
   });
 
   it("read as contrasting advice: the self-serve business automates more than the enterprise one", async () => {
     const mean = async (file: string) => {
-      const a = assess(set, await loadAnswers(join(PACKAGE_ROOT, "examples", file), set));
+      const a = assess(set, await loadAnswers(join(PACKAGE_ROOT, "examples", file), set).then(orThrow));
       return a.stages.reduce((sum, s) => sum + (s.score ?? 50), 0) / a.stages.length;
     };
     const selfServe = await mean("self-serve-subscription.yaml");

@@ -1,12 +1,13 @@
 import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
 import { assess } from "../../src/score/score.js";
 import { profileAnswers } from "../panel/panel.js";
 
-const set = await loadQuestionSet();
+const set = await loadQuestionSet().then(orThrow);
 const plumber = await profileAnswers(set, { file: "family-plumber.yaml", heldOut: false, stages: {} });
 const report = assess(set, plumber);
 const markdown = renderMarkdown(report);

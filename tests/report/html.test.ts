@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Assessment } from "../../src/model/report.js";
@@ -12,8 +13,8 @@ import { assess } from "../../src/score/score.js";
 import { example } from "../cli/run.js";
 import { assessment } from "./fixtures.js";
 
-const set = await loadQuestionSet();
-const load = (file: string) => loadAnswers(example(file), set);
+const set = await loadQuestionSet().then(orThrow);
+const load = (file: string) => loadAnswers(example(file), set).then(orThrow);
 const single = assess(set, await load("enterprise-services.yaml"));
 const teamFiles = ["founder.yaml", "head-of-sales.yaml", "support-lead.yaml"];
 const team = aggregate(

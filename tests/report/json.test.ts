@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderJson, renderTeamJson } from "../../src/report/json.js";
 import { LISTED_RESPONDENTS, TeamTally } from "../../src/score/aggregate.js";
@@ -30,7 +31,7 @@ describe("renderJson", () => {
   });
 });
 
-const mini = await loadQuestionSet(fixture("mini"));
+const mini = await loadQuestionSet(fixture("mini")).then(orThrow);
 
 describe("renderTeamJson", () => {
   const person = (name: string, answers: Record<string, string>): Respondent => ({ name: `${name}\u2028`, file: `${name}.yaml`, answers: encodeAnswers(mini, answers) });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderSummary, SUMMARY_MAX_LINES } from "../../src/report/summary.js";
@@ -10,9 +11,9 @@ import { assessment } from "./fixtures.js";
 
 describe("renderSummary", () => {
   it("fits one 80x24 screen with the ending's choice under it, for every example", async () => {
-    const set = await loadQuestionSet();
+    const set = await loadQuestionSet().then(orThrow);
     for (const name of ["enterprise-services.yaml", "regional-accounting-firm.yaml", "self-serve-subscription.yaml"]) {
-      const scored = assess(set, await loadAnswers(example(name), set));
+      const scored = assess(set, await loadAnswers(example(name), set).then(orThrow));
       const a = { ...scored, summary: plan(scored, { set, start: "2026-11-28" }).summary };
       expect(a.summary.length).toBeGreaterThan(0);
       for (const width of [200, 80, 60]) {

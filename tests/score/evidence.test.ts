@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { checkAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { parseSource } from "../../src/load/source.js";
@@ -7,8 +8,8 @@ import type { Answers } from "../../src/model/answers.js";
 import { EXACT_FLIP_QUESTIONS } from "../../src/score/flip.js";
 import { assess, fittingPlays, stageFlips, stageVerdict } from "../../src/score/score.js";
 
-const gated = await loadQuestionSet(new URL("../fixtures/gated", import.meta.url).pathname);
-const builtIn = await loadQuestionSet();
+const gated = await loadQuestionSet(new URL("../fixtures/gated", import.meta.url).pathname).then(orThrow);
+const builtIn = await loadQuestionSet().then(orThrow);
 const answers = (given: Record<string, string>, notes: Record<string, string> = {}): Answers => ({ answers: given, notes });
 const service = (given: Record<string, string>) => assess(gated, answers(given)).stages[0]!;
 
@@ -42,9 +43,15 @@ describe("mirror questions", () => {
     const { questionSetFrom } = await import("../../src/load/question-set.js");
     const read = (text: string) => parseSource("bad.yaml", text);
     const base = `stages: [{id: s, name: S, description: D}]\nquestions:\n  - {id: a, text: A?, help: H, signal: automate, stages: {s: 1}}\n`;
-    expect(() => questionSetFrom([read(`${base}  - {id: b, mirrors: a, text: B?, help: H, signal: automate, stages: {s: 1}}\n`)], "x")).toThrow(/both point to 'automate'/);
-    expect(() => questionSetFrom([read(`${base}  - {id: b, mirrors: nope, text: B?, help: H, signal: human, stages: {s: 1}}\n`)], "x")).toThrow(/unknown question id 'nope'/);
-    expect(() => questionSetFrom([read(`${base}  - {id: b, aliases: [a], text: B?, help: H, signal: human, stages: {s: 1}}\n`)], "x")).toThrow(/alias 'a' is already the id/);
+    expect(() => orThrow(questionSetFrom([read(`${base}  - {id: b, mirrors: a, text: B?, help: H, signal: automate, stages: {s: 1}}\n`)], "x"))).toThrow(
+      /both point to 'automate'/,
+    );
+    expect(() => orThrow(questionSetFrom([read(`${base}  - {id: b, mirrors: nope, text: B?, help: H, signal: human, stages: {s: 1}}\n`)], "x"))).toThrow(
+      /unknown question id 'nope'/,
+    );
+    expect(() => orThrow(questionSetFrom([read(`${base}  - {id: b, aliases: [a], text: B?, help: H, signal: human, stages: {s: 1}}\n`)], "x"))).toThrow(
+      /alias 'a' is already the id/,
+    );
   });
 });
 
@@ -124,9 +131,9 @@ describe("plays that fit", () => {
 describe("aliases", () => {
   it("read an old id in an answers file as the renamed question", () => {
     const source = parseSource("old.yaml", 'answers:\n  customer-fixable: "yes"\nnotes:\n  customer-fixable: a note\n').source!;
-    expect(checkAnswers(source, gated)).toMatchObject({ answers: { "self-fix": "yes" }, notes: { "self-fix": "a note" } });
+    expect(orThrow(checkAnswers(source, gated))).toMatchObject({ answers: { "self-fix": "yes" }, notes: { "self-fix": "a note" } });
     const twice = parseSource("twice.yaml", 'answers:\n  customer-fixable: "yes"\n  self-fix: "no"\n').source!;
-    expect(() => checkAnswers(twice, gated)).toThrow(/'self-fix' and 'customer-fixable' are the same question/);
+    expect(() => orThrow(checkAnswers(twice, gated))).toThrow(/'self-fix' and 'customer-fixable' are the same question/);
   });
 });
 

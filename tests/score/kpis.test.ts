@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../src/errors.js";
+import { formatProblem, orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { appendReading, kpiLogText, parseKpiLog } from "../../src/load/kpi-log.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
@@ -7,8 +7,8 @@ import type { Tripwire } from "../../src/model/question-set.js";
 import { changeSince, kpisToWatch, tripwireCrossed, watchKpis } from "../../src/score/kpis.js";
 import { assess } from "../../src/score/score.js";
 
-const set = await loadQuestionSet();
-const plumberAnswers = await loadAnswers(new URL("../fixtures/plan/plumber.yaml", import.meta.url).pathname, set);
+const set = await loadQuestionSet().then(orThrow);
+const plumberAnswers = await loadAnswers(new URL("../fixtures/plan/plumber.yaml", import.meta.url).pathname, set).then(orThrow);
 const plumber = assess(set, plumberAnswers);
 const renewalsDown2: Tripwire = { direction: "down", size: 2, unit: "points" };
 

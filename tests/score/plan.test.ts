@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Assessment, StageAssessment } from "../../src/model/report.js";
@@ -166,13 +167,13 @@ describe("the campaigns as dated tasks", () => {
   });
 });
 
-const built = await loadQuestionSet();
+const built = await loadQuestionSet().then(orThrow);
 
 describe("the executive summary", () => {
   const fixture = (name: string) => new URL(`../fixtures/plan/${name}.yaml`, import.meta.url).pathname;
 
   it.each(["plumber", "saas"])("gives the %s three to five things to do first, quick wins of different stages, a campaign and the hours", async (name) => {
-    const answers = await loadAnswers(fixture(name), built);
+    const answers = await loadAnswers(fixture(name), built).then(orThrow);
     const a = assess(built, answers);
     const p = plan(a, { set: built, sizing: answers.sizing, start: answers.date! });
     expect(p.summary.length).toBeGreaterThanOrEqual(3);

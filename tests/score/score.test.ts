@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
 import { DEFAULT_THRESHOLDS } from "../../src/model/question-set.js";
 import { assess, verdictFor } from "../../src/score/score.js";
 
-const set = await loadQuestionSet(new URL("../fixtures/mini", import.meta.url).pathname);
+const set = await loadQuestionSet(new URL("../fixtures/mini", import.meta.url).pathname).then(orThrow);
 const answers = (given: Record<string, string>, notes: Record<string, string> = {}): Answers => ({ answers: given, notes });
 const stage = (given: Record<string, string>, id = "billing") => assess(set, answers(given)).stages.find((s) => s.id === id)!;
 

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 // @ts-expect-error: a plain .mjs script, no types
 import { packageOf, staticInputs } from "../../scripts/build.mjs";
 import { loadQuestionSet } from "../../src/load/question-set.js";
@@ -49,7 +50,7 @@ const setFileReads = (reads: string[], how: "sync" | "async") => reads.filter((r
 
 let loaded: QuestionSet;
 beforeAll(async () => {
-  loaded = await loadQuestionSet(BUILT_IN_QUESTIONS);
+  loaded = await loadQuestionSet(BUILT_IN_QUESTIONS).then(orThrow);
 });
 
 describe("the built-in set prepared by the build", () => {

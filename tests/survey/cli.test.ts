@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { example, run, tempDir } from "../cli/run.js";
 import { csvText, exportBytes, people, sheet } from "./exports.js";
 
-const set = await loadQuestionSet();
+const set = await loadQuestionSet().then(orThrow);
 const dir = tempDir();
 
 function save(name: string, bytes: Buffer | string): string {

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, type Problem } from "../../src/errors.js";
+import { formatProblem, type Problem, orThrow } from "../../src/errors.js";
 import { readSurvey, type SurveyEvent, type SurveyOptions } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
@@ -9,7 +9,7 @@ import { NO_ANSWER, type Respondent } from "../../src/model/respondent.js";
 import { tempDir } from "../cli/run.js";
 import { csvText, exportBytes, people, type Person, SAVES, TOOLS, windows1252 } from "./exports.js";
 
-const set = await loadQuestionSet();
+const set = await loadQuestionSet().then(orThrow);
 const dir = tempDir();
 let n = 0;
 

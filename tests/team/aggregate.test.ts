@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { aggregate, answerSpread, LISTED_RESPONDENTS, MAX_DISAGREEMENTS, quantile, spreadOf, respondentFigures, TeamTally, uniqueNames } from "../../src/score/aggregate.js";
 import { encodeAnswers, type Respondent } from "../../src/model/respondent.js";
 import { assessStage } from "../../src/score/score.js";
 import { fixture } from "../cli/run.js";
 
-const mini = await loadQuestionSet(fixture("mini"));
-const builtIn = await loadQuestionSet();
+const mini = await loadQuestionSet(fixture("mini")).then(orThrow);
+const builtIn = await loadQuestionSet().then(orThrow);
 
 const person = (name: string, answers: Record<string, string>, extra: Partial<Respondent> = {}): Respondent => ({
   name,

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { lint } from "markdownlint/promise";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderJson } from "../../src/report/json.js";
@@ -24,7 +25,7 @@ async function lintErrors(markdown: string): Promise<string[]> {
 describe("automation-fit report, one answers file", () => {
   it("prints exactly the single report, in every format", async () => {
     const file = join(TEAM, "founder.yaml");
-    const a = assess(await loadQuestionSet(), await loadAnswers(file, await loadQuestionSet()));
+    const a = assess(await loadQuestionSet().then(orThrow), await loadAnswers(file, await loadQuestionSet().then(orThrow)).then(orThrow));
     expect(run(["report", file, "--format", "json"]).stdout).toBe(renderJson(a));
     expect(run(["report", file, "--format", "markdown"]).stdout).toBe(renderMarkdown(a));
     expect(run(["report", file]).stdout).toBe(renderTerminal(a, { color: false, width: 80 }));

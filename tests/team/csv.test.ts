@@ -3,13 +3,14 @@ import { join } from "node:path";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import type { Problem } from "../../src/errors.js";
 import { type CsvRecord, columnLetter, csvRecords, headerKey, isRecord, readSurvey, sniffLayout } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Respondent } from "../../src/model/respondent.js";
 import { fixture, tempDir } from "../cli/run.js";
 
-const mini = await loadQuestionSet(fixture("mini"));
+const mini = await loadQuestionSet(fixture("mini")).then(orThrow);
 
 async function records(text: string, chunkSize = 3) {
   const { separator, newline } = sniffLayout(text);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { checkAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import { quickAnswers } from "../../src/load/respondents.js";
@@ -10,15 +11,15 @@ import type { QuestionSet } from "../../src/model/question-set.js";
 import { encodeAnswers } from "../../src/model/respondent.js";
 import { example, fixture } from "../cli/run.js";
 
-const builtIn = await loadQuestionSet();
-const mini = await loadQuestionSet(fixture("mini"));
+const builtIn = await loadQuestionSet().then(orThrow);
+const mini = await loadQuestionSet(fixture("mini")).then(orThrow);
 
 /** What the full loader makes of a text, in quickAnswers' terms; undefined when it refuses the file. */
 function full(text: string, set: QuestionSet) {
   const read = parseSource("f.yaml", text);
   if (!read.source) return undefined;
   try {
-    const answers = checkAnswers(read.source, set);
+    const answers = orThrow(checkAnswers(read.source, set));
     return { answers, encoded: encodeAnswers(set, answers.answers) };
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
+import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
 import type { TeamAssessment } from "../../src/model/report.js";
@@ -10,7 +11,7 @@ import { aggregate } from "../../src/score/aggregate.js";
 import { encodeAnswers, type Respondent } from "../../src/model/respondent.js";
 import { fixture } from "../cli/run.js";
 
-const mini = await loadQuestionSet(fixture("mini"));
+const mini = await loadQuestionSet(fixture("mini")).then(orThrow);
 const HOSTILE = "Ana | <script>x</script> *big* \u001b[31mred\nline";
 
 async function lintErrors(markdown: string): Promise<string[]> {
