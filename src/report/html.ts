@@ -1,5 +1,5 @@
 import type { Assessment, Driver, StageAssessment, TeamAssessment, TeamStage } from "../model/report.js";
-import { type Verdict, VERDICTS } from "../model/verdict.js";
+import { RECOMMENDATIONS, type Verdict, VERDICTS } from "../model/verdict.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import type { Comparison, StagePoint } from "../model/report.js";
 import { percent } from "../score/score.js";
@@ -22,6 +22,10 @@ import {
 } from "./team-text.js";
 import { escapeHtml as h, setLabel, verdictLabel } from "../text.js";
 
+const NOT_APPLICABLE = "Does not apply: every question was answered n/a";
+/** Only a recommendation is drawn as a bar: an insufficient stage's score is unreliable, a not-applicable one has none. */
+const recommended = (v: Verdict) => (RECOMMENDATIONS as readonly Verdict[]).includes(v);
+
 const PRINCIPLE =
   "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.";
 
@@ -37,6 +41,7 @@ export function renderHtml(a: Assessment): string {
     ]),
   ];
 
+  body.push(warningsSection(a.warnings));
   body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(a));
   if (a.stages.length === 0) body.push("<p>No stages in this question set.</p>");
   else {
@@ -49,7 +54,7 @@ export function renderHtml(a: Assessment): string {
       figure(
         svgChart(
           "Automation fit by stage",
-          a.stages.map((s) => ({ label: s.name, bars: [{ score: s.verdict === "insufficient" ? null : s.score, verdict: s.verdict, ...missing(s) }] })),
+          a.stages.map((s) => ({ label: s.name, bars: [{ score: recommended(s.verdict) ? s.score : null, verdict: s.verdict, ...missing(s) }] })),
           a.thresholds,
         ),
         chartCaption(a.thresholds),
@@ -78,6 +83,7 @@ export function renderTeamHtml(t: TeamAssessment): string {
     ]),
   ];
 
+  body.push(warningsSection(t.warnings));
   body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(t));
   body.push(
     table(
@@ -99,10 +105,10 @@ export function renderTeamHtml(t: TeamAssessment): string {
           label: s.name,
           bars: [
             {
-              score: s.verdict === "insufficient" ? null : s.median,
+              score: recommended(s.verdict) ? s.median : null,
               verdict: s.verdict,
               ...(s.spread ? { range: { min: s.spread.min, max: s.spread.max, q1: s.spread.q1, q3: s.spread.q3 } } : {}),
-              ...(s.verdict === "insufficient" ? { missing: "Insufficient: too little answered" } : {}),
+              ...(recommended(s.verdict) ? {} : { missing: s.verdict === "not-applicable" ? NOT_APPLICABLE : "Insufficient: too little answered" }),
             },
           ],
         })),
@@ -233,13 +239,15 @@ export function renderCompareHtml(c: Comparison): string {
 
 function point(p: StagePoint | null): { score: number | null; verdict: Verdict; missing?: string } {
   if (!p) return { score: null, verdict: "insufficient", missing: "Not in this assessment" };
-  if (p.verdict === "insufficient" || p.score === null) return { score: null, verdict: p.verdict, missing: "Insufficient: too little answered" };
+  if (p.verdict === "not-applicable") return { score: null, verdict: p.verdict, missing: NOT_APPLICABLE };
+  if (!recommended(p.verdict) || p.score === null) return { score: null, verdict: p.verdict, missing: "Insufficient: too little answered" };
   return { score: p.score, verdict: p.verdict };
 }
 
 function missing(s: StageAssessment): { missing?: string } {
+  if (s.verdict === "not-applicable") return { missing: NOT_APPLICABLE };
   if (s.verdict !== "insufficient") return {};
-  if (s.counts.questions > 0 && s.counts.notApplicable === s.counts.questions) return { missing: "Does not apply: every question was answered n/a" };
+  if (s.counts.questions > 0 && s.counts.notApplicable === s.counts.questions) return { missing: NOT_APPLICABLE };
   return { missing: `Insufficient: too little answered (${s.counts.answered} of ${s.counts.questions})` };
 }
 
@@ -276,7 +284,6 @@ function teamStageSection(s: TeamStage, i: number, small: boolean): string {
     `<p class="description">${h(s.description)}</p>`,
     "<h3>Why</h3>",
     `<p>${h(s.reason)}</p>`,
-    ...extras(s),
     plays(s.plays),
     s.verdict === "automate" || s.verdict === "hybrid" ? kpis(s.kpis) : "",
     "</section>",
@@ -316,21 +323,20 @@ function kpiMeasure(k: Kpi): string {
   return parts.length ? ` <span class="muted">(${parts.join("; ")})</span>` : "";
 }
 
-/** Advice the model may carry beyond the scores: what would flip the verdict, what caps it, warnings, what you risk losing. */
-function extras(s: object): string[] {
-  const x = s as Record<string, unknown>;
+/** The advice beyond the score: what would change the verdict (on the edge when one answer would), what the stage risks losing. */
+function extras(s: { flipText?: string | null; edge?: boolean; risk?: string }): string[] {
   const out: string[] = [];
-  const texts = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === "object" ? Object.values(v).flatMap(texts) : []);
-  const block = (heading: string, v: unknown) => {
-    const items = texts(v).filter((t) => t.trim());
-    if (items.length === 0) return;
-    out.push(`<h3>${heading}</h3>`, items.length === 1 ? `<p>${h(items[0]!)}</p>` : `<ul>${items.map((t) => `<li>${h(t)}</li>`).join("")}</ul>`);
-  };
-  block("What would change the verdict", x.flipText);
-  block("What holds the verdict back", x.cappedBy);
-  block("Watch out", x.warnings);
-  block("What you risk losing", x.risk);
+  if (s.flipText) {
+    out.push(`<h3>What would change the verdict</h3>`, `<p>${s.edge ? '<strong class="edge">On the edge:</strong> ' : ""}${h(s.flipText)}</p>`);
+  }
+  if (s.risk) out.push("<h3>What you risk losing</h3>", `<p>${h(s.risk)}</p>`);
   return out;
+}
+
+/** Things in the answers that make the report less sure (contradictions, the same answer all through): read before the rest. */
+function warningsSection(warnings: { message: string }[] | undefined): string {
+  if (!warnings?.length) return "";
+  return ['<section class="warnings keep">', "<h2>Check these answers first</h2>", "<ul>", ...warnings.map((w) => `<li>${h(w.message)}</li>`), "</ul>", "</section>"].join("\n");
 }
 
 /** The executive summary the plan adds to the model when it is there; else a count of the verdicts. */
@@ -481,7 +487,9 @@ p, li, dd, td { overflow-wrap: anywhere; }
 .facts dd { margin: 0; }
 .principle { font-style: italic; color: #444; max-width: 40rem; }
 .badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 0.6rem; color: #fff; font-weight: bold; font-size: 0.9em; white-space: nowrap; }
-.badge.automate { background: var(--automate); } .badge.hybrid { background: var(--hybrid); } .badge.human { background: var(--human); } .badge.insufficient { background: var(--insufficient); }
+.badge.automate { background: var(--automate); } .badge.hybrid { background: var(--hybrid); } .badge.human { background: var(--human); } .badge.insufficient, .badge.not-applicable { background: var(--insufficient); }
+.warnings { border-left: 4px solid var(--hybrid); background: #fdf6ec; padding: 0.2rem 1rem; }
+.edge { color: var(--hybrid); }
 .verdict { font-size: 1.05rem; }
 .description { color: #444; }
 .muted { color: #666; }

@@ -164,3 +164,23 @@ describe("renderTeamHtml and renderCompareHtml", () => {
     expectInert(renderCompareHtml(hostile(progress).model));
   });
 });
+
+describe("renderHtml: advice and stages without a recommendation", () => {
+  it("marks a stage on the edge, and puts the warnings first", () => {
+    const a = assessment();
+    a.stages[0] = { ...a.stages[0]!, flipText: "A no to auto-pay would make this hybrid.", edge: true };
+    const html = renderHtml({ ...a, warnings: [{ kind: "contradiction", questionIds: ["a", "b"], message: "You said <yes> to both." }] });
+    expect(html).toContain('<p><strong class="edge">On the edge:</strong> A no to auto-pay would make this hybrid.</p>');
+    expect(html.indexOf("<h2>Check these answers first</h2>")).toBeLessThan(html.indexOf("<h2>Executive summary</h2>"));
+    expect(html).toContain("<li>You said &#60;yes&#62; to both.</li>");
+    expect(renderHtml(assessment())).not.toContain("Check these answers first");
+  });
+
+  it("draws no bar for a not-applicable stage and says why", () => {
+    const a = assessment();
+    a.stages[2] = { ...a.stages[2]!, verdict: "not-applicable", score: null };
+    const svg = renderHtml(a).match(/<svg[\s\S]*<\/svg>/)![0];
+    expect(svg).toContain("Does not apply: every question was answered n/a");
+    expect([...svg.matchAll(/class="data-label"[^>]*>(\d+)</g)].map((m) => m[1])).toEqual(["82", "58"]);
+  });
+});
