@@ -21,6 +21,12 @@ export const GLOSSARY: readonly { term: string; meaning: string }[] = [
   { term: "Segment", meaning: "A group of buyers alike in some way, such as their industry, size or region." },
   { term: "Account", meaning: "A customer, especially a business customer with its own people, terms and contract." },
   { term: "Churn", meaning: "Customers leaving: not renewing, cancelling or drifting away." },
+  { term: "Attrition", meaning: "The share of customers you lose over a period: churn, counted." },
+  { term: "Onboarding", meaning: "Getting a new customer started, from the sale to real, everyday use." },
+  { term: "Upsell", meaning: "Selling more to a customer you already have: a bigger plan, an add-on, more units." },
+  { term: "Lifetime value", meaning: "All a typical customer spends with you over the whole relationship." },
+  { term: "FAQ", meaning: "Frequently asked questions: a page or message answering what most people ask." },
+  { term: "Account owner", meaning: "The person on your side who looks after a given customer." },
   { term: "Answers file", meaning: "The file the interview saves every answer to (YAML); `report` scores it again at any time." },
   { term: "Question set", meaning: "The stages, questions, plays, KPIs and campaigns the assessment uses; the built-in one has a version, such as v1.0.0, named in every report." },
 ];
