@@ -81,21 +81,21 @@ export const report = frontMatterOption(
       },
     })
     .finally(() => progress.done());
-  const notices = reading.kind === "single" ? reading.notices : reading.read.notices;
+  const { notices, skipped } = reading.kind === "single" ? reading : reading.read;
   for (const notice of notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
-  if (reading.kind === "single") {
-    const { assess } = await import("../score/score.js");
-    await emit(await render(assess(set, reading.answers), format, look), options.out, options.force);
-    return;
-  }
-  const { read, files } = reading;
-  if (read.skipped.count > 0) {
-    const { count, total, problems } = read.skipped;
+  if (skipped.count > 0) {
+    const { count, total, problems } = skipped;
     const lines = [`skipped ${count} of ${total} respondents (CSV rows or answers files) with problems; the report leaves them out:`];
     lines.push(...problems.slice(0, MAX_SKIPPED_SHOWN).map(formatProblem));
     if (problems.length > MAX_SKIPPED_SHOWN) lines.push(`... and ${problems.length - MAX_SKIPPED_SHOWN} more problems`);
     process.stderr.write(`${lines.join("\n")}\n`);
   }
+  if (reading.kind === "single") {
+    const { assess } = await import("../score/score.js");
+    await emit(await render(assess(set, reading.answers), format, look), options.out, options.force);
+    return;
+  }
+  const { files } = reading;
   const clients = tally.clients();
   if (clients.length > 1) {
     const list = clients

@@ -147,7 +147,7 @@ export async function readAnswers(file: string, set: QuestionSet): Promise<Loade
 }
 
 /** What report (and each side of compare) reads from its paths: one respondent's answers, or a team (handed out as read). */
-export type Reading = { kind: "single"; answers: Answers; file: string; notices: string[] } | { kind: "team"; read: ReadTeam; files: number };
+export type Reading = { kind: "single"; answers: Answers; file: string; notices: string[]; skipped: ReadTeam["skipped"] } | { kind: "team"; read: ReadTeam; files: number };
 
 export interface ReadOptions {
   skipBadRows?: boolean;
@@ -164,7 +164,7 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
   const client = options.survey?.client;
   const withClient = (answers: Answers): Answers => (client === undefined ? answers : { ...answers, client });
   if (await isAnswersFile(paths)) {
-    return { kind: "single", answers: withClient(orThrow(await readAnswers(paths[0]!, set))), file: paths[0]!, notices: [] };
+    return { kind: "single", answers: withClient(orThrow(await readAnswers(paths[0]!, set))), file: paths[0]!, notices: [], skipped: { count: 0, total: 1, problems: [] } };
   }
   const files = await teamFiles(paths);
   let first: Respondent | undefined;
@@ -176,9 +176,10 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
       options.onRespondent(r);
     },
   });
-  if (read.count === 1 && read.skipped.count === 0 && first) {
+  // one respondent left (with --skip-bad-rows, of several) is one person's view: the single report
+  if (read.count === 1 && first) {
     const answers = isCsv(first.file) ? answersOf(set, first) : orThrow(await readAnswers(first.file, set));
-    return { kind: "single", answers: withClient(answers), file: first.file, notices: read.notices };
+    return { kind: "single", answers: withClient(answers), file: first.file, notices: read.notices, skipped: read.skipped };
   }
   return { kind: "team", read, files: files.length };
 }

@@ -46,6 +46,18 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(single.stages).toHaveLength(set.stages.length);
   });
 
+  it("with --skip-bad-rows, one good row left of two gives the single report, the skipped row said", () => {
+    const rows = sheet("google", set, persons.slice(0, 2)).rows.map((row) => [...row]);
+    rows[2]![4] = "Maybe";
+    const file = save("one-good.csv", csvText(rows, ",", "\n"));
+    const r = run(["report", file, "--skip-bad-rows", "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("skipped 1 of 2 respondents (CSV rows or answers files) with problems; the report leaves them out:");
+    expect(r.stderr).toContain(`${file}:E3 (header`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ assessor: persons[0]!.name });
+    expect(JSON.parse(r.stdout).kind).not.toBe("team");
+  });
+
   it("the client column of a sheet names the client", () => {
     const file = save(
       "client.csv",

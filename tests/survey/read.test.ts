@@ -102,6 +102,26 @@ describe("headers", () => {
     expect(answered.sort()).toEqual([q[0]!.id, q[1]!.id, q[2]!.id, q[3]!.id, q[4]!.id, q.find((x) => x.text.includes("'"))!.id].sort());
   });
 
+  it("match a question's former ids (aliases) too", async () => {
+    const renamed: QuestionSet = { ...set, questions: set.questions.map((x, i) => (i === 0 ? { ...x, aliases: ["old-uniform-need"] } : x)) };
+    const got = await read(
+      write(
+        csvText(
+          [
+            ["Name", "Old-Uniform-Need"],
+            ["A", "Partly"],
+          ],
+          ",",
+          "\n",
+        ),
+      ),
+      {},
+      renamed,
+    );
+    expect(got.fatal).toEqual([]);
+    expect(got.respondents[0]!.answers[0]).toBe(set.scale.findIndex((o) => o.value === "partly"));
+  });
+
   it("suggest the question a near-miss header meant, at its spreadsheet cell", async () => {
     const typo = q[2]!.text.slice(0, 10) + q[2]!.text.slice(11);
     const got = await read(
