@@ -2,6 +2,7 @@ import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
+import { renderHtml } from "../../src/report/html.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
 import { assess } from "../../src/score/score.js";
@@ -63,5 +64,8 @@ describe("warnings in the reports", () => {
     }
     const results = await lint({ strings: { r: md }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
+    const html = renderHtml(yes);
+    expect(html).toContain("<h2>Check these answers first</h2>");
+    expect(html.match(/<li>[^<]*both answered Yes/g)?.length).toBe(yes.warnings!.filter((w) => w.kind === "contradiction").length);
   });
 });
