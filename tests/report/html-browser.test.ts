@@ -80,8 +80,8 @@ describe.runIf(IN_CI || missing.length === 0)("report --format html in Chromium"
     expect(p.requests).toEqual([]);
     expect(p.layout.overflow).toBeLessThanOrEqual(0);
     expect(p.layout.sections).toBe(json.stages.length);
-    // one bar per stage with a verdict, each with its score written beside it
-    const scored = json.stages.filter((s: { verdict: string }) => s.verdict !== "insufficient");
+    // one bar per stage with a recommendation, each with its score written beside it
+    const scored = json.stages.filter((s: { verdict: string }) => ["automate", "hybrid", "human"].includes(s.verdict));
     expect(p.layout.labels).toEqual(scored.map((s: { score: number }) => String(s.score)));
     expect(readFileSync(p.screenshot).length).toBeGreaterThan(20_000);
     // cover, summary, a page per stage, plan and campaigns, method, appendix: 8 stages make 12 to 26 pages (KPI tripwires and the plan add some)
@@ -108,5 +108,21 @@ describe.runIf(IN_CI || missing.length === 0)("report --format html in Chromium"
     for (const r of json.respondents) expect(p.text).toContain(r.name);
     expect(p.text).toContain(json.client);
     expect(p.text).not.toContain(".yaml");
+  }, 60_000);
+
+  it("a comparison prints with every stage, then and now, and the client", async () => {
+    const out = join(dir, "progress.html");
+    expect(run(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--out", out]).status).toBe(0);
+    const json = JSON.parse(run(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--format", "json"]).stdout);
+    const p = await printed(readFileSync(out, "utf8"), "progress");
+
+    expect(p.requests).toEqual([]);
+    expect(p.layout.overflow).toBeLessThanOrEqual(0);
+    // the summary, the chart and the changed answers: no cover page of its own
+    expect(p.pages).toBeGreaterThanOrEqual(2);
+    expect(p.pages).toBeLessThanOrEqual(6);
+    for (const s of json.stages) expect(p.text).toContain(s.name);
+    expect(p.text).toContain(json.after.client);
+    expect(p.layout.labels.filter((l: string | null) => /^then \d+$/.test(l ?? ""))).toHaveLength(json.stages.length);
   }, 60_000);
 });
