@@ -92,7 +92,7 @@ describe("quickAnswers, the fast path for plain answers files", () => {
     );
     // a date is a year-month-day date or refused, by both loaders
     const date = fc.oneof(
-      { weight: 5, arbitrary: fc.constantFrom("2026-11-20", '"2026-11-20"', "'2024-02-29'") },
+      { weight: 12, arbitrary: fc.constantFrom("2026-11-20", '"2026-11-20"', "'2024-02-29'") },
       { weight: 1, arbitrary: fc.constantFrom("2026-02-30", "20-11-2026", "Acme Co", '"%%{init: {}}%%"') },
     );
     const top = fc.uniqueArray(
@@ -129,6 +129,7 @@ describe("quickAnswers, the fast path for plain answers files", () => {
       }),
       { numRuns: 3000 },
     );
-    expect(accepted).toBeGreaterThan(300);
+    // about 340 of 3000 on average; the bound leaves room for the random draw
+    expect(accepted).toBeGreaterThan(250);
   });
 });
