@@ -8,7 +8,7 @@ import { questions } from "./commands/questions.js";
 import { report } from "./commands/report.js";
 import { template } from "./commands/template.js";
 import { validate } from "./commands/validate.js";
-import { InputError, Interrupted } from "./errors.js";
+import { formatProblem, InputError, Interrupted, readFailure } from "./errors.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
 
@@ -62,11 +62,23 @@ export function handleError(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return EXIT.usage;
   }
+  if (isFileError(error)) {
+    // a file or folder of the user's that could not be used (permission, gone): bad input, named, not an unexpected error (F6)
+    process.stderr.write(`${formatProblem({ file: error.path, message: readFailure(error) })}\n`);
+    return EXIT.usage;
+  }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`automation-fit: unexpected error: ${message}\n`);
   if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write("(set DEBUG=1 for details, and please report it)\n");
   return EXIT.unexpected;
+}
+
+const FILE_ERRORS = new Set(["EACCES", "EPERM", "ENOENT", "ENOTDIR", "EISDIR", "ELOOP"]);
+
+function isFileError(error: unknown): error is NodeJS.ErrnoException & { path: string } {
+  const e = error as NodeJS.ErrnoException;
+  return e instanceof Error && typeof e.path === "string" && FILE_ERRORS.has(e.code ?? "");
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {

@@ -19,11 +19,13 @@ const MAX_PROBLEM_CHARS = 400;
 export interface Loaded<T> {
   value?: T;
   problems: Problem[];
+  /** Problems found past the first few hundred: counted, not described. */
+  uncounted?: number;
 }
 
 /** The value of a good input, or the one InputError carrying every problem: how a command stops on bad input. */
 export function orThrow<T>(loaded: Loaded<T>): T {
-  if (loaded.problems.length || loaded.value === undefined) throw new InputError(loaded.problems);
+  if (loaded.problems.length || loaded.value === undefined) throw new InputError(loaded.problems, loaded.uncounted);
   return loaded.value;
 }
 

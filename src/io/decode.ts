@@ -2,8 +2,8 @@
 // Windows-1252 for bytes that are not UTF-8. Anything but plain UTF-8 is said in a notice naming the encoding.
 import { isUtf8 } from "node:buffer";
 import { createReadStream, type Stats } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
-import { type Problem, readFailure } from "../errors.js";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { type Loaded, type Problem, readFailure } from "../errors.js";
 import { terminalSafe } from "../text.js";
 import { noteInput } from "./write.js";
 
@@ -150,4 +150,13 @@ export async function* decodedChunks(file: string, encoding: Encoding): AsyncGen
   }
   const rest = decoder.decode();
   if (rest) yield mend(rest);
+}
+
+/** The names in a folder; a folder that cannot be read (permission denied) is bad input, exit 2, not an unexpected error (F6). */
+export async function listFolder(folder: string): Promise<Loaded<string[]>> {
+  try {
+    return { value: await readdir(folder), problems: [] };
+  } catch (error) {
+    return { problems: [{ file: folder, message: `${readFailure(error)} (a folder)` }] };
+  }
 }

@@ -2,7 +2,7 @@ import { byPosition, type Loaded, type Problem } from "../errors.js";
 import { AnswersFile, type Answers } from "../model/answers.js";
 import { type QuestionSet, questionIdOf } from "../model/question-set.js";
 import { didYouMean } from "../suggest.js";
-import { readSource, type Source } from "./source.js";
+import { MAX_PROBLEMS_KEPT, readSource, type Source } from "./source.js";
 
 /** Reads an answers file (YAML or JSON) and checks every id and value against the set. */
 export async function loadAnswers(file: string, set: QuestionSet): Promise<Loaded<Answers>> {
@@ -13,10 +13,22 @@ export async function loadAnswers(file: string, set: QuestionSet): Promise<Loade
 
 export function checkAnswers(source: Source, set: QuestionSet): Loaded<Answers> {
   const data = source.data;
+  const report = reportKind(data);
+  // one plain sentence rather than a line per key of the report (F14)
+  if (report) return { problems: [source.problem([], `this is ${report}, not an answers file; give the answers it was made from (YAML files with 'answers:')`)] };
   const parsed = AnswersFile.safeParse(data);
-  if (!parsed.success) return { problems: source.zodProblems(parsed.error, AnswersFile).sort(byPosition) };
+  if (!parsed.success) {
+    const problems = source.zodProblems(parsed.error, AnswersFile);
+    return { problems: [...problems].sort(byPosition), uncounted: problems.uncounted };
+  }
   const answers = parsed.data;
+  // the first few hundred problems are described, the rest counted: describing 40k unknown ids took seconds (F1)
   const problems: Problem[] = [];
+  let uncounted = 0;
+  const add = (problem: () => Problem) => {
+    if (problems.length < MAX_PROBLEMS_KEPT) problems.push(problem());
+    else uncounted++;
+  };
   const ids = set.questions.map((q) => q.id);
   const idOf = questionIdOf(set);
   const values = set.scale.map((o) => o.value);
@@ -28,11 +40,11 @@ export function checkAnswers(source: Source, set: QuestionSet): Loaded<Answers> 
     for (const [key, value] of Object.entries(entries)) {
       const id = idOf.get(key);
       if (id === undefined) {
-        problems.push(source.problem([section, key], `unknown question id '${key}'${didYouMean(key, ids)}`, true));
+        add(() => source.problem([section, key], `unknown question id '${key}'${didYouMean(key, ids)}`, true));
         continue;
       }
       const twice = from.get(id);
-      if (twice !== undefined) problems.push(source.problem([section, key], `'${key}' and '${twice}' are the same question (${id}); keep one of them`, true));
+      if (twice !== undefined) add(() => source.problem([section, key], `'${key}' and '${twice}' are the same question (${id}); keep one of them`, true));
       from.set(id, key);
       renamed[id] = value;
     }
@@ -41,15 +53,24 @@ export function checkAnswers(source: Source, set: QuestionSet): Loaded<Answers> 
       for (const [id, value] of Object.entries(renamed)) {
         if (!values.includes(value)) {
           const hint = didYouMean(value, values) || `; use one of: ${values.join(", ")}`;
-          problems.push(source.problem(["answers", from.get(id)!], `'${value}' is not on the scale for '${id}'${hint}`));
+          add(() => source.problem(["answers", from.get(id)!], `'${value}' is not on the scale for '${id}'${hint}`));
         }
       }
     }
   }
   const stageIds = set.stages.map((s) => s.id);
   for (const id of Object.keys(answers.sizing ?? {})) {
-    if (!stageIds.includes(id)) problems.push(source.problem(["sizing", id], `unknown stage id '${id}'${didYouMean(id, stageIds)}`, true));
+    if (!stageIds.includes(id)) add(() => source.problem(["sizing", id], `unknown stage id '${id}'${didYouMean(id, stageIds)}`, true));
   }
-  if (problems.length) return { problems: problems.sort(byPosition) };
+  if (problems.length) return { problems: problems.sort(byPosition), uncounted };
   return { value: answers, problems: [] };
+}
+
+/** What automation-fit output `data` is, if it is one: a report of one assessment, a team report, a comparison. */
+export function reportKind(data: Record<string, unknown>): string | undefined {
+  // an answers file has no schemaVersion (its schema refuses one); every JSON output of the tool has
+  if (!("schemaVersion" in data)) return undefined;
+  if (data.kind === "team") return "a team report made by automation-fit";
+  if (data.kind === "comparison") return "a comparison made by automation-fit compare";
+  return "a report made by automation-fit (--format json)";
 }

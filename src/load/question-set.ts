@@ -1,4 +1,5 @@
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { listFolder } from "../io/decode.js";
 import { basename, join } from "node:path";
 import { byPosition, type Loaded, readFailure, type Problem } from "../errors.js";
 import { DEFAULT_SCALE, DEFAULT_THRESHOLDS, QuestionSetFile, ScaleOption, type QuestionSet } from "../model/question-set.js";
@@ -22,7 +23,9 @@ export async function setFiles(path: string): Promise<Loaded<string[]>> {
     return { problems: [{ file: path, message: readFailure(error) }] };
   }
   if (!isFolder) return { value: [path], problems: [] };
-  const names = (await readdir(path)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  const listed = await listFolder(path);
+  if (!listed.value) return listed;
+  const names = listed.value.filter((n) => /\.ya?ml$/i.test(n)).sort();
   if (!names.length) return { problems: [{ file: path, message: "holds no question set: no .yaml or .yml files in this folder" }] };
   return { value: names.map((n) => join(path, n)), problems: [] };
 }
@@ -111,6 +114,22 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     return emptySet;
   }
 
+  // Past these sizes a set is no customer lifecycle; refusing at once keeps every command quick on any input (F33)
+  const tooMany = (
+    [
+      ["stages", stages, MAX_STAGES],
+      ["questions", questions, MAX_QUESTIONS],
+      ["kpis", kpis, MAX_KPIS],
+      ["campaigns", campaigns, MAX_CAMPAIGNS],
+    ] as const
+  ).filter(([, items, max]) => items.length > max);
+  if (tooMany.length) {
+    for (const [key, items, max] of tooMany) {
+      problems.push(first.problem([key], `the set has ${items.length.toLocaleString("en-US")} ${key}; a set holds at most ${max} (split it into several sets)`, true));
+    }
+    return emptySet;
+  }
+
   for (const [kind, items] of [
     ["stage", stages],
     ["question", questions],
@@ -141,8 +160,12 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     });
   }
   const misspelt = questions.some((q) => Object.keys(q.stages).some((name) => !known.has(name)));
-  for (const s of misspelt ? [] : stages.filter((s, i) => stageIds.indexOf(s.id) === i)) {
-    if (!questions.some((q) => s.id in q.stages)) {
+  const weighted = new Set(questions.flatMap((q) => Object.keys(q.stages)));
+  const reported = new Set<string>();
+  for (const s of misspelt ? [] : stages) {
+    if (reported.has(s.id)) continue;
+    reported.add(s.id);
+    if (!weighted.has(s.id)) {
       problems.push(s.origin.source.problem([...s.origin.path, "id"], `stage '${s.id}' has no questions; give it weights in some questions' 'stages:'`));
     }
   }
@@ -162,6 +185,11 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     gates: gates.map(strip),
   };
 }
+
+export const MAX_STAGES = 100;
+export const MAX_QUESTIONS = 2000;
+const MAX_KPIS = 500;
+const MAX_CAMPAIGNS = 500;
 
 const emptySet: QuestionSet = { set: { name: "" }, scale: [], thresholds: DEFAULT_THRESHOLDS, stages: [], questions: [], kpis: [], campaigns: [], gates: [] };
 

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { byPosition, InputError, type Loaded, orThrow, readFailure, type Problem } from "../errors.js";
-import { decode } from "../io/decode.js";
+import { decode, listFolder } from "../io/decode.js";
 import { noteInput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
 import { isIsoDate } from "../model/date.js";
@@ -33,8 +33,10 @@ export async function teamFiles(paths: readonly string[]): Promise<string[]> {
       files.push(path);
       continue;
     }
-    const names = (await readdir(path)).filter((n) => !n.startsWith(".") && (ANSWERS_FILE.test(n) || CSV_FILE.test(n))).sort();
-    if (!names.length) {
+    const listed = await listFolder(path);
+    problems.push(...listed.problems);
+    const names = (listed.value ?? []).filter((n) => !n.startsWith(".") && (ANSWERS_FILE.test(n) || CSV_FILE.test(n))).sort();
+    if (listed.value && !names.length) {
       problems.push({
         file: path,
         message: "is a folder; name a YAML or JSON file, or a folder that holds answers files (.yaml, .yml, .json) or a survey .csv: this one holds none",

@@ -6,8 +6,16 @@ const AnswerValue = z.union([z.string(), z.number(), z.boolean()], { error: "an 
 
 export const StageSize = z
   .strictObject({
-    timesPerMonth: z.number({ error: "a number, like 40" }).nonnegative("cannot be below 0").describe("How many times a month this stage happens (calls, visits, invoices...)."),
-    minutes: z.number({ error: "a number of minutes, like 15" }).nonnegative("cannot be below 0").describe("Minutes of someone's time it takes each time, today."),
+    timesPerMonth: z
+      .number({ error: "a number, like 40" })
+      .nonnegative("cannot be below 0")
+      .max(10_000_000, "at most 10,000,000")
+      .describe("How many times a month this stage happens (calls, visits, invoices...)."),
+    minutes: z
+      .number({ error: "a number of minutes, like 15" })
+      .nonnegative("cannot be below 0")
+      .max(100_000, "at most 100,000")
+      .describe("Minutes of someone's time it takes each time, today."),
   })
   .describe("How much of the team's time a stage takes today.");
 

@@ -1,7 +1,16 @@
 import { z } from "zod";
 
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single dashes, like 'sales-call'");
+// Names every object has ('constructor'): as an id it would find a built-in where it looks up answers or weights (F9, F10).
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single dashes, like 'sales-call'")
+  .refine((id) => !RESERVED_IDS.has(id), { message: "this id is reserved (every object has a property of that name); choose another, like 'sales-call'" });
 const text = z.string().trim().min(1, "must not be empty");
+
+/** Weights are relative; a bound keeps their sums finite (1e308 made scores NaN, F8). */
+export const MAX_WEIGHT = 100;
+export const MAX_SCALE_OPTIONS = 20;
 
 export const Signal = z.enum(["automate", "human"]).describe("Which way a 'yes' points: toward automating the stage, or toward keeping it human.");
 
@@ -81,14 +90,24 @@ export const Question = z.strictObject({
   aliases: z.array(kebabId).optional().describe("Former ids of this question: answers files, survey headers and comparisons that use them keep working."),
   mirrors: kebabId.optional().describe("The id of a question that asks the same thing from the other side (opposite signal): the pair weighs once and a contradiction is flagged."),
   stages: z
-    .record(z.string(), z.number().positive("a weight must be above 0; remove the stage instead of weighting it 0"))
+    .record(
+      z.string(),
+      z
+        .number()
+        .positive("a weight must be above 0; remove the stage instead of weighting it 0")
+        .max(MAX_WEIGHT, `a weight is at most ${MAX_WEIGHT}; weights are relative, 1 to 5 is usual`),
+    )
     .describe("Stage id -> weight: how strongly this question bears on that stage."),
 });
 
 export const Tripwire = z
   .strictObject({
     direction: z.enum(["down", "up"]).describe("Which way is bad news: 'down' for a renewal rate, 'up' for leads used per sale."),
-    size: z.number().positive("a tripwire's size is above 0").describe("How far the KPI may move the bad way from its baseline before the alarm."),
+    size: z
+      .number()
+      .positive("a tripwire's size is above 0")
+      .max(1_000_000, "a tripwire's size is at most 1,000,000")
+      .describe("How far the KPI may move the bad way from its baseline before the alarm."),
     unit: z.enum(["points", "percent"]).describe("points: in the KPI's own unit (a rate of 91 falling to 89 is 2 points); percent: percent of the baseline."),
   })
   .describe("When a KPI's move since its baseline raises the alarm, e.g. renewal rate down 2 points.");
@@ -143,7 +162,11 @@ export const QuestionSetFile = z
   .strictObject({
     $schema: z.string().optional(),
     set: SetInfo.optional(),
-    scale: z.array(ScaleOption).min(2, "a scale needs at least two options").optional(),
+    scale: z
+      .array(ScaleOption)
+      .min(2, "a scale needs at least two options")
+      .max(MAX_SCALE_OPTIONS, `a scale has at most ${MAX_SCALE_OPTIONS} options: each is a choice in the interview and a column of the team report`)
+      .optional(),
     thresholds: Thresholds.optional(),
     automatableShare: AutomatableShare.optional(),
     stages: z.array(Stage).optional(),
