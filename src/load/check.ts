@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { listFolder } from "../io/decode.js";
 import { extname, join } from "node:path";
 import { InputError, orThrow } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
@@ -28,7 +28,9 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Ques
   if (await isFolder(path)) {
     const kind = await folderKind(path);
     if (kind === "team") {
-      const names = (await readdir(path)).filter((n) => !n.startsWith(".") && /\.(ya?ml|json|csv)$/i.test(n)).sort();
+      const names = orThrow(await listFolder(path))
+        .filter((n) => !n.startsWith(".") && /\.(ya?ml|json|csv)$/i.test(n))
+        .sort();
       return checkTeam(
         path,
         names.map((n) => join(path, n)),
@@ -66,7 +68,9 @@ async function checkTeam(path: string, files: string[], setForAnswers: () => Pro
 
 /** A folder's YAML files with set keys make it a question set; answers files or CSVs, a team; both at once is refused. */
 async function folderKind(path: string): Promise<"set" | "team"> {
-  const names = (await readdir(path)).filter((n) => !n.startsWith(".")).sort();
+  const names = orThrow(await listFolder(path))
+    .filter((n) => !n.startsWith("."))
+    .sort();
   const yaml = names.filter((n) => /\.(ya?ml|json)$/i.test(n));
   let setFile: string | undefined;
   let answersFile: string | undefined = names.find((n) => extname(n).toLowerCase() === ".csv");
