@@ -16,9 +16,6 @@ export async function readProgressFile(file: string): Promise<{ value?: Progress
   const source = read.source;
   if (!source) return { problems: read.problems };
   const data = source.data;
-  if (data.kind === "team") {
-    return { problems: [source.problem([], `this is a team report, not one assessment; compare takes two answers files or two reports made by ${MAKE_REPORT}`)] };
-  }
   if (data.kind === "comparison") {
     return { problems: [source.problem(["kind"], `is the output of compare; compare two answers files or two reports made by ${MAKE_REPORT}`)] };
   }
