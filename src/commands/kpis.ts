@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
 import { InputError, Interrupted, orThrow } from "../errors.js";
-import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS } from "./options.js";
+import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, today } from "./options.js";
 
 const InitOptions = z.object({ ...SET_OPTIONS, out: z._default(z.string().check(z.minLength(1)), "kpis.yaml"), force: OUTPUT_OPTIONS.force });
 const AddOptions = z.object({ ...SET_OPTIONS, date: z.optional(z.string()) });
@@ -155,10 +155,4 @@ function readingValue(text: string): number {
   if (trimmed !== "" && Number.isFinite(value)) return value;
   const hint = /^-?\d+,\d+$/.test(trimmed) ? `; write the decimal with a point: ${trimmed.replace(",", ".")}` : "; write a plain number in the KPI's measure, like 91 for 91%";
   throw new InputError(`VALUE '${text}' is not a number${hint}`);
-}
-
-/** Today as YYYY-MM-DD, in local time: the day the user is living. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }

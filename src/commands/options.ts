@@ -107,3 +107,13 @@ export function checkFrontMatter(frontMatter: boolean, format: string): void {
     throw new InputError([{ file: "", message: `option --front-matter is for Markdown, not ${format}: add --format markdown, or name the --out file .md` }]);
   }
 }
+
+/** --kpis: a KPI log to show beside the report (report and compare). */
+export const kpisOption = (command: Command): Command =>
+  command.option("--kpis <file>", "a KPI log (made by 'kpis init'): each KPI's movement since its baseline, and an alarm where one is past its tripwire");
+
+/** Today as YYYY-MM-DD in local time, the day the user is living: a plan's day one and a reading's default date. */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}

@@ -1,6 +1,10 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { formatProblem, orThrow } from "../errors.js";
+import { formatProblem, InputError, orThrow } from "../errors.js";
+import type { Answers } from "../model/answers.js";
+import type { Assessment } from "../model/report.js";
+import type { KpiWatch } from "../model/plan.js";
+import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { terminalSafe } from "../text.js";
 import {
@@ -12,10 +16,12 @@ import {
   parseOptions,
   reportFormatOption,
   resolveFormat,
+  kpisOption,
   SET_OPTIONS,
   SURVEY_OPTIONS,
   surveyOf,
   surveyOptions,
+  today,
   withSetOption,
 } from "./options.js";
 
@@ -26,6 +32,7 @@ export const ReportOptions = z.object({
   format: optionalChoice(REPORT_FORMATS),
   frontMatter: z._default(z.boolean(), false),
   skipBadRows: z._default(z.boolean(), false),
+  kpis: z.optional(z.string()),
 });
 
 const MAX_SKIPPED_SHOWN = 20;
@@ -35,17 +42,19 @@ const MAX_SKIPPED_SHOWN = 20;
  * A plain answers file with the built-in set never initialises classic zod or the YAML parser: the set and the file each
  * take a path without them, and import them only when that path does not apply.
  */
-export const report = frontMatterOption(
-  outputOptions(
-    withSetOption(
-      surveyOptions(new Command("report"))
-        .description("score answers and print the recommendation for every stage; several respondents make a team report")
-        .argument(
-          "<answers...>",
-          "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them, or a survey export (CSV from Google Forms, Microsoft Forms, Typeform, SurveyMonkey, Jotform or Excel) for a team report",
-        )
-        .addOption(reportFormatOption(REPORT_FORMATS, "terminal"))
-        .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false),
+export const report = kpisOption(
+  frontMatterOption(
+    outputOptions(
+      withSetOption(
+        surveyOptions(new Command("report"))
+          .description("score answers and print the recommendation for every stage; several respondents make a team report")
+          .argument(
+            "<answers...>",
+            "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them, or a survey export (CSV from Google Forms, Microsoft Forms, Typeform, SurveyMonkey, Jotform or Excel) for a team report",
+          )
+          .addOption(reportFormatOption(REPORT_FORMATS, "terminal"))
+          .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false),
+      ),
     ),
   ),
 ).action(async (paths: string[], raw: unknown) => {
@@ -62,9 +71,16 @@ export const report = frontMatterOption(
   const set = (options.questions === undefined && preparedBuiltInSet()) || orThrow(await (await import("../load/question-set.js")).loadQuestionSet(options.questions));
   const look = { color: !options.out && colorWanted(process.stdout, process.env, options.color), width: reportWidth(process.stdout), frontMatter: options.frontMatter };
   const client = options.client === undefined ? {} : { client: options.client };
+  // one respondent: the report with its plan, and the KPIs' movement with --kpis
+  const single = async (answers: Answers) => {
+    const [{ assess }, { withPlan }, { isIsoDate }] = await Promise.all([import("../score/score.js"), import("../score/plan.js"), import("../model/date.js")]);
+    const start = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();
+    let assessment = withPlan(assess(set, answers), { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start });
+    if (options.kpis) assessment = { ...assessment, kpiWatch: await kpiWatch(options.kpis, set, assessment) };
+    await emit(await render(assessment, format, look), options.out, options.force);
+  };
   if (await respondents.isAnswersFile(paths)) {
-    const [answers, { assess }] = await Promise.all([respondents.readAnswers(paths[0]!, set).then(orThrow), import("../score/score.js")]);
-    await emit(await render(assess(set, { ...answers, ...client }), format, look), options.out, options.force);
+    await single({ ...orThrow(await respondents.readAnswers(paths[0]!, set)), ...client });
     return;
   }
   const [{ TeamTally }, { teamProgress }] = await Promise.all([import("../score/aggregate.js"), import("../ui/progress.js")]);
@@ -91,10 +107,10 @@ export const report = frontMatterOption(
     process.stderr.write(`${lines.join("\n")}\n`);
   }
   if (reading.kind === "single") {
-    const { assess } = await import("../score/score.js");
-    await emit(await render(assess(set, reading.answers), format, look), options.out, options.force);
+    await single(reading.answers);
     return;
   }
+  if (options.kpis) throw new InputError("option --kpis: a KPI log goes with the report of one respondent, not a team report");
   const { files } = reading;
   const clients = tally.clients();
   if (clients.length > 1) {
@@ -108,3 +124,11 @@ export const report = frontMatterOption(
   }
   await emit(await renderTeam(tally, files, format, look), options.out, options.force);
 });
+
+/** The KPIs' movement since their baselines, from a KPI log; the log's problems end the run (exit 2). */
+export async function kpiWatch(file: string, set: QuestionSet, assessment: Assessment): Promise<KpiWatch[]> {
+  const [{ readKpiLog }, { watchKpis }] = await Promise.all([import("../load/kpi-log.js"), import("../score/kpis.js")]);
+  const { log, problems } = await readKpiLog(file, set);
+  if (!log) throw new InputError(problems);
+  return watchKpis(log.kpis, assessment, set);
+}

@@ -1,14 +1,12 @@
 import { z } from "zod";
+import { isIsoDate } from "./date.js";
 import { Tripwire } from "./question-set.js";
 
 /** YYYY-MM-DD, a day the calendar has. */
 export const Day = z
   .string({ error: "a date is written YYYY-MM-DD, like 2027-01-31" })
   .regex(/^\d{4}-\d\d-\d\d$/, { message: "a date is written YYYY-MM-DD, like 2027-01-31", abort: true })
-  .refine((d) => {
-    const time = Date.parse(`${d}T00:00:00Z`);
-    return Number.isFinite(time) && new Date(time).toISOString().startsWith(d);
-  }, "is not a day of the calendar; check the month and day");
+  .refine(isIsoDate, "is not a day of the calendar; check the month and day");
 
 export const LoggedReading = z.looseObject({
   date: Day.describe("When the KPI was read, YYYY-MM-DD."),

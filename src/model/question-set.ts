@@ -155,8 +155,6 @@ export const DEFAULT_SCALE: z.input<typeof ScaleOption>[] = [
 export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = { automate: 65, human: 35, minConfidence: 0.5 };
 export const DEFAULT_MIN_ANSWERED = 3;
 
-export const DEFAULT_AUTOMATABLE_SHARE: z.infer<typeof AutomatableShare> = { automate: 0.8, hybrid: 0.5, human: 0.2 };
-
 /** One YAML file of a set: every part optional, since a set may be split across files. */
 export const QuestionSetFile = z
   .strictObject({

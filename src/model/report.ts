@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KpiWatch, RoadmapPhase, SummaryItem } from "./plan.js";
+import { CampaignSchedule, KpiWatch, RoadmapPhase, Sizing, SummaryItem } from "./plan.js";
 import { Campaign, Kpi, Play, Signal } from "./question-set.js";
 import { ISO_DATE_MESSAGE, isIsoDate } from "./date.js";
 import { RECOMMENDATIONS, SCHEMA_VERSION, VERDICTS } from "./verdict.js";
@@ -99,8 +99,11 @@ export const Assessment = z
     answers: z.array(AnswerRecord).optional().describe("Every question of the set in order, answered or not, with its note."),
     warnings: z.array(Warning),
     summary: z.array(SummaryItem).describe("The three to five things to do first."),
-    roadmap: z.array(RoadmapPhase),
+    roadmap: z.array(RoadmapPhase).describe("The plays in phases of 30, 60 and 90 days, quick wins first; each with its human part and the KPIs that watch it."),
     kpiWatch: z.array(KpiWatch).describe("Each watched KPI's movement since its baseline, with `report --kpis FILE`."),
+    planStart: z.string().optional().describe("Day one of the roadmap: the answers' date, else the day the report was made."),
+    sizing: Sizing.nullable().optional().describe("Hours freed a month per sized stage and in total; null when the answers size no stage."),
+    calendar: z.array(CampaignSchedule).optional().describe("The always-human campaigns as dated tasks over the plan's first year."),
   })
   .describe("An automation-fit report of one respondent (automation-fit report ANSWERS --format json).");
 

@@ -2,9 +2,12 @@ import type { Assessment, Driver, StageAssessment, TeamAssessment, TeamStage } f
 import { RECOMMENDATIONS, type Verdict, VERDICTS } from "../model/verdict.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import type { Comparison, StagePoint } from "../model/report.js";
+import type { CampaignSchedule, KpiWatch, SummaryItem } from "../model/plan.js";
+import { number } from "../score/kpis.js";
 import { percent } from "../score/score.js";
 import { answerText, comparisonTitle, signed } from "./compare-text.js";
 import { svgChart, VERDICT_COLOURS } from "./html-chart.js";
+import { cadence, campaignDates, trend } from "./plan-markdown.js";
 import {
   agreement,
   answerLabel,
@@ -42,6 +45,7 @@ export function renderHtml(a: Assessment): string {
   ];
 
   body.push(warningsSection(a.warnings));
+  body.push(kpiWatchSection(a.kpiWatch));
   body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(a));
   if (a.stages.length === 0) body.push("<p>No stages in this question set.</p>");
   else {
@@ -65,7 +69,7 @@ export function renderHtml(a: Assessment): string {
 
   for (const [i, s] of a.stages.entries()) body.push(stageSection(s, i));
   body.push(planSection(a));
-  body.push(campaignSection(a.campaigns));
+  body.push(campaignSection(a.campaigns, a.calendar));
   body.push(methodSection(a.thresholds, false));
   body.push(appendix(a));
   return page(`Automation fit: ${who}`, body);
@@ -139,7 +143,6 @@ export function renderTeamHtml(t: TeamAssessment): string {
   }
 
   for (const [i, s] of t.stages.entries()) body.push(teamStageSection(s, i, small));
-  body.push(planSection(t));
   body.push(campaignSection(t.campaigns));
   body.push(methodSection(t.thresholds, true, small));
 
@@ -339,46 +342,111 @@ function warningsSection(warnings: { message: string }[] | undefined): string {
   return ['<section class="warnings keep">', "<h2>Check these answers first</h2>", "<ul>", ...warnings.map((w) => `<li>${h(w.message)}</li>`), "</ul>", "</section>"].join("\n");
 }
 
-/** The executive summary the plan adds to the model when it is there; else a count of the verdicts. */
-function summaryText(a: { stages: { verdict: Verdict; name: string }[] }): string {
-  const given = (a as Record<string, unknown>).summary;
-  const paragraphs = typeof given === "string" ? given.split(/\n\s*\n/) : Array.isArray(given) ? given.filter((p): p is string => typeof p === "string") : [];
-  if (paragraphs.length > 0) return paragraphs.map((p) => `<p>${h(p)}</p>`).join("\n");
+/** The three to five things to do first, with the verdicts at a glance; a team report (no plan) has the verdicts alone. */
+function summaryText(a: { stages: { verdict: Verdict; name: string }[]; summary?: SummaryItem[] }): string {
+  const first = a.summary?.length ? `<h3>What to do first</h3>\n<ol class="first">${a.summary.map((s) => `<li>${h(s.text)}</li>`).join("")}</ol>` : "";
   const by = (v: Verdict) => a.stages.filter((s) => s.verdict === v).map((s) => s.name);
   const parts = VERDICTS.map((v) => [v, by(v)] as const)
     .filter(([, names]) => names.length > 0)
     .map(([v, names]) => `<li>${verdictBadge(v)} ${h(names.join(", "))}</li>`);
-  return parts.length ? `<ul class="verdicts">${parts.join("")}</ul>` : "";
+  return [first, parts.length ? `<ul class="verdicts">${parts.join("")}</ul>` : ""].filter(Boolean).join("\n");
 }
 
-/** The plan or roadmap the model may carry: rendered when present, whatever its exact shape, as nested lists. */
-function planSection(a: object): string {
-  const x = a as Record<string, unknown>;
-  // schemaVersion 2 carries both as lists, empty until the plan fills them
-  const given = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
-  const plan = x.roadmap ?? x.plan;
-  if (!given(plan)) return "";
-  return ['<section class="plan">', "<h2>Plan</h2>", nested(plan), given(x.kpiWatch) ? `<h3>KPIs to watch</h3>${nested(x.kpiWatch)}` : "", "</section>"].join("\n");
+/** With a KPI log: the alarms, then each KPI's movement since its baseline, the trend in plain figures. */
+function kpiWatchSection(watch: KpiWatch[] | undefined): string {
+  if (!watch?.length) return "";
+  const alarms = watch.filter((w) => w.alert);
+  const out = ['<section class="kpi-watch">', "<h2>KPI watch</h2>"];
+  out.push(
+    alarms.length ? alarms.map((w) => `<p class="alarm keep"><strong>${h(w.message)}</strong></p>`).join("\n") : `<p>No KPI is past its tripwire (${watch.length} watched).</p>`,
+  );
+  if (watch.length > 0) {
+    out.push(
+      table(
+        ["KPI", "Owner", "Baseline", "Latest", "Change", "Tripwire", "Trend", "Status"],
+        watch.map((w) => [
+          `${h(w.name)}${w.measure ? `<br><span class="muted">${h(w.measure)}</span>` : ""}`,
+          h(w.owner ?? "–"),
+          w.baseline === null ? "–" : `${number(w.baseline)} <span class="muted">${h(w.readings[0]?.date ?? "")}</span>`,
+          w.latest === null ? "–" : `${number(w.latest)} <span class="muted">${h(w.readings.at(-1)?.date ?? "")}</span>`,
+          w.change === null ? "–" : `${w.change > 0 ? "+" : w.change < 0 ? "−" : ""}${number(Math.abs(w.change))}${w.tripwire?.unit === "percent" ? "%" : " points"}`,
+          w.tripwire ? h(`${w.tripwire.direction} ${number(w.tripwire.size)} ${w.tripwire.unit}`) : "none",
+          h(trend(w)),
+          w.alert ? '<strong class="alarm-word">ALARM</strong>' : w.readings.length > 1 ? "inside" : w.readings.length === 1 ? "baseline only" : "no readings yet",
+        ]),
+        [false, false, true, true, true, false, false, false],
+      ),
+    );
+  }
+  out.push("</section>");
+  return out.join("\n");
 }
 
-function nested(v: unknown): string {
-  if (typeof v === "string" || typeof v === "number") return h(String(v));
-  if (Array.isArray(v)) return `<ul>${v.map((item) => `<li class="keep">${nested(item)}</li>`).join("")}</ul>`;
-  if (v && typeof v === "object")
-    return `<dl>${Object.entries(v)
-      .map(([k, value]) => `<dt>${h(k)}</dt><dd>${nested(value)}</dd>`)
-      .join("")}</dl>`;
-  return "";
+/** The hours the plan frees, then the roadmap as a checklist by phase; nothing for a model without a plan. */
+function planSection(a: Assessment): string {
+  if (!a.roadmap?.length) return "";
+  const out = ['<section class="plan">', "<h2>Roadmap: the next 90 days</h2>"];
+  if (a.sizing) {
+    const verdicts = new Map(a.stages.map((s) => [s.id, s.verdict]));
+    const share = a.sizing.shares;
+    out.push(
+      "<h3>Hours freed a month</h3>",
+      `<p>Times a month x minutes each / 60 x the automatable share of the stage's verdict: ${Math.round(share.automate * 100)}% for Automate, ${Math.round(share.hybrid * 100)}% for Hybrid, ${Math.round(share.human * 100)}% for Keep human, as the question set declares.</p>`,
+      table(
+        ["Stage", "Times a month", "Minutes each", "Verdict", "Share", "Hours freed"],
+        [
+          ...a.sizing.stages.map((s) => {
+            const v = verdicts.get(s.stageId);
+            return [
+              h(s.stageName),
+              number(s.timesPerMonth),
+              number(s.minutes),
+              v ? verdictBadge(v) : "–",
+              s.share === null ? "–" : `${Math.round(s.share * 100)}%`,
+              s.hoursPerMonth === null ? "no verdict yet" : number(s.hoursPerMonth),
+            ];
+          }),
+          ["<strong>Total</strong>", "", "", "", "", `<strong>${number(a.sizing.totalHoursPerMonth)}</strong>`],
+        ],
+        [false, true, true, false, true, true],
+      ),
+    );
+  }
+  out.push(
+    "<p>Quick wins first: stages that fit automation well, take much of the team's time, and need little effort. Each task keeps its human part; the KPIs named are the ones to watch once it runs.</p>",
+  );
+  const kpiNames = new Map(a.stages.flatMap((s) => s.kpis.map((k) => [k.id, k.name] as const)));
+  for (const phase of a.roadmap) {
+    if (phase.items.length === 0 && phase.campaigns.length === 0) continue;
+    out.push(`<h3>${h(phase.title)} <span class="muted">${h(phase.from)} to ${h(phase.to)}</span></h3>`, '<ul class="checklist">');
+    for (const i of phase.items) {
+      const watch = i.kpis.length ? ` <span class="muted">KPIs: ${h(i.kpis.map((id) => kpiNames.get(id) ?? id).join(", "))}.</span>` : "";
+      out.push(
+        `<li class="keep"><strong>${h(i.stageName)}: ${h(i.play)}</strong> <span class="muted">(${h(i.why)})</span><br>Automate: ${h(i.automate)} <em>Human part:</em> ${h(i.humanPart)}${watch}</li>`,
+      );
+    }
+    for (const c of phase.campaigns) {
+      out.push(
+        `<li class="keep"><strong>${h(c.name)}</strong> ${c.every === null ? `from ${h(c.date)}, a standing practice` : `by ${h(c.date)}, then ${h(cadence(c.every))}`}; a person, always.</li>`,
+      );
+    }
+    out.push("</ul>");
+  }
+  out.push("</section>");
+  return out.join("\n");
 }
 
-function campaignSection(campaigns: Campaign[]): string {
+function campaignSection(campaigns: Campaign[], calendar?: CampaignSchedule[]): string {
   if (campaigns.length === 0) return "";
   return [
     '<section class="campaigns">',
     "<h2>Campaigns that stay human</h2>",
     "<p>Whatever the scores say, these stay with a person:</p>",
     "<ul>",
-    ...campaigns.map((c) => `<li class="keep"><strong>${h(c.name)}</strong>${c.every ? ` <span class="muted">(every ${h(c.every)})</span>` : ""}: ${h(c.description)}</li>`),
+    ...campaigns.map((c) => {
+      const dates = campaignDates(calendar, c.id) || (c.every ? ` (${cadence(c.every)})` : "");
+      return `<li class="keep"><strong>${h(c.name)}</strong>${dates ? ` <span class="muted">${h(dates.trim())}</span>` : ""}: ${h(c.description)}</li>`;
+    }),
     "</ul>",
     "</section>",
   ].join("\n");
@@ -505,6 +573,11 @@ th { background: #f1f3f5; }
 figure { margin: 1rem 0; } figcaption { font-size: 0.9em; color: #555; }
 .chart { max-width: 100%; height: auto; }
 .verdicts { list-style: none; padding: 0; } .verdicts li { margin: 0.3rem 0; }
+.first li { margin: 0.3rem 0; }
+.alarm { border-left: 4px solid var(--human); background: #fbeff3; padding: 0.5rem 0.8rem; }
+.alarm-word { color: var(--human); }
+.checklist { list-style: none; padding-left: 0; } .checklist li { margin: 0.45rem 0; padding-left: 1.4rem; text-indent: -1.4rem; }
+.checklist li::before { content: "\\2610"; display: inline-block; width: 1.4rem; text-indent: 0; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }

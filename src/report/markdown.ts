@@ -1,8 +1,10 @@
 import type { Assessment, Driver, StageAssessment } from "../model/report.js";
+import type { CampaignSchedule } from "../model/plan.js";
 import type { Campaign } from "../model/question-set.js";
 import { percent } from "../score/score.js";
 import { notCharted, scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
+import { campaignDates, kpiWatchBlocks, PLAN_HEADINGS, roadmapBlocks, sizingBlocks, summaryBlocks } from "./plan-markdown.js";
 
 const SUMMARY = "Summary";
 const CHECKLIST = "Checklist: what to automate, and the human part to keep";
@@ -19,7 +21,7 @@ export interface MarkdownOptions {
 /** The client deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
 export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): string {
   const title = `Automation fit: ${shortName(a.client ?? "") || shortName(a.set.name)}`;
-  const unique = uniqueHeadings([md(title), SUMMARY, CHECKLIST, CAMPAIGNS, HOW, WARNINGS, APPENDIX]);
+  const unique = uniqueHeadings([md(title), SUMMARY, CHECKLIST, CAMPAIGNS, HOW, WARNINGS, APPENDIX, ...Object.values(PLAN_HEADINGS)]);
   const blocks: string[] = [titleBlock(title, { author: a.assessor, date: a.date }, options)];
 
   const meta = a.client ? [`Client: ${md(a.client)}`] : [];
@@ -30,6 +32,7 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): st
   blocks.push(
     "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.",
   );
+  blocks.push(...summaryBlocks(a.summary, heading), ...kpiWatchBlocks(a.kpiWatch, heading));
 
   blocks.push(heading(2, SUMMARY));
   if (a.stages.length === 0) blocks.push("No stages in this question set.");
@@ -42,9 +45,11 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): st
   if (a.warnings?.length) blocks.push(heading(2, WARNINGS), a.warnings.map((w) => `- ${md(w.message)}`).join("\n"));
 
   for (const stage of a.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), unique));
-  blocks.push(...checklist(a.stages));
+  blocks.push(...sizingBlocks(a.sizing, new Map(a.stages.map((s) => [s.id, s.verdict])), heading));
+  const kpiNames = new Map(a.stages.flatMap((s) => s.kpis.map((k) => [k.id, k.name] as const)));
+  blocks.push(...(a.roadmap?.length ? roadmapBlocks(a.roadmap, kpiNames, heading, unique) : checklist(a.stages)));
 
-  blocks.push(...campaignBlocks(a.campaigns));
+  blocks.push(...campaignBlocks(a.campaigns, a.calendar));
 
   const t = a.thresholds;
   blocks.push(
@@ -175,9 +180,13 @@ export function heading(level: number, text: string): string {
 }
 
 /** The campaigns that stay human, in every Markdown report; nothing when the set has none. */
-export function campaignBlocks(campaigns: Campaign[]): string[] {
+export function campaignBlocks(campaigns: Campaign[], calendar?: CampaignSchedule[]): string[] {
   if (campaigns.length === 0) return [];
-  return [heading(2, CAMPAIGNS), "Whatever the scores say, these stay with a person:", campaigns.map((c) => `- **${md(c.name)}**: ${md(c.description)}`).join("\n")];
+  return [
+    heading(2, CAMPAIGNS),
+    "Whatever the scores say, these stay with a person:",
+    campaigns.map((c) => `- **${md(c.name)}**${campaignDates(calendar, c.id)}: ${md(c.description)}`).join("\n"),
+  ];
 }
 
 /** Every question with its answer and note, in the set's order: nothing the respondent said is left out of the report. */

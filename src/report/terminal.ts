@@ -1,6 +1,9 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/report.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
+import type { CampaignSchedule } from "../model/plan.js";
 import { palette, type Palette } from "../ui/palette.js";
+import { campaignDates } from "./plan-markdown.js";
+import { firstThingsLines, hoursLines, kpiWatchLines, roadmapLines } from "./plan-terminal.js";
 import { displayWidth, pad, type Style, setLabel, terminalSafe, verdictLabel, type Word, words, wrap } from "../text.js";
 
 export interface TerminalOptions {
@@ -25,6 +28,7 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
   if (a.assessor) meta.push(`assessed by ${a.assessor}`);
   out.push(...wrap(words(meta.join(" · "), c.dim), width, ""));
   out.push(...wrap(words("Automation supports human service, never replaces it.", c.dim), width, ""));
+  out.push(...firstThingsLines(a.summary, width, c), ...kpiWatchLines(a.kpiWatch, width, c));
 
   out.push("", c.bold("Summary"));
   if (a.stages.length === 0) out.push("  No stages in this question set.");
@@ -37,17 +41,19 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
 
   for (const stage of a.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, width, c));
 
+  out.push(...hoursLines(a.sizing, new Map(a.stages.map((s) => [s.id, s.verdict])), width, c), ...roadmapLines(a.roadmap, width, c));
   out.push(...noteLines(a, width, c));
-  out.push(...campaignLines(a.campaigns, width, c));
+  out.push(...campaignLines(a.campaigns, width, c, a.calendar));
   return `${out.join("\n")}\n`;
 }
 
 /** The campaigns that stay human, closing every terminal report; nothing when the set has none. */
-export function campaignLines(campaigns: Campaign[], width: number, c: Palette): string[] {
+export function campaignLines(campaigns: Campaign[], width: number, c: Palette, calendar?: CampaignSchedule[]): string[] {
   if (campaigns.length === 0) return [];
   const out = ["", c.dim("─".repeat(width)), ...wrap(words("Campaigns that stay human whatever the scores", c.bold), width, "")];
   for (const campaign of campaigns) {
-    out.push(...wrap([{ text: "•" }, ...words(`${campaign.name}:`, c.bold), ...words(campaign.description)], width, "  ", "    "));
+    const dates = campaignDates(calendar, campaign.id);
+    out.push(...wrap([{ text: "•" }, ...words(`${campaign.name}${dates}:`, c.bold), ...words(campaign.description)], width, "  ", "    "));
   }
   return out;
 }

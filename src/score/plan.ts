@@ -1,7 +1,9 @@
 import type { StageSize } from "../model/answers.js";
 import type { Assessment, StageAssessment } from "../model/report.js";
 import type { CampaignSchedule, CampaignTask, Plan, RoadmapItem, RoadmapPhase, Sizing, SummaryItem } from "../model/plan.js";
-import { type AutomatableShare, type Cadence, DEFAULT_AUTOMATABLE_SHARE, type Effort, type QuestionSet } from "../model/question-set.js";
+
+import type { AutomatableShare, Cadence, Effort, QuestionSet } from "../model/question-set.js";
+import { verdictLabel } from "../text.js";
 import { round } from "./score.js";
 
 /** What the plan needs besides the assessment: the set's declarations, the answers' sizing, and day one. */
@@ -12,8 +14,13 @@ export interface PlanInput {
   start: string;
 }
 
+/** The automatable share per verdict for a set that declares none. */
+export const DEFAULT_AUTOMATABLE_SHARE: AutomatableShare = { automate: 0.8, hybrid: 0.5, human: 0.2 };
+
 const EFFORT_COST: Record<Effort, number> = { small: 1, medium: 2, large: 4 };
 const QUICK_WINS = 5;
+// the first month touches several stages rather than finishing one
+const QUICK_PER_STAGE = 2;
 const SECOND_PHASE = 8;
 const PLANNED = new Set(["automate", "hybrid", "human"]);
 const CADENCE_MONTHS: Record<Cadence, number> = { month: 1, quarter: 3, year: 12 };
@@ -27,6 +34,25 @@ export function plan(a: Assessment, input: PlanInput): Plan {
   const calendar = campaignCalendar(input.set.campaigns, input.start);
   const roadmap = phases(ranked, calendar, input.start);
   return { start: input.start, summary: summarise(a, roadmap, sizing, calendar), sizing, roadmap, calendar };
+}
+
+/** The assessment with its plan: the summary near the top, the sizing, roadmap and calendar after the stages. */
+export function withPlan(a: Assessment, input: PlanInput): Assessment {
+  const p = plan(a, input);
+  const { schemaVersion, set, client, assessor, date, summary: _empty, roadmap: _none, ...rest } = a;
+  return {
+    schemaVersion,
+    set,
+    ...(client !== undefined ? { client } : {}),
+    ...(assessor !== undefined ? { assessor } : {}),
+    ...(date !== undefined ? { date } : {}),
+    summary: p.summary,
+    ...rest,
+    planStart: p.start,
+    sizing: p.sizing,
+    roadmap: p.roadmap,
+    calendar: p.calendar,
+  };
 }
 
 /** The automatable share for a verdict: declared per verdict in the set; 0 for a stage that does not apply, null without a verdict. */
@@ -58,7 +84,7 @@ interface Ranked extends RoadmapItem {
 /**
  * Every play of every stage with a verdict (never one that does not apply or has too little answered), quick wins first:
  *   priority = (fit + volume) / 2 / effort cost
- * fit: the stage's score / 100; volume: the stage's time a month today (times x minutes) against the busiest sized stage,
+ * fit: the stage's score / 100; volume: how many times a month the stage happens against the most frequent sized stage,
  * 0..1 (0.5 when unsized beside sized stages, and for all when none is sized); effort cost: small 1, medium 2, large 4
  * (unstated: medium). Fit and volume add up rather than multiply, so the routine work around a busy person-led stage
  * (booking, reminders) still ranks. Ties keep the set's order of stages and plays.
@@ -67,15 +93,15 @@ export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing"
   const freed = new Map((sizing?.stages ?? []).map((s) => [s.stageId, s.hoursPerMonth]));
   const load = (id: string) => {
     const size = input.sizing?.[id];
-    return size ? size.timesPerMonth * size.minutes : undefined;
+    return size ? size.timesPerMonth : undefined;
   };
   const busiest = Math.max(0, ...a.stages.map((s) => load(s.id) ?? 0));
   const items: Ranked[] = [];
   for (const s of a.stages) {
     if (!PLANNED.has(s.verdict) || s.score === null) continue;
     const fit = s.score / 100;
-    const minutes = load(s.id);
-    const volume = minutes === undefined || busiest === 0 ? 0.5 : minutes / busiest;
+    const times = load(s.id);
+    const volume = times === undefined || busiest === 0 ? 0.5 : times / busiest;
     const hours = freed.get(s.id) ?? null;
     const kpis = input.set.kpis.filter((k) => k.stages.includes(s.id)).map((k) => k.id);
     for (const p of s.plays) {
@@ -90,11 +116,12 @@ export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing"
   return items.sort((x, y) => y.priority - x.priority).map(({ priority: _, ...item }) => item);
 }
 
-/** Quick wins (never a large play) in the first 30 days, the next in days 31-60, the rest in 61-90. */
+/** Quick wins (never a large play, at most two of a stage) in the first 30 days, the next in days 31-60, the rest in 61-90. */
 function phases(ranked: RoadmapItem[], calendar: CampaignSchedule[], start: string): RoadmapPhase[] {
   const first: RoadmapItem[] = [];
   const rest: RoadmapItem[] = [];
-  for (const item of ranked) (first.length < QUICK_WINS && item.effort !== "large" ? first : rest).push(item);
+  const quick = (item: RoadmapItem) => first.length < QUICK_WINS && item.effort !== "large" && first.filter((f) => f.stageId === item.stageId).length < QUICK_PER_STAGE;
+  for (const item of ranked) (quick(item) ? first : rest).push(item);
   const second = rest.slice(0, SECOND_PHASE);
   const third = rest.slice(SECOND_PHASE);
   const due = (from: number, to: number): CampaignTask[] =>
@@ -122,8 +149,6 @@ export function campaignCalendar(campaigns: QuestionSet["campaigns"], start: str
   });
 }
 
-const EDGE_POINTS = 5;
-
 /** Three to five things to do first: the top quick wins, a stage on the edge or without a verdict, a campaign, the hours. */
 function summarise(a: Assessment, roadmap: RoadmapPhase[], sizing: Sizing | null, calendar: CampaignSchedule[]): SummaryItem[] {
   // the top quick wins, one per stage, so the first things to do are not three plays of one stage
@@ -137,7 +162,7 @@ function summarise(a: Assessment, roadmap: RoadmapPhase[], sizing: Sizing | null
   if (edge) out.push(edge);
   const campaign = calendar.find((c) => c.every !== null) ?? calendar[0];
   if (campaign) {
-    const when = campaign.every === null ? "from day one" : `first by ${campaign.dates[0]}, then every ${campaign.every}`;
+    const when = campaign.every === null ? "from day one" : `first by ${campaign.dates[0]}, then ${campaign.every === "year" ? "once a year" : `every ${campaign.every}`}`;
     out.push({ text: `Keep ${lowerFirst(campaign.name)} with a person, ${when}, however much else you automate.`, stageId: null });
   }
   if (sizing && sizing.totalHoursPerMonth > 0) {
@@ -148,26 +173,15 @@ function summarise(a: Assessment, roadmap: RoadmapPhase[], sizing: Sizing | null
   return out.slice(0, 5);
 }
 
-/** The stage nearest a threshold (within 5 points), or else the first without a verdict. */
+/** A stage on the edge, one answer from another verdict (its flip point says which); else the first stage without a verdict. */
 function edgeStage(a: Assessment): SummaryItem | undefined {
-  const t = a.thresholds;
-  let best: { stage: StageAssessment; gap: number; toward: string } | undefined;
-  for (const s of a.stages) {
-    if (s.score === null || !PLANNED.has(s.verdict)) continue;
-    for (const [line, below, above] of [
-      [t.automate, "Hybrid", "Automate"],
-      [t.human, "Keep human", "Hybrid"],
-    ] as const) {
-      const gap = s.score >= line ? s.score - line : line - s.score;
-      const toward = s.verdict === "automate" || (s.verdict === "hybrid" && line === t.human) ? below : above;
-      if (gap <= EDGE_POINTS && (!best || gap < best.gap)) best = { stage: s, gap, toward };
-    }
-  }
-  if (best) {
-    const s = best.stage;
+  const flipped = a.stages.find((s) => PLANNED.has(s.verdict) && s.edge && s.flip);
+  if (flipped?.flip) {
+    const [change] = flipped.flip.changes;
+    const question = change ? ` ("${a.answers?.find((r) => r.questionId === change.questionId)?.question ?? change.questionId}")` : "";
     return {
-      text: `${s.name} is on the edge (score ${s.score}, ${best.gap} point${best.gap === 1 ? "" : "s"} from ${best.toward}): talk it through with the people who do the work before automating more there.`,
-      stageId: s.id,
+      text: `${flipped.name} is one answer from ${verdictLabel(flipped.flip.verdict)}${question}: check that answer with the people who do the work before automating more there.`,
+      stageId: flipped.id,
     };
   }
   const open = a.stages.find((s) => s.verdict === "insufficient");

@@ -17,7 +17,7 @@ function startedLog(): { dir: string; log: string } {
   return { dir, log };
 }
 
-describe("automation-fit kpis init", () => {
+describe("automation-fit kpis init", { timeout: 30_000 }, () => {
   it("writes kpis.yaml for the automated and hybrid stages, and never replaces it without --force", () => {
     const dir = tempDir();
     const first = run(["kpis", "init", plumber], { cwd: dir });
@@ -38,7 +38,7 @@ describe("automation-fit kpis init", () => {
   });
 });
 
-describe("automation-fit kpis add", () => {
+describe("automation-fit kpis add", { timeout: 30_000 }, () => {
   it("appends a reading, says when it is past the tripwire, and keeps the file's mode", () => {
     const { log } = startedLog();
     chmodSync(log, 0o640);
@@ -134,4 +134,60 @@ describe("automation-fit kpis add", () => {
       expect(readdirSync(dir).sort()).toEqual(["kpis.yaml"]);
     }
   }, 60_000);
+});
+
+describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
+  it("raises the alarm for a falling renewal rate in every format, naming the KPI, the stage and the human part to restore", () => {
+    const { log } = startedLog();
+    expect(run(["kpis", "add", log, "renewal-rate", "90.5", "--date", "2027-01-07"]).status).toBe(0);
+    expect(run(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"]).status).toBe(0);
+    const humanPart = "Call accounts coming up for renewal that show low use or open complaints.";
+
+    const json = run(["report", plumber, "--kpis", log, "--format", "json"]);
+    expect(json.status, json.stderr).toBe(0);
+    const watch = JSON.parse(json.stdout).kpiWatch as { id: string; alert: boolean; baseline: number; latest: number; change: number; stageIds: string[] }[];
+    expect(watch.find((w) => w.id === "renewal-rate")).toMatchObject({ alert: true, baseline: 91, latest: 88, change: -3, stageIds: ["renewal-calls"] });
+    expect(watch.filter((w) => w.alert).map((w) => w.id)).toEqual(["renewal-rate"]);
+
+    const terminal = run(["report", plumber, "--kpis", log], { env: { NO_COLOR: "1" } });
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout).toMatch(/Renewal rate +█▇▁ +91 → 88 -3 points/);
+    const text = terminal.stdout.replace(/\s+/g, " ");
+    expect(text).toContain(
+      `ALARM: Renewal rate is down 3 points since the baseline (91 on 2026-12-07, now 88 on 2027-02-07), past its tripwire (down 2 points). It watches Renewal calls: restore the human part there. ${humanPart}`,
+    );
+
+    const markdown = run(["report", plumber, "--kpis", log, "--format", "markdown"]);
+    expect(markdown.stdout).toContain("> **Alarm: Renewal rate is down 3 points since the baseline");
+    expect(markdown.stdout).toMatch(
+      /\| Renewal rate \(% of accounts up for renewal that renew\) \| – \| 91 \(2026-12-07\) \| 88 \(2027-02-07\) \| -3 points \| down 2 points \| 91 \/ 90\.5 \/ 88 \(down\) \| \*\*ALARM\*\* \|/,
+    );
+    // plain characters only in the table: no block glyphs for pandoc's PDF engine
+    expect(markdown.stdout.split("## KPI watch")[1]?.split("## Summary")[0]).not.toMatch(/[\u2580-\u259f]/);
+
+    const html = run(["report", plumber, "--kpis", log, "--format", "html"]);
+    expect(html.stdout).toContain('<p class="alarm keep"><strong>ALARM: Renewal rate is down 3 points');
+    expect(html.stdout).toContain(humanPart);
+  });
+
+  it("stays quiet while the renewal rate moves inside its tripwire", () => {
+    const { log } = startedLog();
+    expect(run(["kpis", "add", log, "renewal-rate", "89.5", "--date", "2027-01-07"]).status).toBe(0);
+    const json = JSON.parse(run(["report", plumber, "--kpis", log, "--format", "json"]).stdout);
+    expect(json.kpiWatch.some((w: { alert: boolean }) => w.alert)).toBe(false);
+    expect(run(["report", plumber, "--kpis", log, "--format", "markdown"]).stdout).toContain("No KPI is past its tripwire (13 watched).");
+  });
+
+  it("refuses a log with problems at FILE:LINE:COL, exit 2, and a log with a team report", () => {
+    const dir = tempDir();
+    const log = join(dir, "kpis.yaml");
+    writeFileSync(log, "kpis:\n  renewal-rate:\n    readings:\n      - {date: 2027-01-07, value: 91%}\n");
+    const r = run(["report", plumber, "--kpis", log]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${log}:4:35 kpis.renewal-rate.readings.0.value: a reading's value is a number`);
+    expect(r.stdout).toBe("");
+    const team = run(["report", plumber, fixture("plan/saas.yaml"), "--kpis", log]);
+    expect(team.status).toBe(2);
+    expect(team.stderr).toContain("option --kpis: a KPI log goes with the report of one respondent");
+  });
 });

@@ -3,19 +3,44 @@ import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import type { Assessment } from "../../src/model/report.js";
 import { renderCompareHtml, renderHtml, renderTeamHtml } from "../../src/report/html.js";
 import { escapeHtml } from "../../src/text.js";
 import { aggregate } from "../../src/score/aggregate.js";
 import { encodeAnswers } from "../../src/model/respondent.js";
 import { compare } from "../../src/score/compare.js";
+import { watchKpis } from "../../src/score/kpis.js";
+import { withPlan } from "../../src/score/plan.js";
 import { assess } from "../../src/score/score.js";
 import { example } from "../cli/run.js";
 import { assessment } from "./fixtures.js";
 
 const set = await loadQuestionSet().then(orThrow);
 const load = (file: string) => loadAnswers(example(file), set).then(orThrow);
-const single = assess(set, await load("enterprise-services.yaml"));
+const enterprise = await load("enterprise-services.yaml");
+const planned = withPlan(assess(set, enterprise), {
+  set,
+  sizing: { "service-calls": { timesPerMonth: 120, minutes: 20 }, "renewal-calls": { timesPerMonth: 10, minutes: 60 } },
+  start: "2026-01-05",
+});
+// a report with its plan and a KPI log beside it: a renewal rate past its tripwire
+const single = {
+  ...planned,
+  kpiWatch: watchKpis(
+    [
+      {
+        id: "renewal-rate",
+        owner: "Dana",
+        readings: [
+          { date: "2026-01-05", value: 91 },
+          { date: "2026-03-05", value: 87 },
+        ],
+      },
+      { id: "attrition", readings: [] },
+    ],
+    planned,
+    set,
+  ),
+};
 const teamFiles = ["founder.yaml", "head-of-sales.yaml", "support-lead.yaml"];
 const team = aggregate(
   set,
@@ -34,7 +59,8 @@ const progress = compare(
 );
 
 /** Fields that are keys or values of the set, not text for a reader: ids, answer values, enums. */
-const NOT_SHOWN = /(^|\.)(id|questionId|answer|value|signal|verdict|kind|file|stages\.\d+)$|^(set\.version|before\.file|after\.file)$|(^|\.)(kpis\.\d+\.stages\.\d+)$/;
+const NOT_SHOWN =
+  /(^|\.)(id|questionId|answer|value|signal|verdict|kind|file|stages\.\d+|stageId|campaignId|stageIds\.\d+|planStart|direction|unit)$|^(set\.version|before\.file|after\.file)$|(^|\.)(kpis\.\d+\.stages\.\d+|items\.\d+\.kpis\.\d+)$/;
 
 /** Every string of a model replaced by markup, an OSC 52 clipboard write and a bidi override, each tagged by its path. */
 function hostile<T>(model: T): { model: T; paths: string[] } {
@@ -111,19 +137,45 @@ describe("renderHtml", () => {
 
   it("renders the advice and plan the model carries when present", () => {
     const a = assessment();
+    const planned = withPlan(a, {
+      set: { kpis: [], campaigns: [{ id: "check-ups", name: "Check-up calls", description: "Just listen.", every: "quarter" }] },
+      start: "2025-03-17",
+    });
     const withAdvice = {
-      ...a,
-      summary: "Automate billing first.\n\nKeep reviews with a person.",
-      roadmap: [{ when: "Month 1", what: "Dunning sequence" }],
-      stages: a.stages.map((s, i) => (i === 0 ? { ...s, flipText: "A no to auto-pay would make this hybrid.", risk: "The call before collections" } : s)),
+      ...planned,
+      kpiWatch: [
+        {
+          id: "dso",
+          name: "Days sales outstanding",
+          measure: null,
+          owner: "Dana",
+          review: null,
+          readings: [
+            { date: "2025-03-17", value: 30 },
+            { date: "2025-05-17", value: 41 },
+          ],
+          baseline: 30,
+          latest: 41,
+          change: 11,
+          tripwire: { direction: "up" as const, size: 5, unit: "points" as const },
+          alert: true,
+          stageIds: ["billing"],
+          restore: [{ stageId: "billing", humanPart: "A call from the account owner." }],
+          message: "ALARM: Days sales outstanding is up 11 points since the baseline.",
+        },
+      ],
+      stages: planned.stages.map((s, i) => (i === 0 ? { ...s, flipText: "A no to auto-pay would make this hybrid.", risk: "The call before collections" } : s)),
     };
-    // shapes of an earlier draft of the advice and the plan (flip as a sentence, summary as text): still rendered
-    const html = renderHtml(withAdvice as unknown as Assessment);
-    expect(html).toContain("<p>Automate billing first.</p>\n<p>Keep reviews with a person.</p>");
+    const html = renderHtml(withAdvice);
+    expect(html).toContain(`<h3>What to do first</h3>\n<ol class="first"><li>${escapeHtml(planned.summary![0]!.text)}</li>`);
     expect(html).toContain("<h3>What would change the verdict</h3>");
     expect(html).toContain("<h3>What you risk losing</h3>");
-    expect(html).toContain("Dunning sequence");
+    expect(html).toContain("<strong>Billing &#124; invoices &#60;b&#62;: Dunning sequence</strong>".replace("&#124;", "|"));
+    expect(html).toContain('<p class="alarm keep"><strong>ALARM: Days sales outstanding is up 11 points since the baseline.</strong></p>');
+    expect(html).toContain("Check-up calls</strong> by 2025-05-16, then every quarter");
+    expect(html.indexOf("KPI watch")).toBeLessThan(html.indexOf("Executive summary"));
     expect(renderHtml(a)).not.toContain("What would change the verdict");
+    expect(renderHtml(a)).not.toContain("Roadmap");
   });
 
   it("shows every text field of a single report, escaped", () => {
@@ -131,11 +183,13 @@ describe("renderHtml", () => {
     const html = renderHtml(model);
     expectInert(html);
     const missing = paths.filter((_, i) => !html.includes(`&#60;x-evil n=&#34;${i}&#34;&#62;`));
-    // drivers repeat the appendix's questions and notes; campaign and KPI ids are not text
-    // a play's when/unless conditions and a flip's changes are ids and scale values (flipText says them in words)
-    expect(
-      missing.filter((p) => !/^stages\.\d+\.(drivers\.\d+\.(question|answerLabel)|kpis\.\d+\.name|plays\.\d+\.(when|unless)\..+|flip(OtherWay)?\..+|flipSearch)$/.test(p)),
-    ).toEqual([]);
+    // drivers repeat the appendix's questions and notes; campaign and KPI ids are not text;
+    // a play's when/unless conditions and a flip's changes are ids and scale values (flipText says them in words);
+    // a task's effort is in its why; the calendar is the campaigns' dates, found by a campaign's id (which the hostile
+    // model replaces on each side apart); a KPI's message is its table row in words, shown as such for an alarm only (kpiWatch.1 has none)
+    const repeated =
+      /^stages\.\d+\.(drivers\.\d+\.(question|answerLabel)|kpis\.\d+\.name|plays\.\d+\.(when|unless)\..+|flip(OtherWay)?\..+|flipSearch)$|^roadmap\.\d+\.items\.\d+\.effort$|^calendar\.|^campaigns\.\d+\.every$|^kpiWatch\.1\.message$/;
+    expect(missing.filter((p) => !repeated.test(p))).toEqual([]);
   });
 });
 

@@ -119,13 +119,14 @@ describe("the roadmap's ranking", () => {
     expect(p.summary.some((s) => s.stageId === "gone")).toBe(false);
   });
 
-  it("never puts a large play in the first 30 days, and keeps the first phase to five", () => {
-    const plays = [play("big", "large"), ...Array.from({ length: 7 }, (_, i) => play(`p${i}`, "small"))];
-    const p = plan(assessment([stage("s", "automate", 95, plays)]), { set, start: "2027-01-04" });
+  it("never puts a large play in the first 30 days, keeps the first phase to five, at most two of a stage", () => {
+    const stages = ["a", "b", "c", "d"].map((id) =>
+      stage(id, "automate", 95, [play(`${id} big`, "large"), play(`${id}1`, "small"), play(`${id}2`, "small"), play(`${id}3`, "small")]),
+    );
+    const p = plan(assessment(stages), { set, start: "2027-01-04" });
     const [first, second] = p.roadmap;
-    expect(first?.items).toHaveLength(5);
-    expect(first?.items.some((i) => i.effort === "large")).toBe(false);
-    expect(second?.items.map((i) => i.play)).toContain("big");
+    expect(first?.items.map((i) => i.play)).toEqual(["a1", "a2", "b1", "b2", "c1"]);
+    expect(second?.items.map((i) => i.play)).toEqual(["a3", "b3", "c2", "c3", "d1", "d2", "d3", "a big"]);
     expect(p.roadmap.map((r) => r.phase)).toEqual([30, 60, 90]);
     expect(p.roadmap.map((r) => [r.from, r.to])).toEqual([
       ["2027-01-04", "2027-02-03"],
@@ -186,8 +187,17 @@ describe("the executive summary", () => {
     for (const s of p.summary) expect(s.text).toMatch(/^[^\n]+[.]$/);
   });
 
-  it("names a stage on the edge of a threshold", () => {
-    const p = plan(assessment([stage("close-call", "hybrid", 63, [play("x", "small")])]), { set, start: "2027-01-04" });
-    expect(p.summary.find((s) => s.text.includes("on the edge"))).toEqual({ text: expect.stringContaining("2 points from Automate"), stageId: "close-call" });
+  it("names a stage one answer from another verdict, with the question to check", () => {
+    const edgy = { ...stage("close-call", "hybrid", 63, [play("x", "small")]), edge: true, flip: { verdict: "automate" as const, changes: [{ questionId: "q1", answer: "yes" }] } };
+    const a = { ...assessment([edgy]), answers: [{ questionId: "q1", question: "Do buyers decide alone?", stages: ["close-call"], answer: "no", answerLabel: "No" }] };
+    expect(plan(a, { set, start: "2027-01-04" }).summary).toContainEqual({
+      text: 'close-call is one answer from Automate ("Do buyers decide alone?"): check that answer with the people who do the work before automating more there.',
+      stageId: "close-call",
+    });
+  });
+
+  it("asks for the open questions of a stage without a verdict when no stage is on the edge", () => {
+    const p = plan(assessment([stage("open", "insufficient", null, []), stage("s", "automate", 90, [play("x", "small")])]), { set, start: "2027-01-04" });
+    expect(p.summary).toContainEqual({ text: "open has no verdict yet: answer its open questions before planning it.", stageId: "open" });
   });
 });
