@@ -9,6 +9,7 @@ import { loadQuestionSet } from "../../src/load/question-set.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
+import { withPlan } from "../../src/score/plan.js";
 import { assess } from "../../src/score/score.js";
 import { example, fixture, run, tempDir } from "../cli/run.js";
 
@@ -23,9 +24,11 @@ async function lintErrors(markdown: string): Promise<string[]> {
 }
 
 describe("automation-fit report, one answers file", () => {
-  it("prints exactly the single report, in every format", async () => {
+  it("prints exactly the single report, with its plan from the answers' date, in every format", async () => {
     const file = join(TEAM, "founder.yaml");
-    const a = assess(await loadQuestionSet().then(orThrow), await loadAnswers(file, await loadQuestionSet().then(orThrow)).then(orThrow));
+    const set = await loadQuestionSet().then(orThrow);
+    const answers = await loadAnswers(file, set).then(orThrow);
+    const a = withPlan(assess(set, answers), { set, start: answers.date! });
     expect(run(["report", file, "--format", "json"]).stdout).toBe(renderJson(a));
     expect(run(["report", file, "--format", "markdown"]).stdout).toBe(renderMarkdown(a));
     expect(run(["report", file]).stdout).toBe(renderTerminal(a, { color: false, width: 80 }));
