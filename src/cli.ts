@@ -98,11 +98,11 @@ export async function main(argv: string[] = process.argv): Promise<number> {
 async function versions(): Promise<string> {
   const tool = `automation-fit ${VERSION}\n`;
   try {
-    const loaded = await (await import("./load/question-set.js")).loadQuestionSet();
+    const [{ loadQuestionSet }, { setVersion }] = await Promise.all([import("./load/question-set.js"), import("./text.js")]);
+    const loaded = await loadQuestionSet();
     if (!loaded.value) throw new InputError(loaded.problems);
     const { set } = loaded.value;
-    const version = set.version?.trim() ? `v${set.version.trim().replace(/^v/i, "")}` : "without a version";
-    return `${tool}question set ${version} (${set.name}, built in)\n`;
+    return `${tool}${setVersion(set) ?? "question set without a version"} (${set.name}, built in)\n`;
   } catch (error) {
     return `${tool}question set: the built-in set cannot be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})\n`;
   }

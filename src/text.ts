@@ -10,8 +10,14 @@ export function verdictLabel(verdict: Verdict): string {
 
 /** "Customer lifecycle (question set v1.2)": the set's name and its version, said to be the question set's (not the tool's), unescaped. */
 export function setLabel(set: Assessment["set"]): string {
+  const version = setVersion(set);
+  return version ? `${set.name} (${version})` : set.name;
+}
+
+/** "question set v1.2", or undefined for a set without a version. */
+export function setVersion(set: Assessment["set"]): string | undefined {
   const version = set.version?.trim();
-  return version ? `${set.name} (question set ${/^v/i.test(version) ? version : `v${version}`})` : set.name;
+  return version ? `question set ${/^v/i.test(version) ? version : `v${version}`}` : undefined;
 }
 
 /** How much of a stage was answered, in plain words: "answered 13 of 13" ("Not sure" and "Does not apply" are not answers). */

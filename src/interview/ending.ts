@@ -26,8 +26,9 @@ export async function ending<F extends SavedFormat>(prompter: Prompter, e: Endin
     const next = await prompter.select<Next>(
       "What next?",
       [
-        { value: "read", name: "Read the full report (why, what to automate, what to keep human)", short: "Read the full report" },
-        { value: "save", name: `Save the report to a file (${list})`, short: "Save the report" },
+        // short enough for one line at 60 columns: inquirer would cut a longer one mid-word
+        { value: "read", name: "Read the full report", short: "Read the full report" },
+        { value: "save", name: `Save it to a file (${list})`, short: "Save the report" },
         { value: "finish", name: "Finish", short: "Finish" },
       ],
       // four lines under the summary, which takes the rest of an 80x24 screen

@@ -1,7 +1,7 @@
 import type { Assessment, StageAssessment, Verdict } from "../model/report.js";
 import { palette } from "../ui/palette.js";
 import { verdictStyle } from "./terminal.js";
-import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, words, wrap } from "../text.js";
+import { displayWidth, pad, setVersion, terminalSafe, verdictLabel, words, wrap } from "../text.js";
 
 /**
  * The most lines the summary takes, the blank line before it included: with the ending's choice under it (4 lines), it
@@ -37,7 +37,8 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const out: string[] = [];
   // one line each: the full report has them whole
   out.push(c.bold(fitName(terminalSafe(`Automation fit: ${a.client?.trim() || a.set.name}`), width)));
-  out.push(c.dim(fitName([setLabel(a.set), ...(a.date ? [a.date] : [])].join(" · "), width)));
+  // date and version first: on a narrow screen the set's name is what gets cut
+  out.push(c.dim(fitName([a.date, setVersion(a.set), a.set.name].filter(Boolean).join(" · "), width)));
 
   const stages = a.stages.slice(0, 10);
   const nameWidth = Math.min(24, Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name)))));

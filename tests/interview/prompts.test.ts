@@ -145,7 +145,7 @@ describe("the ending through the real prompts", () => {
       show: (text) => void shown.push(text),
     });
     expect(shown).toEqual(["SUMMARY\n"]);
-    expect(screen.getScreen()).toContain("Save the report to a file (Markdown, HTML or JSON)");
+    expect(screen.getScreen()).toContain("Save it to a file (Markdown, HTML or JSON)");
     screen.keypress("enter");
     await screen.next();
     expect(reads).toBe(1);
