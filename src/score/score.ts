@@ -116,7 +116,7 @@ const COUNT_WORDS = ["no", "One", "Two", "Three"];
  * A greedy search says so, since a shorter way may exist.
  */
 export function flipText(set: QuestionSet, flips: readonly Flip[], search: "exact" | "greedy"): string | null {
-  if (!flips.length) return null;
+  if (!flips.length) return search === "greedy" ? "A quick search on this long stage found no change of up to three answers that moves the verdict; one may exist." : null;
   const questions = new Map(set.questions.map((q) => [q.id, q.text]));
   const labels = new Map(set.scale.map((o) => [o.value, o.label]));
   const changes = (f: Flip) => f.changes.map((c) => `"${questions.get(c.questionId) ?? c.questionId}" answered ${labels.get(c.answer) ?? c.answer}`).join("; ");

@@ -174,6 +174,28 @@ describe("flip points", () => {
     );
   });
 
+  it("search a stage of more than 60 questions greedily, and say so; its flips still round-trip", async () => {
+    const { questionSetFrom } = await import("../../src/load/question-set.js");
+    // q0 weighs 40, the other 60 one each: q0's answer decides, which a step-by-step search finds at once
+    const questions = Array.from({ length: 61 }, (_, i) => `  - {id: q${i}, text: Q${i}?, help: H, signal: ${i % 2 ? "human" : "automate"}, stages: {long: ${i ? 1 : 40}}}`).join(
+      "\n",
+    );
+    const long = orThrow(questionSetFrom([parseSource("long.yaml", `stages: [{id: long, name: Long, description: D}]\nquestions:\n${questions}\n`)], "long"));
+    const given = Object.fromEntries(long.questions.map((q, i) => [q.id, i ? "partly" : "yes"]));
+    const s = assess(long, answers(given)).stages[0]!;
+    expect(s).toMatchObject({ verdict: "automate", flipSearch: "greedy", edge: true });
+    expect(s.flip!.changes).toEqual([{ questionId: "q0", answer: "partly" }]);
+    expect(stageVerdict(long, "long", { ...given, q0: "partly" })).toBe("hybrid");
+    expect(s.flipText).toContain("a shorter way may exist");
+    // every answer weighing little: no flip within three changes, and the text says the search was quick
+    const even = orThrow(
+      questionSetFrom([parseSource("even.yaml", `stages: [{id: long, name: Long, description: D}]\nquestions:\n${questions.replace("long: 40", "long: 1")}\n`)], "even"),
+    );
+    const flat = assess(even, answers(Object.fromEntries(even.questions.map((q, i) => [q.id, i % 2 ? "no" : "yes"])))).stages[0]!;
+    expect(flat.flip).toBeNull();
+    expect(flat.flipText).toMatch(/quick search .* found no change of up to three answers/);
+  });
+
   it("search exhaustively up to 60 questions a stage", () => {
     expect(EXACT_FLIP_QUESTIONS).toBe(60);
     const flips = stageFlips(gated, { ...ALL_AUTOMATE });
