@@ -8,6 +8,7 @@ import { terminalSafe } from "../text.js";
 import {
   checkFrontMatter,
   frontMatterOption,
+  kpisOption,
   OUTPUT_OPTIONS,
   optionalChoice,
   outputOptions,
@@ -27,16 +28,19 @@ const CompareOptions = z.object({
   ...SURVEY_OPTIONS,
   format: optionalChoice(REPORT_FORMATS),
   frontMatter: z._default(z.boolean(), false),
+  kpis: z.optional(z.string()),
 });
 
-export const compare = frontMatterOption(
-  outputOptions(
-    withSetOption(
-      surveyOptions(new Command("compare"))
-        .description("show progress between two assessments: scores and verdicts then and now, and the answers that moved them")
-        .argument("<before>", "the earlier answers file, a report saved with 'report --format json', or a team (a survey CSV or a folder): a survey round")
-        .argument("<after>", "the later one: an answers file, a saved JSON report, or a team")
-        .addOption(reportFormatOption(REPORT_FORMATS, "terminal")),
+export const compare = kpisOption(
+  frontMatterOption(
+    outputOptions(
+      withSetOption(
+        surveyOptions(new Command("compare"))
+          .description("show progress between two assessments: scores and verdicts then and now, and the answers that moved them")
+          .argument("<before>", "the earlier answers file, a report saved with 'report --format json', or a team (a survey CSV or a folder): a survey round")
+          .argument("<after>", "the later one: an answers file, a saved JSON report, or a team")
+          .addOption(reportFormatOption(REPORT_FORMATS, "terminal")),
+      ),
     ),
   ),
 ).action(async (before: string, after: string, raw: unknown) => {
@@ -61,7 +65,8 @@ export const compare = frontMatterOption(
   const reads = await Promise.all(sides.map((path, i) => (teams[i] ? { problems: [] } : readProgressFile(path))));
   const problems: Problem[] = reads.flatMap((r) => r.problems);
   let set: QuestionSet | undefined;
-  if (teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = gather(problems, await loadQuestionSet(options.questions));
+  // a KPI log is read against the set's KPIs, whatever the sides are
+  if (options.kpis || teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = gather(problems, await loadQuestionSet(options.questions));
 
   const inputs: ProgressInput[] = [];
   for (const [i, read] of reads.entries()) {
@@ -82,12 +87,18 @@ export const compare = frontMatterOption(
     }
   }
   const [then, now] = inputs;
+  const watch = options.kpis && set && now ? gather(problems, await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, now.assessment)) : undefined;
   // the same file on both sides would report each problem twice
   const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
   if (unique.length || !then || !now) throw new InputError(unique.sort(byPosition));
 
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
-  await emit(await render(progress.compare(then, now, set), format, { color, width: reportWidth(process.stdout), frontMatter: options.frontMatter }), options.out, options.force);
+  const comparison = progress.compare(then, now, set);
+  await emit(
+    await render(watch ? { ...comparison, kpiWatch: watch } : comparison, format, { color, width: reportWidth(process.stdout), frontMatter: options.frontMatter }),
+    options.out,
+    options.force,
+  );
 });
 
 /** A survey round as a side: one respondent is compared answer by answer, a team at its stage medians. */

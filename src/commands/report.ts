@@ -2,9 +2,6 @@ import { Command } from "commander";
 import { z } from "zod/mini";
 import { formatProblem, InputError, orThrow } from "../errors.js";
 import type { Answers } from "../model/answers.js";
-import type { Assessment } from "../model/report.js";
-import type { KpiWatch } from "../model/plan.js";
-import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { terminalSafe } from "../text.js";
 import {
@@ -76,7 +73,7 @@ export const report = kpisOption(
     const [{ assess }, { withPlan }, { isIsoDate }] = await Promise.all([import("../score/score.js"), import("../score/plan.js"), import("../model/date.js")]);
     const start = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();
     let assessment = withPlan(assess(set, answers), { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start });
-    if (options.kpis) assessment = { ...assessment, kpiWatch: await kpiWatch(options.kpis, set, assessment) };
+    if (options.kpis) assessment = { ...assessment, kpiWatch: orThrow(await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, assessment)) };
     await emit(await render(assessment, format, look), options.out, options.force);
   };
   if (await respondents.isAnswersFile(paths)) {
@@ -124,11 +121,3 @@ export const report = kpisOption(
   }
   await emit(await renderTeam(tally, files, format, look), options.out, options.force);
 });
-
-/** The KPIs' movement since their baselines, from a KPI log; the log's problems end the run (exit 2). */
-export async function kpiWatch(file: string, set: QuestionSet, assessment: Assessment): Promise<KpiWatch[]> {
-  const [{ readKpiLog }, { watchKpis }] = await Promise.all([import("../load/kpi-log.js"), import("../score/kpis.js")]);
-  const { log, problems } = await readKpiLog(file, set);
-  if (!log) throw new InputError(problems);
-  return watchKpis(log.kpis, assessment, set);
-}

@@ -2,7 +2,8 @@ import { Document, isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from "yaml";
 import { byPosition, type Problem } from "../errors.js";
 import { KpiLogFile } from "../model/kpi-log.js";
 import type { Kpi, QuestionSet } from "../model/question-set.js";
-import type { WatchedKpi } from "../score/kpis.js";
+import type { KpiWatch } from "../model/plan.js";
+import { type WatchedKpi, type WatchedStages, watchKpis } from "../score/kpis.js";
 import { didYouMean } from "../suggest.js";
 import { parseSource, readSource, type Source } from "./source.js";
 
@@ -47,6 +48,12 @@ function checkKpiLog(source: Source, set: Pick<QuestionSet, "kpis">): { log?: Lo
     ...(entry?.stages ? { stages: entry.stages } : {}),
   }));
   return { log: { ...(parsed.data.client ? { client: parsed.data.client } : {}), kpis }, problems: [] };
+}
+
+/** A KPI log's movement since the baselines, read against these stages; the log's problems come back, not thrown. */
+export async function loadKpiWatch(file: string, set: Pick<QuestionSet, "kpis">, against: WatchedStages): Promise<{ value?: KpiWatch[]; problems: Problem[] }> {
+  const { log, problems } = await readKpiLog(file, set);
+  return log ? { value: watchKpis(log.kpis, against, set), problems: [] } : { problems };
 }
 
 const HEADER = (file: string, example: string) =>

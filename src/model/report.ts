@@ -219,6 +219,7 @@ export const Comparison = z
     thresholds: Thresholds,
     stages: z.array(StageProgress),
     notes: z.array(z.string()).describe("Anything that makes the two sides less comparable."),
+    kpiWatch: z.array(KpiWatch).optional().describe("With `compare ... --kpis FILE`: each KPI's movement since its baseline, read against the later side."),
   })
   .describe("automation-fit compare BEFORE AFTER --format json.");
 

@@ -3,6 +3,7 @@ import { answerLevelNote, answerText, comparisonTitle, signed } from "./compare-
 import { heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
 import { notCharted, scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
+import { kpiWatchBlocks, PLAN_HEADINGS } from "./plan-markdown.js";
 
 const SUMMARY = "Summary";
 const CHANGED = "Answers that changed";
@@ -11,12 +12,13 @@ const CHANGED = "Answers that changed";
 export function renderCompareMarkdown(c: Comparison, options: MarkdownOptions = {}): string {
   const { who, then, now } = comparisonTitle(c);
   const title = `Progress: ${shortName(who)}`;
-  const unique = uniqueHeadings([md(title), SUMMARY, CHANGED]);
+  const unique = uniqueHeadings([md(title), SUMMARY, CHANGED, PLAN_HEADINGS.kpis]);
   const blocks: string[] = [titleBlock(title, { author: c.after.assessor, date: c.after.date }, options)];
   blocks.push(`${c.before.client || c.after.client ? `Client: ${md(who)} · ` : ""}${md(then)} to ${md(now)}`);
 
   blocks.push([side("Before", c.before), side("After", c.after)].join("\n"));
   for (const note of c.notes) blocks.push(`**Note**: ${md(note)}`);
+  blocks.push(...kpiWatchBlocks(c.kpiWatch, heading));
 
   blocks.push(heading(2, SUMMARY));
   if (c.stages.length === 0) blocks.push("No stages to compare.");

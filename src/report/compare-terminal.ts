@@ -3,6 +3,7 @@ import { palette, type Palette } from "../ui/palette.js";
 import { answerText, comparisonTitle, reportsOnly, signed } from "./compare-text.js";
 import { type TerminalOptions, verdictStyle } from "./terminal.js";
 import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, type Word, words, wrap } from "../text.js";
+import { kpiWatchLines } from "./plan-terminal.js";
 
 const MIN_WIDTH = 30;
 // "100 Insufficient": a score and the longest verdict label
@@ -19,6 +20,7 @@ export function renderCompareTerminal(c: Comparison, options: TerminalOptions): 
   const sets = setLabel(c.before.set) === setLabel(c.after.set) ? setLabel(c.after.set) : `${setLabel(c.before.set)} → ${setLabel(c.after.set)}`;
   out.push(...wrap(words(`${when} · ${sets}`, p.dim), width, ""));
   for (const note of c.notes) out.push(...wrap([...words("Note:", p.yellow), ...words(note)], width, ""));
+  out.push(...kpiWatchLines(c.kpiWatch, width, p));
 
   out.push("", p.bold("Summary"));
   if (c.stages.length === 0) out.push("  No stages to compare.");

@@ -189,6 +189,7 @@ export function renderCompareHtml(c: Comparison): string {
       true,
     ),
   ];
+  body.push(kpiWatchSection(c.kpiWatch));
   body.push('<section class="summary">', "<h2>Summary</h2>");
   for (const note of c.notes) body.push(`<p class="note"><strong>Note:</strong> ${h(note)}</p>`);
   if (c.stages.length === 0) body.push("<p>No stages to compare.</p>");

@@ -44,14 +44,13 @@ export function kpiWatchLines(watch: KpiWatch[] | undefined, width: number, c: P
         : w.readings.length === 1
           ? `baseline ${number(w.baseline)}`
           : `${number(w.baseline)} → ${number(w.latest)}  ${change(w)}${w.tripwire ? `  (tripwire ${w.tripwire.direction} ${number(w.tripwire.size)} ${w.tripwire.unit})` : ""}`;
-    const status = w.alert ? c.magenta("ALARM") : "";
     out.push(
       ...wrap(
         [
           { text: pad(terminalSafe(w.name), nameWidth), style: w.alert ? c.bold : (s) => s },
           { text: spark, style: w.alert ? c.magenta : c.green },
           ...words(figures),
-          { text: status },
+          ...(w.alert ? [{ text: "ALARM", style: c.magenta }] : []),
         ],
         width,
         "  ",

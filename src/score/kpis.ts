@@ -14,6 +14,11 @@ export interface WatchedKpi {
 }
 
 const AUTOMATING = new Set(["automate", "hybrid"]);
+
+/** The stages a KPI log is read against: a report's, or a comparison's later side (a saved report or a team may lack plays). */
+export interface WatchedStages {
+  stages: { id: string; name: string; verdict: string; plays?: { human: string }[] }[];
+}
 // Float subtraction leaves dust (91.1 - 89.1 = 2.0000000000000057): a move that equals the tripwire must count as equal.
 const EPSILON = 1e-9;
 
@@ -46,7 +51,7 @@ export function tripwireCrossed(baseline: number, latest: number, tripwire: Trip
  * tripwire (the log's own, else the set's default). The stages it watches are those the assessment automates (Automate or
  * Hybrid) that the KPI covers, else the ones the log names; the human part to restore is each stage's first play.
  */
-export function watchKpis(log: WatchedKpi[], a: Assessment, set: Pick<QuestionSet, "kpis">): KpiWatch[] {
+export function watchKpis(log: WatchedKpi[], a: WatchedStages, set: Pick<QuestionSet, "kpis">): KpiWatch[] {
   const kpis = new Map(set.kpis.map((k) => [k.id, k]));
   const stages = new Map(a.stages.map((s) => [s.id, s]));
   return log.map((entry) => {
@@ -64,7 +69,7 @@ export function watchKpis(log: WatchedKpi[], a: Assessment, set: Pick<QuestionSe
     const alert = Boolean(first && last && readings.length > 1 && tripwire && tripwireCrossed(first.value, last.value, tripwire));
     const restore = alert
       ? stageIds.flatMap((id) => {
-          const human = stages.get(id)?.plays[0]?.human;
+          const human = stages.get(id)?.plays?.[0]?.human;
           return human ? [{ stageId: id, humanPart: human }] : [];
         })
       : [];

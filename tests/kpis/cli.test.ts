@@ -191,3 +191,24 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     expect(team.stderr).toContain("option --kpis: a KPI log goes with the report of one respondent");
   });
 });
+
+describe("automation-fit compare --kpis", { timeout: 30_000 }, () => {
+  it("shows the KPIs' movement beside the progress, with the alarm, in every format", () => {
+    const { dir, log } = startedLog();
+    expect(run(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"]).status).toBe(0);
+    const after = join(dir, "after.yaml");
+    writeFileSync(after, readFileSync(plumber, "utf8").replace("date: 2026-12-07", "date: 2027-02-07"));
+    const json = run(["compare", plumber, after, "--kpis", log, "--format", "json"]);
+    expect(json.status, json.stderr).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.kind).toBe("comparison");
+    expect(parsed.kpiWatch.filter((w: { alert: boolean }) => w.alert).map((w: { id: string }) => w.id)).toEqual(["renewal-rate"]);
+    for (const format of ["terminal", "markdown", "html"]) {
+      const r = run(["compare", plumber, after, "--kpis", log, "--format", format], { env: { NO_COLOR: "1" } });
+      expect(r.status, format).toBe(0);
+      expect(r.stdout.replace(/\s+/g, " "), format).toMatch(/ALARM: Renewal rate is down 3 points since the baseline|Alarm: Renewal rate is down 3 points since the baseline/);
+    }
+    // without --kpis, no KPI watch
+    expect(JSON.parse(run(["compare", plumber, after, "--format", "json"]).stdout).kpiWatch).toBeUndefined();
+  });
+});
