@@ -30,6 +30,7 @@ export const ReportOptions = z.object({
   frontMatter: z._default(z.boolean(), false),
   skipBadRows: z._default(z.boolean(), false),
   kpis: z.optional(z.string()),
+  respondents: z._default(z.boolean(), false),
 });
 
 const MAX_SKIPPED_SHOWN = 20;
@@ -50,7 +51,8 @@ export const report = kpisOption(
             "an answers file (YAML or JSON: answers: {question-id: yes|partly|no|unsure|n/a}); several files, a folder of them, or a survey export (CSV from Google Forms, Microsoft Forms, Typeform, SurveyMonkey, Jotform or Excel) for a team report",
           )
           .addOption(reportFormatOption(REPORT_FORMATS, "terminal"))
-          .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false),
+          .option("--skip-bad-rows", "team report: score the good respondents and leave out CSV rows or answers files with problems (listed on stderr)", false)
+          .option("--respondents", "team report: list every respondent, even in a team of more than 1,000 (which lists none by default)", false),
       ),
     ),
   ),
@@ -82,7 +84,7 @@ export const report = kpisOption(
   }
   const [{ TeamTally }, { teamProgress }] = await Promise.all([import("../score/aggregate.js"), import("../ui/progress.js")]);
   // Scored as read: nothing per respondent is kept but the respondents the report lists.
-  const tally = new TeamTally(set);
+  const tally = new TeamTally(set, options.respondents);
   const progress = teamProgress();
   const reading = await respondents
     .readRespondents(paths, set, {

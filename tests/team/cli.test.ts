@@ -143,6 +143,17 @@ describe("automation-fit report, a team", () => {
 });
 
 describe("automation-fit report, a survey CSV", () => {
+  it("lists no respondent in a team of more than 1,000, unless asked with --respondents (names then made unique)", () => {
+    const file = join(tempDir(), "big.csv");
+    writeFileSync(file, `respondent,auto-pay,few-problems\n${"Anonymous,yes,no\n".repeat(1001)}`);
+    const quiet = JSON.parse(run(["report", file, ...MINI, "--format", "json"]).stdout);
+    expect(quiet).toMatchObject({ respondentCount: 1001, respondentsListed: false, respondents: [] });
+    const listed = JSON.parse(run(["report", file, ...MINI, "--format", "json", "--respondents"]).stdout);
+    expect(listed).toMatchObject({ respondentCount: 1001, respondentsListed: true });
+    expect(listed.respondents.map((r: { name: string }) => r.name).slice(-2)).toEqual(["Anonymous (1000)", "Anonymous (1001)"]);
+    expect({ ...listed, respondents: [], respondentsListed: false }).toEqual(quiet);
+  });
+
   it("refuses a CSV over 2 GB with a clear error, before reading it", () => {
     const file = join(tempDir(), "huge.csv");
     writeFileSync(file, "respondent,auto-pay\n");
