@@ -59,7 +59,8 @@ async function bundle() {
     sourcesContent: false,
     metafile: true,
     chunkNames: "[name]-[hash]",
-    define: { __AUTOMATION_FIT_BUILT_IN__: JSON.stringify(builtIn) },
+    // a string literal, inlined where it is used; an object would be a chunk that every chunk imports, start-up included
+    define: { __AUTOMATION_FIT_BUILT_IN__: JSON.stringify(JSON.stringify(builtIn)) },
     plugins: [onlyEnglishZod()],
   });
   const heavy = NOT_AT_START.filter((p) => staticInputs(result.metafile, "dist.next/cli.js").some((f) => packageOf(f)?.startsWith(p) && packageOf(f) !== "zod/mini"));

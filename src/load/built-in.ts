@@ -4,10 +4,10 @@ import type { QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 
 /**
- * Defined by scripts/build.mjs: the built-in set exactly as loadQuestionSet() made it from questions/ at build time (as JSON),
- * and the texts of the files it was made from. Undefined when running from source (tests), which load the YAML.
+ * Defined by scripts/build.mjs, as JSON: the built-in set exactly as loadQuestionSet() made it from questions/ at build time
+ * (as JSON), and the texts of the files it was made from. Undefined when running from source (tests), which load the YAML.
  */
-declare const __AUTOMATION_FIT_BUILT_IN__: { files: Record<string, string>; set: string } | undefined;
+declare const __AUTOMATION_FIT_BUILT_IN__: string | undefined;
 
 /** The set files of a folder, the *.yaml and *.yml files the loader reads, in its order: name -> text. */
 export function setFileTexts(folder: string): Record<string, string> {
@@ -23,7 +23,8 @@ export function setFileTexts(folder: string): Record<string, string> {
  */
 export function preparedBuiltInSet(): QuestionSet | undefined {
   if (typeof __AUTOMATION_FIT_BUILT_IN__ === "undefined") return undefined;
-  const built = __AUTOMATION_FIT_BUILT_IN__.files;
+  const prepared = JSON.parse(__AUTOMATION_FIT_BUILT_IN__) as { files: Record<string, string>; set: string };
+  const built = prepared.files;
   let now: Record<string, string>;
   try {
     now = setFileTexts(BUILT_IN_QUESTIONS);
@@ -32,5 +33,5 @@ export function preparedBuiltInSet(): QuestionSet | undefined {
   }
   const names = Object.keys(now);
   if (names.join("\n") !== Object.keys(built).join("\n") || names.some((n) => now[n] !== built[n])) return undefined;
-  return JSON.parse(__AUTOMATION_FIT_BUILT_IN__.set) as QuestionSet;
+  return JSON.parse(prepared.set) as QuestionSet;
 }
