@@ -186,7 +186,7 @@ describe("automation-fit report", () => {
   }, 20_000);
 
   it("checks its options once, with the zod schema, which words the error", () => {
-    const given = { color: true, force: false, format: "terminal", frontMatter: false, skipBadRows: false };
+    const given = { color: true, force: false, format: "terminal", frontMatter: false, skipBadRows: false, respondents: false };
     expect(parseOptions(ReportOptions, given)).toEqual(given);
     expect(() => parseOptions(ReportOptions, { ...given, format: "pdf" })).toThrow(/^option --format: 'pdf' is not one of: terminal, markdown, json, html$/);
     expect(() => parseOptions(ReportOptions, { ...given, force: "yes" })).toThrow(/^option --force: /);
