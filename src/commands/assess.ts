@@ -72,6 +72,7 @@ export const assess = withSetOption(
       import("../ui/color.js"),
       import("../score/plan.js"),
     ]);
+  const { isIsoDate } = await import("../model/date.js");
   // Ctrl-C between prompts (terminal not in raw mode) arrives as SIGINT; SIGTERM and SIGHUP are a stop too: each cancels
   // the current or next prompt, which restores the terminal, and the run ends with what was kept and how to resume.
   const abort = new AbortController();
@@ -95,9 +96,9 @@ export const assess = withSetOption(
       today: today(),
     });
     const scored = onlyStages(scoring.assess(set, answers), stages);
-    // the first things to do (the summary's) and the roadmap, for the stages asked about
-    const { summary, roadmap } = planning.plan(scored, { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start: answers.date ?? today() });
-    const assessment: Assessment = { ...scored, summary, roadmap };
+    // with its plan, as `report` gives it (the first things to do are the summary's), for the stages asked about
+    const planStart = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();
+    const assessment: Assessment = planning.withPlan(scored, { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start: planStart });
     const color = colorWanted(process.stdout, process.env, options.color);
     const width = reportWidth(process.stdout);
     // On a terminal the report is a summary and a choice; redirected or --out, the full report goes there as it always did.
