@@ -49,12 +49,8 @@ export function renderHtml(a: Assessment): string {
   body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(a));
   if (a.stages.length === 0) body.push("<p>No stages in this question set.</p>");
   else {
+    // the chart before the table: a chart is never cut across pages, a table's rows may flow on to the next
     body.push(
-      table(
-        ["Stage", "Verdict", "Score", "Answered"],
-        a.stages.map((s) => [link(s), verdictBadge(s.verdict), s.score === null ? "–" : String(s.score), `${s.counts.answered} of ${s.counts.questions}`]),
-        [false, false, true, true],
-      ),
       figure(
         svgChart(
           "Automation fit by stage",
@@ -62,6 +58,11 @@ export function renderHtml(a: Assessment): string {
           a.thresholds,
         ),
         chartCaption(a.thresholds),
+      ),
+      table(
+        ["Stage", "Verdict", "Score", "Answered"],
+        a.stages.map((s) => [link(s), verdictBadge(s.verdict), s.score === null ? "–" : String(s.score), `${s.counts.answered} of ${s.counts.questions}`]),
+        [false, false, true, true],
       ),
     );
   }
