@@ -45,6 +45,37 @@ export function terminalSafe(s: string): string {
   });
 }
 
+const SGR = /\u001b\[[0-9;]*m/y;
+
+/**
+ * The last guard before a terminal, for whole rendered text: keeps line breaks and the colour codes (SGR, `ESC[...m`) the
+ * renderers add, and makes everything else terminalSafe, so a field a renderer forgot to sanitise still cannot move the
+ * cursor, clear the screen, set the clipboard (OSC 52) or hide a link (OSC 8).
+ */
+export function terminalText(text: string): string {
+  if (!UNSAFE_ANY.test(text)) return text;
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      out += `${terminalSafe(text.slice(start, i))}\n`;
+      start = i + 1;
+    } else if (c === 0x1b) {
+      SGR.lastIndex = i;
+      const colour = SGR.exec(text);
+      if (colour) {
+        out += terminalSafe(text.slice(start, i)) + colour[0];
+        i += colour[0].length - 1;
+        start = i + 1;
+      }
+    }
+  }
+  return out + terminalSafe(text.slice(start));
+}
+
+const UNSAFE_ANY = /[\t\v\f\r\u0085\u2028\u2029\p{Cc}\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]/u;
+
 // Characters pandoc's default PDF engine (pdflatex) typesets: ASCII, Latin-1 (no C1 controls), typographic punctuation.
 const PDF_SAFE = /^[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2010-\u2027]$/u;
 const LOOK_ALIKES: Record<string, string> = {
@@ -223,7 +254,8 @@ export function wrap(ws: Word[], width: number, indent: string, hang = indent): 
       line += " ";
       used += 1;
     }
-    while (used + size > width) {
+    // `text &&`: with an indent as wide as the line, an emptied word would otherwise be cut forever
+    while (text && used + size > width) {
       const [head, tail] = cut(text, width - used);
       line += style(head);
       next();

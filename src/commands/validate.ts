@@ -35,5 +35,5 @@ export const validate = withSetOption(
   }
   // a broken --questions set fails every answers file with the same problems: list them once
   if (problems.length) throw new InputError([...new Set(problems)].sort(byPosition), uncounted);
-  await (await import("../output.js")).writeStdout(`${lines.join("\n")}\n`);
+  await (await import("../output.js")).writeStdout(`${lines.map(terminalSafe).join("\n")}\n`);
 });

@@ -4,7 +4,7 @@ import confirm from "@inquirer/confirm";
 import input from "@inquirer/input";
 import select, { Separator } from "@inquirer/select";
 import { styleText } from "node:util";
-import { wrapText } from "../text.js";
+import { terminalSafe, terminalText, wrapText } from "../text.js";
 import { PromptCancelled, type Item, type Prompter } from "./prompter.js";
 
 export interface PromptContext {
@@ -22,8 +22,9 @@ export function inquirerPrompter(context: PromptContext): Prompter {
       cancellable(
         select<V>(
           {
-            message,
-            choices: items.map((item) => ("separator" in item ? new Separator(item.separator) : item)),
+            message: terminalText(message),
+            // every text drawn passes the one sanitiser: the interview sanitises fields, this catches what it forgot (F22-F24)
+            choices: items.map((item) => ("separator" in item ? new Separator(terminalText(item.separator)) : safeItem(item))),
             ...(options.default === undefined ? {} : { default: options.default }),
             pageSize: pageSize(items.length),
             loop: false,
@@ -36,8 +37,9 @@ export function inquirerPrompter(context: PromptContext): Prompter {
       cancellable(
         input(
           {
-            message: options.below ? `${message}\n` : message,
-            ...(options.default ? { default: options.default } : {}),
+            message: terminalText(options.below ? `${message}\n` : message),
+            // a note put back on the line to edit is from a file: no escape in it may reach the terminal (F23)
+            ...(options.default ? { default: terminalSafe(options.default) } : {}),
             ...(options.editable ? { prefill: "editable" as const } : {}),
             // inquirer cuts a long answer mid-word at the edge; under the message it starts one column in (after a space)
             ...(options.below ? { theme: { style: { answer: (text: string) => styleText("cyan", wrapAnswer(text, output.columns || 80)) } } } : {}),
@@ -45,10 +47,19 @@ export function inquirerPrompter(context: PromptContext): Prompter {
           { ...context, clearPromptOnDone: options.clear ?? false },
         ),
       ),
-    confirm: (message, options = {}) => cancellable(confirm({ message, ...(options.default === undefined ? {} : { default: options.default }) }, context)),
-    say: (text) => output.write(`${text}\n`),
+    confirm: (message, options = {}) => cancellable(confirm({ message: terminalText(message), ...(options.default === undefined ? {} : { default: options.default }) }, context)),
+    say: (text) => output.write(`${terminalText(text)}\n`),
     // The stream inquirer draws on (stderr in the CLI): stdout may be redirected, or a terminal of another width.
     columns: () => output.columns || 80,
+  };
+}
+
+function safeItem<V>(item: { value: V; name: string; short?: string; description?: string }) {
+  return {
+    ...item,
+    name: terminalText(item.name),
+    ...(item.short === undefined ? {} : { short: terminalText(item.short) }),
+    ...(item.description === undefined ? {} : { description: terminalText(item.description) }),
   };
 }
 

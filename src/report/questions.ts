@@ -1,5 +1,5 @@
 import type { QuestionSet } from "../model/question-set.js";
-import { terminalSafe, wrapText } from "../text.js";
+import { terminalSafe, terminalText, wrapText } from "../text.js";
 import { palette } from "../ui/palette.js";
 
 /** The stages and questions of a set, as `automation-fit questions` lists them. */
@@ -7,7 +7,7 @@ export function listQuestions(set: QuestionSet, color: boolean, width = 80): str
   const c = palette(color);
   const lines = [
     ...wrapText(set.set.name, width, "", "", c.bold),
-    `${set.stages.length} stages, ${set.questions.length} questions; answers: ${set.scale.map((o) => o.value).join(", ")}`,
+    `${set.stages.length} stages, ${set.questions.length} questions; answers: ${set.scale.map((o) => terminalSafe(o.value)).join(", ")}`,
   ];
   for (const stage of set.stages) {
     lines.push("", ...wrapText(`${stage.name} (${stage.id})`, width, "", "", c.bold), ...wrapText(stage.description, width, "  "));
@@ -18,5 +18,5 @@ export function listQuestions(set: QuestionSet, color: boolean, width = 80): str
       lines.push(`  ${signal} x${weight}  ${c.dim(terminalSafe(q.id))}`, ...wrapText(q.text, width, "               "));
     }
   }
-  return `${lines.join("\n")}\n`;
+  return terminalText(`${lines.join("\n")}\n`);
 }

@@ -1,3 +1,4 @@
+import { terminalText } from "../text.js";
 import type { Assessment } from "../model/report.js";
 import type { Disagreement, TeamAssessment, TeamRespondent } from "../model/report.js";
 import type { Comparison } from "../model/report.js";
@@ -32,9 +33,10 @@ export async function render(model: Rendered, format: ReportFormat, options: Ren
     if (kind === "comparison") return (await import("./compare-markdown.js")).renderCompareMarkdown(model as Comparison, markdown);
     return renderMarkdown(model as Assessment, markdown);
   }
-  if (kind === "team") return (await import("./team-terminal.js")).renderTeamTerminal(model as TeamAssessment, options);
-  if (kind === "comparison") return (await import("./compare-terminal.js")).renderCompareTerminal(model as Comparison, options);
-  return (await import("./terminal.js")).renderTerminal(model as Assessment, options);
+  // terminalText: the last guard, whatever a renderer forgot (F22-F24)
+  if (kind === "team") return terminalText((await import("./team-terminal.js")).renderTeamTerminal(model as TeamAssessment, options));
+  if (kind === "comparison") return terminalText((await import("./compare-terminal.js")).renderCompareTerminal(model as Comparison, options));
+  return terminalText((await import("./terminal.js")).renderTerminal(model as Assessment, options));
 }
 
 /** A team as the streamed tally holds it: its summary and respondents one by one, or the whole team. */

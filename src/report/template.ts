@@ -38,5 +38,10 @@ export function answersTemplate(set: QuestionSet): string {
 
 // Quoted unless plainly a string to every YAML reader (YAML 1.1 reads yes, no, on and off as booleans).
 function yamlScalar(value: string): string {
-  return /^[A-Za-z][A-Za-z0-9/ _.-]*$/.test(value) && !/^(y|yes|n|no|true|false|on|off|null)$/i.test(value) ? value : JSON.stringify(value);
+  if (/^[A-Za-z][A-Za-z0-9/ _.-]*$/.test(value) && !/^(y|yes|n|no|true|false|on|off|null)$/i.test(value)) return value;
+  // escaped as YAML reads them back: the same value, with no control or invisible character raw on a terminal
+  return JSON.stringify(value).replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\U${code.toString(16).padStart(8, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
