@@ -5,7 +5,7 @@ import type { QuestionSet } from "../model/question-set.js";
 import { checkAnswers } from "./answers.js";
 import type { SurveyOptions } from "./csv.js";
 import { loadQuestionSet, questionSetFrom, setName } from "./question-set.js";
-import { isCsv, isFolder, readTeam } from "./respondents.js";
+import { isCsv, isFolder, readTeam, teamFiles } from "./respondents.js";
 import { readSource } from "./source.js";
 
 /** Keys that make a YAML file part of a question set; an answers file has `answers:`. */
@@ -28,16 +28,7 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Ques
   if (await isFolder(path)) {
     const kind = await folderKind(path);
     if (kind === "team") {
-      const names = orThrow(await listFolder(path))
-        .filter((n) => !n.startsWith(".") && /\.(ya?ml|json|csv)$/i.test(n))
-        .sort();
-      return checkTeam(
-        path,
-        names.map((n) => join(path, n)),
-        setForAnswers,
-        survey,
-        "team folder",
-      );
+      return checkTeam(path, await teamFiles([path]), setForAnswers, survey, "team folder");
     }
     const set = orThrow(await loadQuestionSet(path));
     return { line: `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`, notices: [] };
@@ -73,7 +64,7 @@ async function folderKind(path: string): Promise<"set" | "team"> {
     .sort();
   const yaml = names.filter((n) => /\.(ya?ml|json)$/i.test(n));
   let setFile: string | undefined;
-  let answersFile: string | undefined = names.find((n) => extname(n).toLowerCase() === ".csv");
+  let answersFile: string | undefined = names.find((n) => [".csv", ".tsv"].includes(extname(n).toLowerCase()));
   for (const name of yaml) {
     const read = await readSource(join(path, name));
     const data = read.source?.data;

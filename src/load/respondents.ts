@@ -11,11 +11,13 @@ import { encodeAnswers, NO_ANSWER, type Respondent, scaleIndexOf } from "../mode
 import type { SurveyOptions } from "./csv.js";
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
-const CSV_FILE = /\.csv$/i;
+/** Survey exports in a folder; named on the command line, Excel's "Unicode Text" (.txt) too. */
+const CSV_FILE = /\.(csv|tsv)$/i;
+const SURVEY_FILE = /\.(csv|tsv|txt)$/i;
 const MAX_QUICK_BYTES = 64 * 1024;
 const CONCURRENCY = 16;
 
-export const isCsv = (file: string) => CSV_FILE.test(file);
+export const isCsv = (file: string) => SURVEY_FILE.test(file);
 
 /** The files a team report reads: each path as given, a folder's answers and CSV files (not hidden, sorted by name). */
 export async function teamFiles(paths: readonly string[]): Promise<string[]> {

@@ -58,6 +58,14 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(JSON.parse(r.stdout).kind).not.toBe("team");
   });
 
+  it("Excel's Unicode Text saved as .txt is a survey export too", () => {
+    const file = save("Responses.txt", exportBytes("microsoft", set, persons, "utf16le-tab"));
+    const r = run(["report", file, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("UTF-16 LE (Excel's Unicode Text); tab-separated");
+    expect(JSON.parse(r.stdout).respondentCount).toBe(persons.length);
+  });
+
   it("the client column of a sheet names the client", () => {
     const file = save(
       "client.csv",
