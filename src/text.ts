@@ -288,6 +288,13 @@ export function wrapIndented(text: string, width: number): string {
   return wrapText(text, width, indent).join("\n");
 }
 
+// Run as `npm start` from a clone (npm sets npm_lifecycle_event), or through npx, `automation-fit` is not on the PATH:
+// hints name the commands that work there.
+export const fromNpmStart = () => process.env.npm_lifecycle_event === "start";
+const fromNpx = () => process.env.npm_command === "exec";
+/** How to call this tool where it was run, for hints: `npx automation-fit` under npm start or npx. */
+export const cli = () => (fromNpmStart() || fromNpx() ? "npx automation-fit" : "automation-fit");
+
 /** A word as a POSIX shell reads it back: left bare when safe, else single-quoted. */
 export function shellQuote(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

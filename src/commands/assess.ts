@@ -9,7 +9,7 @@ import type { Assessment } from "../model/report.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";
-import { shellQuote, wrapIndented } from "../text.js";
+import { cli, fromNpmStart, shellQuote, wrapIndented } from "../text.js";
 import { OUTPUT_OPTIONS, optionalChoice, parseOptions, reportFormatOption, resolveFormat, SET_OPTIONS, withSetOption } from "./options.js";
 
 const AssessOptions = z.object({
@@ -227,9 +227,4 @@ function reportName(answers: Answers): string {
   return slug ? `${slug}-automation-fit` : "automation-fit-report";
 }
 
-// Run as `npm start` from a clone (npm sets npm_lifecycle_event), or through npx, `automation-fit` is not on the PATH:
-// name the commands that work there.
-const fromNpmStart = () => process.env.npm_lifecycle_event === "start";
-const fromNpx = () => process.env.npm_command === "exec";
-const cli = () => (fromNpmStart() || fromNpx() ? "npx automation-fit" : "automation-fit");
 const assessCommandLine = () => (fromNpmStart() ? "npm start --" : `${cli()} assess`);

@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseDocument, type Document, stringify, YAMLMap, type Pair, type Scalar } from "yaml";
 import type { Answers } from "../model/answers.js";
 import type { QuestionSet } from "../model/question-set.js";
+import { cli, shellQuote } from "../text.js";
 
 const TOP_KEYS = ["$schema", "client", "assessor", "role", "date"] as const;
 // Quoted so YAML 1.1 readers do not turn yes/no into booleans.
@@ -21,7 +22,7 @@ export function answersFileText(answers: Answers, set: QuestionSet, file: string
   const doc = original === undefined ? undefined : parseDocument(original);
   if (doc && doc.errors.length === 0 && isMap(doc.contents)) return roundTrip(doc, doc.contents, answers, order);
   const yaml = stringify({ ...top, answers: ordered(answers.answers), notes: ordered(answers.notes) }, STRINGIFY);
-  return `# Answers from \`automation-fit assess\` (${oneLine(set.set.name)}). Score them with: automation-fit report ${oneLine(file)}\n${yaml}`;
+  return `# Answers from \`automation-fit assess\` (${oneLine(set.set.name)}). Score them with: ${cli()} report ${shellQuote(oneLine(file))}\n${yaml}`;
 }
 
 function roundTrip(doc: Document, root: YAMLMap, answers: Answers, order: Map<string, number>): string {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { orThrow } from "../../src/errors.js";
 import { interview, minutesFor, plan, promptText, timeLeft } from "../../src/interview/interview.js";
 import { displayWidth, wrapIndented } from "../../src/text.js";
@@ -316,7 +316,7 @@ describe("the save file", () => {
     };
     await expect(interview(set, EMPTY, prompter, save, { today: "2026-11-25" })).rejects.toBeInstanceOf(PromptCancelled);
     const text = readFileSync(file, "utf8");
-    expect(text).toMatch(/^# Answers from `automation-fit assess` \(Mini set\)\. Score them with: automation-fit report /);
+    expect(text).toMatch(/^# Answers from `automation-fit assess` \(Mini set\)\. Score them with: (npx )?automation-fit report /);
     expect(text).toContain('  auto-pay: "no"\n  negotiated-terms: "yes"\n');
     const loaded = await loadAnswers(file, set).then(orThrow);
     expect(loaded).toEqual({
@@ -326,6 +326,23 @@ describe("the save file", () => {
       notes: { "negotiated-terms": "Line one: yes\nline two" },
     });
     for (const version of written) await expect(loadAnswers(writeTemp(dir, version), set).then(orThrow)).resolves.toBeDefined();
+  });
+
+  it("names the report command as the other hints do: npx under npm start, the file name quoted for the shell", () => {
+    const file = "my answers.yaml";
+    vi.stubEnv("npm_lifecycle_event", "start");
+    try {
+      expect(answersFileText({ answers: {}, notes: {} }, set, file).split("\n")[0]).toMatch(/Score them with: npx automation-fit report 'my answers\.yaml'$/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv("npm_lifecycle_event", "");
+    vi.stubEnv("npm_command", "");
+    try {
+      expect(answersFileText({ answers: {}, notes: {} }, set, file).split("\n")[0]).toMatch(/Score them with: automation-fit report 'my answers\.yaml'$/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("is JSON when its name ends in .json", async () => {
