@@ -68,12 +68,10 @@ async function bundle() {
     rmSync(next, { recursive: true, force: true });
     throw new Error(`dist/cli.js would load ${heavy.join(", ")} at start-up: import it behind an \`await import()\` in a command's action`);
   }
-  const meta = JSON.stringify(result.metafile).replaceAll('"dist.next/', '"dist/');
-  writeFileSync(join(next, "meta.json"), meta);
+  writeFileSync(join(next, "meta.json"), JSON.stringify(result.metafile).replaceAll('"dist.next/', '"dist/'));
   rmSync(dist, { recursive: true, force: true });
   renameSync(next, dist);
-  const sizes = readdirSync(dist).filter((n) => n.endsWith(".js")).length;
-  console.error(`built dist/cli.js and ${sizes - 1} lazy chunks`);
+  console.error(`built dist/cli.js and ${readdirSync(dist).filter((n) => n.endsWith(".js")).length - 1} lazy chunks`);
 }
 
 /** The package an input file belongs to; zod's mini API (and the core and locales it shares with classic zod) as "zod/mini",
@@ -86,12 +84,8 @@ export function packageOf(file) {
 /** zod's 40-odd locales (260 KB) would share a chunk with the zod core that the commands' zod/mini option schemas load at
  * start-up; the CLI sets no locale, so only en, the one zod sets itself, is kept. */
 function onlyEnglishZod() {
-  return {
-    name: "only-english-zod",
-    setup(b) {
-      b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ loader: "js", contents: `export { default as en } from "./en.js";` }));
-    },
-  };
+  const onlyEn = () => ({ loader: "js", contents: `export { default as en } from "./en.js";` });
+  return { name: "only-english-zod", setup: (b) => b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, onlyEn) };
 }
 
 /** The input files of `output` and of every output it imports statically: what loads before its first `await import()`. */
