@@ -15,6 +15,9 @@ export const Verdict = z
 
 const SetRef = z.object({ name: z.string(), version: z.string().optional() });
 const Thresholds = z.object({ automate: z.number(), human: z.number(), minConfidence: z.number(), minAnswered: z.number().optional() });
+const StageThresholds = z
+  .object({ automate: z.number(), human: z.number() })
+  .describe("This stage's cut-offs (a stage may set its own in the set): automate at or above `automate`, keep human at or below `human`.");
 const Version = z.literal(SCHEMA_VERSION).describe("The version of this JSON's shape.");
 
 export const Driver = z
@@ -52,6 +55,7 @@ export const StageAssessment = z.object({
   description: z.string(),
   score: z.number().nullable().describe("0 = keep fully human, 100 = automate fully; null when nothing was answered."),
   verdict: Verdict,
+  thresholds: StageThresholds,
   confidence: z.number().describe("Share of the stage's weight answered (n/a counts as not answered), lowered by contradictions: 0..1."),
   reason: z.string(),
   drivers: z.array(Driver),
@@ -135,6 +139,7 @@ export const TeamStage = z.object({
   median: z.number().nullable().describe("Median of the scores of respondents with a verdict of their own; null when none has."),
   spread: Spread.nullable(),
   verdict: Verdict.describe("The verdict of the median, at the team's confidence."),
+  thresholds: StageThresholds.optional(),
   confidence: z.number().describe("Mean of the respondents' confidences, 0..1."),
   counted: z.number().describe("Respondents in the median."),
   verdicts: z.record(Verdict, z.number()).describe("How many respondents reach each verdict on their own."),

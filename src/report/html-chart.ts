@@ -1,11 +1,14 @@
 import type { Verdict } from "../model/report.js";
 import { escapeHtml as h } from "../text.js";
+import type { Cutoffs } from "./cutoffs.js";
 
 /** One row of the chart: a stage, with its bar (or why it has none). */
 export interface ChartRow {
   label: string;
   /** Bars drawn in this row, top to bottom: one for a report, then and now for a comparison. */
   bars: ChartBar[];
+  /** The stage's own cut-offs, when it sets its own; else the chart's. */
+  thresholds?: Cutoffs;
 }
 
 export interface ChartBar {
@@ -44,18 +47,25 @@ export function svgChart(title: string, rows: ChartRow[], thresholds: { automate
   const out: string[] = [
     `<svg class="chart" role="img" aria-label="${h(title)}" viewBox="0 0 ${WIDTH} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="12">`,
     `<title>${h(title)}</title>`,
-    // the bands: keep human, hybrid, automate
-    `<rect x="${x(0)}" y="${TOP - 6}" width="${x(thresholds.human) - x(0)}" height="${height - TOP - 24}" fill="${VERDICT_COLOURS.human}" fill-opacity="0.07"/>`,
-    `<rect x="${x(thresholds.human)}" y="${TOP - 6}" width="${x(thresholds.automate) - x(thresholds.human)}" height="${height - TOP - 24}" fill="${VERDICT_COLOURS.hybrid}" fill-opacity="0.07"/>`,
-    `<rect x="${x(thresholds.automate)}" y="${TOP - 6}" width="${x(100) - x(thresholds.automate)}" height="${height - TOP - 24}" fill="${VERDICT_COLOURS.automate}" fill-opacity="0.07"/>`,
+    // the bands' names over the set's cut-offs; each row draws its own bands and cut marks
     `<text x="${(x(0) + x(thresholds.human)) / 2}" y="${TOP - 12}" text-anchor="middle" fill="${VERDICT_COLOURS.human}">Keep human</text>`,
     `<text x="${(x(thresholds.human) + x(thresholds.automate)) / 2}" y="${TOP - 12}" text-anchor="middle" fill="${VERDICT_COLOURS.hybrid}">Hybrid</text>`,
     `<text x="${(x(thresholds.automate) + x(100)) / 2}" y="${TOP - 12}" text-anchor="middle" fill="${VERDICT_COLOURS.automate}">Automate</text>`,
   ];
   if (rows.some((r) => r.bars.some((b) => b.range))) out.push(`<text x="${x(100) + 10}" y="${TOP - 12}" fill="#555">median, range</text>`);
   let y = TOP;
+  const cuts: { top: number; bottom: number; cut: Cutoffs; label: string }[] = [];
   for (const row of rows) {
     const rowTop = y;
+    const own = row.thresholds ?? thresholds;
+    const bandTop = rowTop - GAP / 2;
+    const bandHeight = rowHeight(row);
+    out.push(
+      `<rect x="${x(0)}" y="${bandTop}" width="${x(own.human) - x(0)}" height="${bandHeight}" fill="${VERDICT_COLOURS.human}" fill-opacity="0.07"/>`,
+      `<rect x="${x(own.human)}" y="${bandTop}" width="${x(own.automate) - x(own.human)}" height="${bandHeight}" fill="${VERDICT_COLOURS.hybrid}" fill-opacity="0.07"/>`,
+      `<rect x="${x(own.automate)}" y="${bandTop}" width="${x(100) - x(own.automate)}" height="${bandHeight}" fill="${VERDICT_COLOURS.automate}" fill-opacity="0.07"/>`,
+    );
+    cuts.push({ top: bandTop, bottom: bandTop + bandHeight, cut: own, label: row.label });
     out.push(
       `<text class="stage-label" x="${LABEL - 8}" y="${rowTop + (rowHeight(row) - GAP) / 2 + 4}" text-anchor="end">${h(cut(row.label, 34))}<title>${h(row.label)}</title></text>`,
     );
@@ -104,15 +114,20 @@ export function svgChart(title: string, rows: ChartRow[], thresholds: { automate
     y += GAP - 4;
   }
   const bottom = y + 4;
-  for (const [value, name] of [
-    [thresholds.human, "keep human at or below"],
-    [thresholds.automate, "automate at or above"],
-  ] as const) {
-    out.push(
-      `<line class="threshold" x1="${x(value)}" y1="${TOP - 6}" x2="${x(value)}" y2="${bottom}" stroke="#222" stroke-dasharray="5 4"><title>${h(`${name} ${value}`)}</title></line>`,
-      `<text x="${x(value)}" y="${bottom + 14}" text-anchor="middle" fill="#222">${value}</text>`,
-    );
+  // the cut marks drawn after the bars, so a bar never hides the line its verdict was made on
+  for (const c of cuts) {
+    for (const [value, name, base] of [
+      [c.cut.human, "keep human at or below", thresholds.human],
+      [c.cut.automate, "automate at or above", thresholds.automate],
+    ] as const) {
+      // a stage's own cut-off drawn heavier; the caption lists its value
+      const own = value !== base;
+      out.push(
+        `<line class="threshold${own ? " own" : ""}" x1="${x(value)}" y1="${c.top}" x2="${x(value)}" y2="${c.bottom}" stroke="#222" stroke-dasharray="${own ? "3 2" : "5 4"}"${own ? ' stroke-width="2.5"' : ""}><title>${h(`${c.label}: ${name} ${value}`)}</title></line>`,
+      );
+    }
   }
+  for (const value of [thresholds.human, thresholds.automate]) out.push(`<text x="${x(value)}" y="${bottom + 14}" text-anchor="middle" fill="#222">${value}</text>`);
   out.push(
     `<text x="${x(0)}" y="${bottom + 14}" text-anchor="middle" fill="#555">0</text>`,
     `<text x="${x(100)}" y="${bottom + 14}" text-anchor="middle" fill="#555">100</text>`,

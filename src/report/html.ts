@@ -1,3 +1,4 @@
+import { type Cutoffs, cutoffsSentence } from "./cutoffs.js";
 import type { Assessment, Driver, StageAssessment, TeamAssessment, TeamStage } from "../model/report.js";
 import { RECOMMENDATIONS, type Verdict, VERDICTS } from "../model/verdict.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
@@ -54,10 +55,10 @@ export function renderHtml(a: Assessment): string {
       figure(
         svgChart(
           "Automation fit by stage",
-          a.stages.map((s) => ({ label: s.name, bars: [{ score: recommended(s.verdict) ? s.score : null, verdict: s.verdict, ...missing(s) }] })),
+          a.stages.map((s) => ({ label: s.name, thresholds: s.thresholds, bars: [{ score: recommended(s.verdict) ? s.score : null, verdict: s.verdict, ...missing(s) }] })),
           a.thresholds,
         ),
-        chartCaption(a.thresholds),
+        chartCaption(a.thresholds, a.stages),
       ),
       table(
         ["Stage", "Verdict", "Score", "Answered"],
@@ -108,6 +109,7 @@ export function renderTeamHtml(t: TeamAssessment): string {
         "Team median by stage, with the range of the respondents' scores",
         t.stages.map((s) => ({
           label: s.name,
+          ...(s.thresholds ? { thresholds: s.thresholds } : {}),
           bars: [
             {
               score: recommended(s.verdict) ? s.median : null,
@@ -119,7 +121,7 @@ export function renderTeamHtml(t: TeamAssessment): string {
         })),
         t.thresholds,
       ),
-      `${chartCaption(t.thresholds)} The line across each bar runs from the lowest to the highest respondent's score; the light box marks the middle half.`,
+      `${chartCaption(t.thresholds, t.stages)} The line across each bar runs from the lowest to the highest respondent's score; the light box marks the middle half.`,
     ),
   );
   body.push("</section>");
@@ -256,8 +258,8 @@ function missing(s: StageAssessment): { missing?: string } {
   return { missing: `Insufficient: too little answered (${s.counts.answered} of ${s.counts.questions})` };
 }
 
-function chartCaption(t: { automate: number; human: number }): string {
-  return `Bars: each stage's score from 0 (keep human) to 100 (automate), coloured by verdict. Dashed lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`;
+function chartCaption(t: Cutoffs, stages: { name: string; thresholds?: Cutoffs }[] = []): string {
+  return `Bars: each stage's score from 0 (keep human) to 100 (automate), coloured by verdict, over its own bands. Dashed lines (heavier where a stage sets its own): ${cutoffsSentence(stages, t, (s) => h(s.name))}`;
 }
 
 function stageSection(s: StageAssessment, i: number): string {

@@ -1,3 +1,4 @@
+import { cutoffsSentence } from "./cutoffs.js";
 import type { Assessment, Driver, StageAssessment } from "../model/report.js";
 import type { CampaignSchedule } from "../model/plan.js";
 import type { Campaign } from "../model/question-set.js";
@@ -107,16 +108,12 @@ export function uniqueHeadings(taken: string[]): (text: string) => string {
 function chart(a: Assessment): string[] {
   const block = scoreChart(
     "Automation fit by stage",
-    a.stages.map((s) => ({ label: s.name, score: s.score, verdict: s.verdict })),
+    a.stages.map((s) => ({ label: s.name, score: s.score, verdict: s.verdict, thresholds: s.thresholds })),
     a.thresholds,
   );
   if (!block) return [];
-  const t = a.thresholds;
   const left = notCharted(a.stages.map((s) => ({ label: md(s.name) || md(s.id), verdict: s.verdict, score: s.score })));
-  return [
-    block,
-    [`Bars: each stage's score, coloured by verdict. Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`, left].join(" ").trim(),
-  ];
+  return [block, [`Bars: each stage's score, coloured by verdict. Lines: ${cutoffsSentence(a.stages, a.thresholds, (s) => md(s.name) || md(s.id))}`, left].join(" ").trim()];
 }
 
 /** Tasks to paste into a tracker: each play's two halves where automating fits, the human part alone where it does not. */

@@ -15,6 +15,8 @@ export interface ChartBar {
   detail?: string;
   /** An earlier side of a comparison: one pale colour whatever the verdict, so then and now tell apart. */
   earlier?: boolean;
+  /** The stage's own cut-offs, when it sets its own: the threshold lines step to them at this bar. */
+  thresholds?: { automate: number; human: number };
 }
 
 const MAX_LABEL = 40;
@@ -78,8 +80,8 @@ export function scoreChart(title: string, bars: ChartBar[], thresholds: Pick<Ass
     `    y-axis "Score: 0 = keep human, 100 = automate" 0 --> 100`,
     `    %% the first bars hold every score; each next series one colour's, ${NO_BAR} (no bar) elsewhere`,
     ...plots.map((p) => `    bar ${series(p.values)}`),
-    `    line ${series(charted.map(() => clamp(thresholds.human)))}`,
-    `    line ${series(charted.map(() => clamp(thresholds.automate)))}`,
+    `    line ${series(charted.map((b) => clamp((b.thresholds ?? thresholds).human)))}`,
+    `    line ${series(charted.map((b) => clamp((b.thresholds ?? thresholds).automate)))}`,
     "```",
   ].join("\n");
 }

@@ -1,6 +1,7 @@
 import type { Disagreement, TeamAssessment, TeamStage } from "../model/report.js";
 import { percent } from "../score/score.js";
 import { CAMPAIGNS, campaignBlocks, heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
+import { cutoffsSentence } from "./cutoffs.js";
 import { notCharted, scoreChart } from "./mermaid.js";
 import {
   agreement,
@@ -55,12 +56,18 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
   if (split.length > 0) blocks.push(`**Least agreement**: ${split.map((s) => `${md(s.name)} (${agreement(s, small)} agree)`).join(", ")}.`);
   const chart = scoreChart(
     "Team median by stage, with the range",
-    t.stages.map((s) => ({ label: s.name, score: s.median, verdict: s.verdict, ...(s.spread ? { detail: `${s.spread.min}-${s.spread.max}` } : {}) })),
+    t.stages.map((s) => ({
+      label: s.name,
+      score: s.median,
+      verdict: s.verdict,
+      ...(s.thresholds ? { thresholds: s.thresholds } : {}),
+      ...(s.spread ? { detail: `${s.spread.min}-${s.spread.max}` } : {}),
+    })),
     t.thresholds,
   );
   if (chart) {
     const left = notCharted(t.stages.map((s) => ({ label: md(s.name) || md(s.id), verdict: s.verdict, score: s.median })));
-    const caption = `Bars: each stage's team median, coloured by verdict; in brackets, the lowest and the highest respondent's score. Lines: the thresholds, ${t.thresholds.human} and ${t.thresholds.automate}.`;
+    const caption = `Bars: each stage's team median, coloured by verdict; in brackets, the lowest and the highest respondent's score. Lines: ${cutoffsSentence(t.stages, t.thresholds, (s) => md(s.name) || md(s.id))}`;
     blocks.push(chart, [caption, left].join(" ").trim());
   }
 

@@ -1,6 +1,7 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/report.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import type { CampaignSchedule } from "../model/plan.js";
+import { cutoffsSentence } from "./cutoffs.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { campaignDates } from "./plan-markdown.js";
 import { firstThingsLines, hoursLines, kpiWatchLines, roadmapLines } from "./plan-terminal.js";
@@ -32,7 +33,15 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
 
   out.push("", c.bold("Summary"));
   if (a.stages.length === 0) out.push("  No stages in this question set.");
-  else out.push(...summary(a.stages, width, c));
+  else
+    out.push(
+      ...summary(
+        a.stages,
+        width,
+        c,
+        cutoffsSentence(a.stages, a.thresholds, (s) => terminalSafe(s.name)),
+      ),
+    );
 
   if (a.warnings?.length) {
     out.push("", c.bold("Check these answers first"));
@@ -58,7 +67,7 @@ export function campaignLines(campaigns: Campaign[], width: number, c: Palette, 
   return out;
 }
 
-function summary(stages: StageAssessment[], width: number, c: Palette): string[] {
+function summary(stages: StageAssessment[], width: number, c: Palette, cutoffs: string): string[] {
   const column = verdictWidth(stages);
   const nameWidth = Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name))));
   // columns besides the name: indent, gaps, score (5), verdict, answered (10)
@@ -71,7 +80,7 @@ function summary(stages: StageAssessment[], width: number, c: Palette): string[]
       const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), column));
       return `  ${pad(terminalSafe(s.name), nameWidth)}  ${scoreBar(s, bar, c)}  ${score}  ${verdict}  ${answeredOf(s).padStart(10)}`;
     });
-    return [c.dim(header), ...rows, ...legend(width, c)];
+    return [c.dim(header), ...rows, ...legend(width, c, cutoffs)];
   }
   // names too long for one row: name on its own line, the figures under it
   return stages
@@ -88,15 +97,19 @@ function summary(stages: StageAssessment[], width: number, c: Palette): string[]
         "    ",
       ),
     ])
-    .concat(legend(width, c));
+    .concat(legend(width, c, cutoffs));
 }
 
 /** "13 of 34": the stage's questions answered, as the report counts them ("Not sure" and "Does not apply" are not answers). */
 const answeredOf = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
 
 /** The summary's words explained where they first appear. */
-function legend(width: number, c: Palette): string[] {
-  return wrap(words('Score: 0 means keep it human, 100 means automate it. Answered: questions with an answer; "Not sure" and "Does not apply" do not count.', c.dim), width, "  ");
+function legend(width: number, c: Palette, cutoffs: string): string[] {
+  return wrap(
+    words(`Score: 0 means keep it human, 100 means automate it. Verdicts by ${cutoffs} Answered: questions with an answer; "Not sure" and "Does not apply" do not count.`, c.dim),
+    width,
+    "  ",
+  );
 }
 
 function section(s: StageAssessment, width: number, c: Palette): string[] {

@@ -192,7 +192,8 @@ export class TeamTally {
       const { histogram, counted, verdicts, confidenceSum } = this.stages[si]!;
       const mid = counted ? round(quantile(histogram, counted, 0.5), 1) : null;
       const confidence = n ? round(confidenceSum / n, 2) : 0;
-      const verdict = verdictFor(mid, confidence, stageThresholds(set, stage));
+      const cut = stageThresholds(set, stage);
+      const verdict = verdictFor(mid, confidence, cut);
       const spread = spreadOf(histogram, counted);
       const disputed = mostDisputedIn(set, stage.id, disputes);
       const facts = { verdict, median: mid, spread, confidence, counted, total: n, verdicts };
@@ -203,6 +204,7 @@ export class TeamTally {
         median: mid,
         spread,
         verdict,
+        thresholds: { automate: cut.automate, human: cut.human },
         confidence,
         counted,
         verdicts: { ...verdicts },

@@ -92,8 +92,9 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
     description: stage.description,
     score: f.score,
     verdict: f.verdict,
+    thresholds: { automate: prepared.thresholds.automate, human: prepared.thresholds.human },
     confidence: f.confidence,
-    reason: reasonFor(f, prepared.thresholds, top, counts, gate?.reason),
+    reason: reasonFor(f, prepared.thresholds, top, counts, gate),
     drivers: top,
     counts,
     plays: fittingPlays(set, stage, answers.answers),
@@ -218,7 +219,7 @@ export function answerRecords(set: QuestionSet, answers: Answers): AnswerRecord[
   });
 }
 
-function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"], gateReason: string | undefined): string {
+function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"], gate: { id: string; reason: string } | undefined): string {
   if (f.verdict === "not-applicable") return "Every question on this stage was answered 'does not apply': this stage is not part of how you work.";
   if (f.verdict === "insufficient") {
     const open = counts.unsure + counts.unanswered + counts.notApplicable;
@@ -232,8 +233,13 @@ function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: St
     hybrid: `between ${t.human} and ${t.automate}: automation does the routine, a person the judgement`,
     human: `at or below ${t.human}: a person leads here, with automation behind the scenes`,
   }[f.uncapped as "automate"];
-  const parts = [`Scores ${f.score}, ${rule}.`];
-  if (gateReason && f.verdict !== f.uncapped) parts.push(`Capped at ${f.verdict === "human" ? "keep human" : "hybrid"}: ${gateReason}`);
+  const capped = gate !== undefined && f.verdict !== f.uncapped;
+  const parts = capped
+    ? [
+        // a capped stage never first claims the verdict it does not get
+        `Scores ${f.score}, which would point to ${f.uncapped === "automate" ? `automate (${t.automate} or above)` : "hybrid"}; the gate "${gate.id}" caps it at ${f.verdict === "human" ? "keep human" : "hybrid"}: ${gate.reason}`,
+      ]
+    : [`Scores ${f.score}, ${rule}.`];
   const toward = drivers.find((d) => d.effect > 0);
   const against = drivers.find((d) => d.effect < 0);
   if (toward) parts.push(`Strongest pull toward automating: "${toward.question}" (${toward.answerLabel.toLowerCase()}).`);

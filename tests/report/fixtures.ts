@@ -23,6 +23,7 @@ export function assessment(): Assessment {
         description: "Sending invoices, taking payment and chasing what is late.",
         score: 82,
         verdict: "automate",
+        thresholds: { automate: 65, human: 35 },
         confidence: 1,
         reason: "Scores 82, at or above 65: customers can be served well here without a person in every step.",
         drivers: [
@@ -55,6 +56,7 @@ export function assessment(): Assessment {
         description: "The first 30 days after the contract is signed.",
         score: 58,
         verdict: "hybrid",
+        thresholds: { automate: 65, human: 35 },
         confidence: 0.8,
         reason:
           'Scores 58, between 35 and 65: automate the routine part and keep a person for the rest. Strongest pull toward automating: "Is setup the same for every customer?" (yes). Strongest pull toward a person: "Do customers need training?" (partly).',
@@ -90,6 +92,7 @@ export function assessment(): Assessment {
         description: "Quarterly reviews with larger customers.",
         score: 20,
         verdict: "human",
+        thresholds: { automate: 65, human: 35 },
         confidence: 0.9,
         reason: 'Scores 20, at or below 35: customers need a person here. Strongest pull toward a person: "Is each review tailored?" (yes).',
         drivers: [{ questionId: "tailored", question: "Is each review tailored?", signal: "human", answer: "yes", answerLabel: "Yes", effect: -30 }],
@@ -104,6 +107,7 @@ export function assessment(): Assessment {
         description: "Deciding with the customer whether to continue.",
         score: null,
         verdict: "insufficient",
+        thresholds: { automate: 65, human: 35 },
         confidence: 0,
         reason: "Too little answered to say: 0 of 2 questions (confidence 0%, needs 50%). Answer the 2 open or unsure questions to get a verdict.",
         drivers: [],

@@ -18,6 +18,7 @@ function stage(id: string, verdict: string, score: number | null, plays: Play[])
     description: "",
     score,
     verdict: verdict as StageAssessment["verdict"],
+    thresholds: { automate: 65, human: 35 },
     confidence: 1,
     reason: "",
     drivers: [],
