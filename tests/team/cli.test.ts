@@ -60,7 +60,7 @@ describe("automation-fit report, a team", () => {
     expect(json.respondents.map((x: { role: string }) => x.role)).toEqual(["founder", "head of sales", "support lead"]);
     expect(json.stages).toHaveLength(8);
     for (const s of json.stages) {
-      expect(Object.keys(s)).toEqual(["id", "name", "description", "median", "spread", "verdict", "confidence", "counted", "verdicts", "reason", "plays", "kpis"]);
+      expect(Object.keys(s)).toEqual(["id", "name", "description", "median", "spread", "verdict", "thresholds", "confidence", "counted", "verdicts", "reason", "plays", "kpis"]);
     }
     // each respondent once, with their own figures per stage (in the stages' order) and their answers to the disputed questions
     const sales = json.stages.findIndex((s: { id: string }) => s.id === "sales-call");
