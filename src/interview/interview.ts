@@ -203,8 +203,38 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
     furthest = Math.max(furthest, i);
   }
 
+  // Sizing, asked once here (the plan's hours freed): per stage, times a month and minutes each; blank leaves a stage unsized.
+  const sizeTheWork = async () => {
+    para(
+      "For each stage: how many times a month it happens, and the minutes of someone's time it takes each time. The plan turns them into hours freed a month. Leave a stage blank to skip it.",
+      c.dim,
+    );
+    const stages = set.stages.filter((st) => stageNames.includes(st.name));
+    for (const st of stages) {
+      const was = current.sizing?.[st.id];
+      const times = await askNumber(`${terminalSafe(st.name)}: times a month`, was?.timesPerMonth);
+      if (times === undefined) {
+        if (was) await commit((a) => (a.sizing = withoutStage(a.sizing, st.id)));
+        continue;
+      }
+      const minutes = await askNumber(`${terminalSafe(st.name)}: minutes each time`, was?.minutes);
+      if (minutes === undefined) continue;
+      await commit((a) => (a.sizing = { ...a.sizing, [st.id]: { timesPerMonth: times, minutes } }));
+    }
+  };
+  const askNumber = async (message: string, was: number | undefined): Promise<number | undefined> => {
+    for (;;) {
+      const text = (await prompter.input(message, was === undefined ? {} : { default: String(was) })).trim();
+      if (text === "") return undefined;
+      const n = Number(text.replace(",", "."));
+      if (Number.isFinite(n) && n >= 0) return n;
+      para(`'${terminalSafe(text)}' is not a number of 0 or more; type a number like 40, or leave it blank to skip.`);
+    }
+  };
+
   // Review
   const DONE = { kind: "done" } as const;
+  const SIZE = { kind: "size" } as const;
   let last: Step | typeof DONE = DONE;
   for (;;) {
     const count = { answered: 0, unsure: 0, "not-applicable": 0, open: 0 };
@@ -218,7 +248,17 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
     say();
     para(`Review: answered ${count.answered} of ${steps.length}${aside.length ? ` (${aside.join(", ")})` : ""}. Pick a question to change its answer, or Done.`, c.bold);
     const unanswered = steps.length - count.answered;
-    const items: Item<Step | typeof DONE>[] = [{ value: DONE, name: `✔ Done: show the report${unanswered ? ` (${unanswered} not answered)` : ""}`, short: "Done" }];
+    const sized = Object.keys(current.sizing ?? {}).length;
+    const items: Item<Step | typeof DONE | typeof SIZE>[] = [
+      { value: DONE, name: `✔ Done: show the report${unanswered ? ` (${unanswered} not answered)` : ""}`, short: "Done" },
+      {
+        value: SIZE,
+        name: wrapText(`⏱ Size the work (optional): how often each stage happens and how long it takes${sized ? ` (${sized} of ${stageNames.length} sized)` : ""}`, w - 2, "  ")
+          .join("\n")
+          .slice(2),
+        short: "Size the work",
+      },
+    ];
     // The whole question, wrapped beside its answer: cut short, mirror questions ("…need little upkeep" / "…need hands-on upkeep") look alike.
     const indent = " ".repeat(2 + labelWidth + 2);
     let stage: string | undefined;
@@ -232,11 +272,20 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
       lines[0] = `${pad(label, labelWidth)}  ${lines[0]!.slice(indent.length)}`;
       items.push({ value: step, name: lines.join("\n"), short: `Change question ${step.number}` });
     }
-    const picked: Step | typeof DONE = await prompter.select("Review your answers", items, { default: last });
+    const picked: Step | typeof DONE | typeof SIZE = await prompter.select("Review your answers", items, { default: last });
+    if (picked === SIZE) {
+      await sizeTheWork();
+      continue;
+    }
     if (!("question" in picked)) return current;
     last = picked;
     await ask(picked, "Back to the review");
   }
+}
+
+function withoutStage(sizing: Answers["sizing"], id: string): Answers["sizing"] {
+  const { [id]: _, ...rest } = sizing ?? {};
+  return rest;
 }
 
 /** "about 6 minutes left" for the questions still to answer. */

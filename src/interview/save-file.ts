@@ -17,11 +17,11 @@ export function answersFileText(answers: Answers, set: QuestionSet, file: string
   const top = Object.fromEntries(TOP_KEYS.filter((k) => answers[k]).map((k) => [k, answers[k]!]));
   if (/\.json$/i.test(file)) {
     const kept = original ? jsonObject(original) : {};
-    return `${JSON.stringify({ ...kept, ...top, answers: ordered(answers.answers), notes: ordered(answers.notes) }, null, 2)}\n`;
+    return `${JSON.stringify({ ...kept, ...top, answers: ordered(answers.answers), notes: ordered(answers.notes), ...sizingOf(answers) }, null, 2)}\n`;
   }
   const doc = original === undefined ? undefined : parseDocument(original);
   if (doc && doc.errors.length === 0 && isMap(doc.contents)) return roundTrip(doc, doc.contents, answers, order);
-  const yaml = stringify({ ...top, answers: ordered(answers.answers), notes: ordered(answers.notes) }, STRINGIFY);
+  const yaml = stringify({ ...top, answers: ordered(answers.answers), notes: ordered(answers.notes), ...sizingOf(answers) }, STRINGIFY);
   return `# Answers from \`automation-fit assess\` (${oneLine(set.set.name)}). Score them with: ${cli()} report ${shellQuote(oneLine(file))}\n${yaml}`;
 }
 
@@ -50,6 +50,8 @@ function roundTrip(doc: Document, root: YAMLMap, answers: Answers, order: Map<st
     }
     if (map.items.length) map.flow = false;
   }
+  if (Object.keys(answers.sizing ?? {}).length) root.set("sizing", doc.createNode(answers.sizing));
+  else root.delete("sizing");
   return doc.toString({ ...STRINGIFY, lineWidth: 0 });
 }
 
@@ -84,5 +86,8 @@ function jsonObject(text: string): Record<string, unknown> {
     return {};
   }
 }
+
+/** The sizing, when the interview asked it: stage id -> times a month and minutes. */
+const sizingOf = (answers: Answers) => (Object.keys(answers.sizing ?? {}).length ? { sizing: answers.sizing } : {});
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ");

@@ -203,7 +203,8 @@ describe("interview", () => {
     expect(prompter.questions()).toEqual([Q1, Q2, Q3, Q4, REVIEW, Q2, REVIEW]);
     const [review, again] = prompter.shown.filter((s) => s.message === REVIEW);
     expect(review!.choices[0]).toBe("✔ Done: show the report (1 not answered)");
-    expect(review!.choices.slice(1)).toEqual([
+    expect(review!.choices[1]!.replace(/\s+/g, " ")).toBe("⏱ Size the work (optional): how often each stage happens and how long it takes");
+    expect(review!.choices.slice(2)).toEqual([
       "Yes             Would customers rather pay automatically?",
       "No              Are payment terms negotiated per account?",
       "Partly          Are problems few and the same each time?",
@@ -225,8 +226,9 @@ describe("interview", () => {
     const prompter = new FakePrompter([ENTER], () => 60);
     await interview(builtIn, start, prompter, async () => {}, { today: "2026-11-25" });
     const review = prompter.shown.find((s) => s.message === REVIEW)!;
-    const names = review.choices.slice(1);
+    const names = review.choices.slice(2);
     expect(names).toHaveLength(builtIn.questions.length);
+    for (const line of review.choices[1]!.split("\n")) expect(displayWidth(line) + 2).toBeLessThanOrEqual(59);
     // inquirer puts the cursor (2 columns) before the first line; continuation lines carry their own indent
     for (const name of names) for (const line of name.split("\n")) expect(displayWidth(line) + (line === name.split("\n")[0] ? 2 : 0)).toBeLessThanOrEqual(59);
     const flat = names.map((n) => n.replace(/\s+/g, " "));
@@ -400,3 +402,30 @@ function writeTemp(dir: string, text: string): string {
   writeFileSync(file, text);
   return file;
 }
+
+describe("sizing the work in the review", () => {
+  it("asks each stage's times a month and minutes, skips a blank, re-asks a non-number, and saves the sizing the report reads", async () => {
+    const all: Answers = { answers: { "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "yes", "specific-problems": "no" }, notes: {} };
+    const { prompter, saves, promise } = await run(["⏱ Size the work", "150", "ten", "8", "", "✔ Done"], all);
+    const answers = await promise;
+    expect(answers.sizing).toEqual({ billing: { timesPerMonth: 150, minutes: 8 } });
+    expect(saves.at(-1)?.sizing).toEqual({ billing: { timesPerMonth: 150, minutes: 8 } });
+    expect(prompter.shown.filter((s) => s.kind === "input").map((s) => s.message)).toEqual([
+      "Billing: times a month",
+      "Billing: minutes each time",
+      "Billing: minutes each time",
+      "Support: times a month",
+    ]);
+    expect(prompter.said.join("\n")).toContain("'ten' is not a number of 0 or more");
+    // the review now says how much is sized
+    const reviews = prompter.shown.filter((s) => s.message === REVIEW);
+    expect(reviews.at(-1)?.choices[1]?.replace(/\s+/g, " ")).toContain("(1 of 2 sized)");
+    // written to the answers file, and read back by the loader as the plan's sizing
+    const dir = tempDir();
+    const file = join(dir, "answers.yaml");
+    writeFileSync(file, answersFileText(answers, set, file));
+    expect(orThrow(await loadAnswers(file, set)).sizing).toEqual({ billing: { timesPerMonth: 150, minutes: 8 } });
+    const resumed = answersFileText({ ...answers, sizing: {} }, set, file, readFileSync(file, "utf8"));
+    expect(resumed).not.toContain("sizing");
+  });
+});
