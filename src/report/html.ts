@@ -11,6 +11,8 @@ import { svgChart, VERDICT_COLOURS } from "./html-chart.js";
 import { cadence, campaignDates, trend } from "./plan-markdown.js";
 import {
   agreement,
+  answeredBy,
+  columnsExplained,
   answerLabel,
   disputedAnswers,
   isSmallTeam,
@@ -93,17 +95,18 @@ export function renderTeamHtml(t: TeamAssessment): string {
   body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(t));
   body.push(
     table(
-      ["Stage", "Verdict", "Median", small ? "Range" : "Middle half", "Agree", "Confidence"],
+      ["Stage", "Verdict", "Median", small ? "Range" : "Middle half", "Answered", "Agree"],
       t.stages.map((s) => [
         link(s),
         verdictBadge(s.verdict),
         s.median === null ? "–" : num(s.median),
         small ? range(s.spread) : middleHalf(s.spread),
+        answeredBy(s, t),
         agreement(s, small),
-        percent(s.confidence),
       ]),
       [false, false, true, true, true, true],
     ),
+    `<p class="note">${h(columnsExplained(small))}</p>`,
     figure(
       svgChart(
         "Team median by stage, with the range of the respondents' scores",
@@ -145,7 +148,7 @@ export function renderTeamHtml(t: TeamAssessment): string {
     );
   }
 
-  for (const [i, s] of t.stages.entries()) body.push(teamStageSection(s, i, small));
+  for (const [i, s] of t.stages.entries()) body.push(teamStageSection(t, s, i, small));
   body.push(campaignSection(t.campaigns));
   body.push(methodSection(t.thresholds, true, small));
 
@@ -283,11 +286,11 @@ function stageSection(s: StageAssessment, i: number): string {
   return out.join("\n");
 }
 
-function teamStageSection(s: TeamStage, i: number, small: boolean): string {
+function teamStageSection(t: TeamAssessment, s: TeamStage, i: number, small: boolean): string {
   const out = [
     `<section class="stage" id="stage-${i + 1}">`,
     `<h2>${h(s.name)}</h2>`,
-    `<p class="verdict">${verdictBadge(s.verdict)} ${h(stageFigures(s, small))}, confidence ${percent(s.confidence)}, ${agreement(s, small)} agree</p>`,
+    `<p class="verdict">${verdictBadge(s.verdict)} ${h(stageFigures(s, small))}, answered by ${h(answeredBy(s, t))}, ${agreement(s, small)} agree</p>`,
     `<p class="description">${h(s.description)}</p>`,
     "<h3>Why</h3>",
     `<p>${h(s.reason)}</p>`,

@@ -5,6 +5,8 @@ import { cutoffsSentence } from "./cutoffs.js";
 import { notCharted, scoreChart } from "./mermaid.js";
 import {
   agreement,
+  answeredBy,
+  columnsExplained,
   answerLabel,
   disputedAnswers,
   isSmallTeam,
@@ -49,9 +51,10 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
   const spreadHead = small ? "Range" : "Middle half";
   const rows = t.stages.map(
     (s) =>
-      `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${agreement(s, small)} | ${percent(s.confidence)} |`,
+      `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${answeredBy(s, t)} | ${agreement(s, small)} |`,
   );
-  blocks.push([`| Stage | Verdict | Median | ${spreadHead} | Agree | Confidence |`, "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
+  blocks.push([`| Stage | Verdict | Median | ${spreadHead} | Answered | Agree |`, "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
+  blocks.push(columnsExplained(small));
   const split = leastAgreement(t);
   if (split.length > 0) blocks.push(`**Least agreement**: ${split.map((s) => `${md(s.name)} (${agreement(s, small)} agree)`).join(", ")}.`);
   const chart = scoreChart(
@@ -95,7 +98,7 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
     blocks.push(t.disagreements.map((d, i) => disagreement(t, d, i, small)).join("\n"));
   }
 
-  for (const stage of t.stages) blocks.push(...section(stage, unique(md(stage.name) || md(stage.id)), small, unique));
+  for (const stage of t.stages) blocks.push(...section(t, stage, unique(md(stage.name) || md(stage.id)), small, unique));
 
   blocks.push(...campaignBlocks(t.campaigns));
 
@@ -107,7 +110,7 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
       `- **Automate**: median at or above ${th.automate}.`,
       `- **Hybrid**: median between ${th.human} and ${th.automate}.`,
       `- **Keep human**: median at or below ${th.human}.`,
-      `- **Insufficient**: the team's confidence, the mean of the respondents' confidences, is below ${percent(th.minConfidence)}.`,
+      `- **Insufficient**: on average the respondents answered less than ${percent(th.minConfidence)} of the stage's questions (counted by weight).`,
     ].join("\n"),
     small
       ? "Range is the lowest to the highest score; Agree counts the respondents whose own verdict is the team's."
@@ -124,8 +127,8 @@ function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: bool
   return lines.join("\n");
 }
 
-function section(s: TeamStage, name: string, small: boolean, unique: (text: string) => string): string[] {
-  const blocks = [heading(2, name), `**${verdictLabel(s.verdict)}**: ${stageFigures(s, small)}, confidence ${percent(s.confidence)}.`];
+function section(t: TeamAssessment, s: TeamStage, name: string, small: boolean, unique: (text: string) => string): string[] {
+  const blocks = [heading(2, name), `**${verdictLabel(s.verdict)}**: ${stageFigures(s, small)}, answered by ${answeredBy(s, t)}.`];
   blocks.push(md(s.description), md(s.reason));
   if (s.plays.length > 0) {
     blocks.push(

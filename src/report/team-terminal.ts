@@ -1,9 +1,10 @@
 import type { Disagreement, TeamAssessment, TeamStage, TeamStageRespondent } from "../model/report.js";
-import { percent } from "../score/score.js";
 import { palette, type Palette } from "../ui/palette.js";
 import {
   agreement,
   answerLabel,
+  answeredBy,
+  columnsExplained,
   disputedAnswers,
   isSmallTeam,
   leastAgreement,
@@ -43,12 +44,7 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
   out.push("", c.bold("Team summary"));
   out.push(
     ...wrap(
-      words(
-        small
-          ? "Median of the respondents' scores, their range, and how many reach the team's verdict."
-          : "Median of the respondents' scores, the middle half of them, and the share reaching the team's verdict.",
-        c.dim,
-      ),
+      words(`${small ? "Median of the respondents' scores and their range." : "Median of the respondents' scores and the middle half of them."} ${columnsExplained(small)}`, c.dim),
       width,
       "  ",
     ),
@@ -75,7 +71,7 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
     for (const [i, d] of t.disagreements.entries()) out.push("", ...disagreement(t, d, i, small, width, c));
   }
 
-  for (const stage of t.stages) out.push("", c.dim("─".repeat(width)), ...section(stage, small, width, c));
+  for (const stage of t.stages) out.push("", c.dim("─".repeat(width)), ...section(t, stage, small, width, c));
 
   out.push(...campaignLines(t.campaigns, width, c));
   return `${out.join("\n")}\n`;
@@ -85,9 +81,10 @@ function summary(t: TeamAssessment, small: boolean, width: number, c: Palette): 
   const spreadHead = small ? "Range" : "Middle half";
   const spreadOf = (s: TeamStage) => (small ? range(s.spread) : middleHalf(s.spread));
   const spreadWidth = Math.max(spreadHead.length, ...t.stages.map((s) => spreadOf(s).length));
+  const answeredWidth = Math.max("Answered".length, ...t.stages.map((s) => answeredBy(s, t).length));
   const figures = (s: TeamStage) =>
-    `${(s.median === null ? "–" : num(s.median)).padStart(6)}  ${pad(spreadOf(s), spreadWidth)}  ${verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), VERDICT_WIDTH))}  ${agreement(s, small).padStart(5)}  ${percent(s.confidence).padStart(10)}`;
-  const head = `Median  ${pad(spreadHead, spreadWidth)}  ${pad("Verdict", VERDICT_WIDTH)}  Agree  Confidence`;
+    `${(s.median === null ? "–" : num(s.median)).padStart(6)}  ${pad(spreadOf(s), spreadWidth)}  ${verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), VERDICT_WIDTH))}  ${answeredBy(s, t).padStart(answeredWidth)}  ${agreement(s, small).padStart(5)}`;
+  const head = `Median  ${pad(spreadHead, spreadWidth)}  ${pad("Verdict", VERDICT_WIDTH)}  ${"Answered".padStart(answeredWidth)}  Agree`;
   const nameWidth = Math.max(5, ...t.stages.map((s) => displayWidth(terminalSafe(s.name))));
   if (2 + nameWidth + 2 + displayWidth(head) <= width) {
     return [c.dim(`  ${pad("Stage", nameWidth)}  ${head}`), ...t.stages.map((s) => `  ${pad(terminalSafe(s.name), nameWidth)}  ${figures(s)}`)];
@@ -99,7 +96,7 @@ function summary(t: TeamAssessment, small: boolean, width: number, c: Palette): 
       [
         ...words(stageFigures(s, small)),
         { text: verdictLabel(s.verdict), style: verdictStyle(s.verdict, c) },
-        ...words(`${agreement(s, small)} agree, ${percent(s.confidence)} confidence`),
+        ...words(`answered by ${answeredBy(s, t)}, ${agreement(s, small)} agree`),
       ],
       width,
       "    ",
@@ -156,9 +153,9 @@ function disagreement(t: TeamAssessment, d: Disagreement, i: number, small: bool
   return lines;
 }
 
-function section(s: TeamStage, small: boolean, width: number, c: Palette): string[] {
+function section(t: TeamAssessment, s: TeamStage, small: boolean, width: number, c: Palette): string[] {
   const out: string[] = [];
-  const figures = `(${stageFigures(s, small)}, ${percent(s.confidence)} confidence)`;
+  const figures = `(${stageFigures(s, small)}, answered by ${answeredBy(s, t)})`;
   out.push(...wrap([...words(s.name, c.bold), { text: "·" }, ...words(verdictLabel(s.verdict), verdictStyle(s.verdict, c)), ...words(figures)], width, ""));
   out.push(...wrap(words(s.description, c.dim), width, "  "));
   out.push("", ...wrap(words(s.reason), width, "  "));

@@ -76,6 +76,21 @@ export function teamSize(t: TeamAssessment): string {
   return files === n ? who : `${who} from ${num(files)} file${files === 1 ? "" : "s"}`;
 }
 
+/** How many respondents answered enough of a stage for a verdict of their own: "2 of 3". */
+export function answeredBy(s: TeamStage, t: TeamAssessment): string {
+  return `${num(s.counted)} of ${num(t.respondentCount)}`;
+}
+
+/** What the Answered and Agree columns mean, said once beside the team summary. */
+export function columnsExplained(small: boolean): string {
+  return (
+    'Answered: the respondents who answered enough of the stage for a verdict of their own ("Not sure" and "Does not apply" are not answers). ' +
+    (small
+      ? "Agree: how many of those reach the team's verdict (2/2 beside 2 of 3 answered: both who answered enough agree; the third answered too little)."
+      : "Agree: the share of those whose own verdict is the team's.")
+  );
+}
+
 export function stageFigures(s: TeamStage, small: boolean): string {
   if (s.median === null) return "no median";
   return small ? `median ${num(s.median)}, range ${range(s.spread)}` : `median ${num(s.median)}, middle half ${middleHalf(s.spread)}`;

@@ -44,7 +44,7 @@ describe("automation-fit report, a team", () => {
     expect(r.stdout).toContain("3 respondents");
     expect(r.stdout).toMatch(/^ {2}1 Maya Chen \(founder\) \(.*founder\.yaml\)$/m);
     expect(r.stdout).toMatch(/Least agreement: Lead generation \(2\/3 agree\), Sales call \(2\/3 agree\), Service\n {2}calls \(2\/3 agree\)/);
-    expect(r.stdout).toMatch(/^ {2}Service calls\s+42\s+19–78\s+Hybrid\s+2\/3\s+89%$/m);
+    expect(r.stdout).toMatch(/^ {2}Service calls\s+42\s+19–78\s+Hybrid\s+3 of 3\s+2\/3$/m);
     expect(r.stdout).toContain("Where you see the customer differently");
     expect(r.stdout).toMatch(/Do most buyers research and decide on their own[^?]*\?\n\s+Bears on: .*\n\s+Maya Chen \(founder\):\s+Yes\n\s+Tom Okafor \(head of sales\): No\n/);
     expect(r.stdout).not.toContain("\u001b[");
@@ -84,7 +84,7 @@ describe("automation-fit report, a team", () => {
     // respondents by name, never by file
     expect(r.stdout).not.toMatch(/\.yaml|\.json/);
     expect(r.stdout).toContain("| Stage | Maya Chen | Tom Okafor | Priya Nair |");
-    expect(r.stdout).toContain("| Service calls | Hybrid | 42 | 19–78 | 2/3 | 89% |");
+    expect(r.stdout).toContain("| Service calls | Hybrid | 42 | 19–78 | 3 of 3 | 2/3 |");
   });
 
   it("takes several files, YAML and JSON, naming a respondent without an assessor by file name", () => {

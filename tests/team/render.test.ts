@@ -4,6 +4,7 @@ import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
 import type { TeamAssessment } from "../../src/model/report.js";
+import { renderTeamHtml } from "../../src/report/html.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderTeamMarkdown } from "../../src/report/team-markdown.js";
 import { renderTeamTerminal } from "../../src/report/team-terminal.js";
@@ -52,7 +53,7 @@ describe("renderTeamMarkdown", () => {
     const text = renderTeamMarkdown(team(40));
     expect(await lintErrors(text)).toEqual([]);
     expect(text).toContain("40 respondents");
-    expect(text).toContain("| Stage | Verdict | Median | Middle half | Agree | Confidence |");
+    expect(text).toContain("| Stage | Verdict | Median | Middle half | Answered | Agree |");
     expect(text).not.toContain("## Respondents");
     expect(text).not.toContain("## Scores by respondent");
     expect(text).not.toContain("Person 1:");
@@ -100,5 +101,41 @@ describe("team JSON", () => {
     expect(JSON.parse(text)).toEqual(t);
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe("a three-person team where one answered too little", () => {
+  // Person 3 answers "Not sure" to everything: no verdict of their own, so Agree counts 2 of 2 and Answered says 2 of 3.
+  const respondents: Respondent[] = ["yes", "yes", "unsure"].map((value, i) => ({
+    name: `Person ${i + 1}`,
+    file: `answers/p${i + 1}.yaml`,
+    answers: encodeAnswers(mini, Object.fromEntries(mini.questions.map((q) => [q.id, value]))),
+  }));
+  const t = aggregate(mini, respondents);
+
+  it("says who answered instead of a confidence percentage, and explains Agree where the table is, in every format", () => {
+    expect(t.stages[0]!.counted).toBe(2);
+    const formats = {
+      terminal: renderTeamTerminal(t, { color: false, width: 100 }),
+      markdown: renderTeamMarkdown(t),
+      html: renderTeamHtml(t),
+    };
+    for (const [format, wrapped] of Object.entries(formats)) {
+      const text = wrapped.replace(/\s+/g, " ");
+      expect(text, format).not.toMatch(/confidence/i);
+      expect(text, format).toMatch(/Answered/);
+      expect(text, format).toContain("answered by 2 of 3");
+      expect(text, format).toContain("2/2 beside 2 of 3 answered: both who answered enough agree");
+      expect(text, format).toContain("Not sure");
+    }
+    expect(formats.terminal).toMatch(/^ {2}Stage\s+Median\s+Range\s+Verdict\s+Answered\s+Agree$/m);
+    expect(formats.terminal).toMatch(/^ {2}\S.*\s2 of 3\s+2\/2$/m);
+    expect(formats.markdown).toMatch(/\| 2 of 3 \| 2\/2 \|$/m);
+  });
+
+  it("keeps the figures on their own lines at 40 columns, answered and agree in words", () => {
+    const text = renderTeamTerminal(t, { color: false, width: 40 });
+    expect(text).toMatch(/answered by 2 of 3, 2\/2 agree/);
+    for (const line of text.split("\n")) expect(line.length, line).toBeLessThanOrEqual(40);
   });
 });
