@@ -295,6 +295,20 @@ const fromNpx = () => process.env.npm_command === "exec";
 /** How to call this tool where it was run, for hints: `npx automation-fit` under npm start or npx. */
 export const cli = () => (fromNpmStart() || fromNpx() ? "npx automation-fit" : "automation-fit");
 
+/**
+ * A message offering commands to copy: the prose wrapped at `width` on word boundaries, each command whole. Where a
+ * label and its command do not fit one line, the command goes on a line of its own (a terminal may fold a command longer
+ * than the screen, but no line break of ours lands inside it). Without a width (not a terminal), one aligned line each.
+ */
+export function withCommands(intro: string, choices: { label: string; command: string }[], width?: number): string {
+  const labelWidth = Math.max(0, ...choices.map((c) => displayWidth(c.label)));
+  const aligned = choices.map((c) => `  ${pad(c.label, labelWidth)} ${c.command}`);
+  if (width === undefined || !Number.isFinite(width) || width <= 0) return [intro, ...aligned].join("\n");
+  const head = wrapText(intro, width);
+  if (aligned.every((line) => displayWidth(line) <= width)) return [...head, ...aligned].join("\n");
+  return [...head, ...choices.flatMap((c) => [...wrapText(c.label, width, "  "), `    ${c.command}`])].join("\n");
+}
+
 /** A word as a POSIX shell reads it back: left bare when safe, else single-quoted. */
 export function shellQuote(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

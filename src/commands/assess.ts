@@ -9,7 +9,7 @@ import type { Assessment } from "../model/report.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";
-import { cli, fromNpmStart, shellQuote, wrapIndented } from "../text.js";
+import { cli, fromNpmStart, shellQuote, withCommands, wrapIndented } from "../text.js";
 import { OUTPUT_OPTIONS, optionalChoice, parseOptions, reportFormatOption, resolveFormat, SET_OPTIONS, withSetOption } from "./options.js";
 
 const AssessOptions = z.object({
@@ -161,12 +161,15 @@ async function checkSaveFile(file: string, options: AssessOptions): Promise<void
     // Whole commands, as they work where this one ran: `add --force` fails under npm start, which takes --force for itself.
     const stages = options.stage ? [...new Set(options.stage)] : undefined;
     throw new InputError(
-      [
+      withCommands(
         `${file} already exists (answers from an earlier assessment?); it was left as it is. Either`,
-        `  continue it:              ${resumeLine(file, options, stages)}`,
-        `  keep it and start anew:   ${rerunLine(`--save ${shellQuote(await freeName(file))}`, options, stages)}`,
-        `  start over, replacing it: ${rerunLine("--force", options, stages)}`,
-      ].join("\n"),
+        [
+          { label: "continue it:", command: resumeLine(file, options, stages) },
+          { label: "keep it and start anew:", command: rerunLine(`--save ${shellQuote(await freeName(file))}`, options, stages) },
+          { label: "start over, replacing it:", command: rerunLine("--force", options, stages) },
+        ],
+        process.stderr.isTTY ? process.stderr.columns : undefined,
+      ),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel, wrapText } from "../../src/text.js";
+import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel, withCommands, wrapText } from "../../src/text.js";
 
 describe("terminalSafe", () => {
   it("shows escape sequences and control characters instead of passing them on", () => {
@@ -90,5 +90,37 @@ describe("wrap", () => {
     for (const line of wrapText("🚀🚀🚀🚀🚀 日本語日本語", 5)) expect(displayWidth(line)).toBeLessThanOrEqual(5);
     // an emoji with its skin tone is one character: never split from its modifier
     expect(wrapText("👍🏽👍🏽👍🏽", 4)).toEqual(["👍🏽👍🏽", "👍🏽"]);
+  });
+});
+
+describe("withCommands", () => {
+  const intro = "automation-fit-answers.yaml already exists (answers from an earlier assessment?); it was left as it is. Either";
+  const choices = [
+    { label: "continue it:", command: "npm start -- --resume automation-fit-answers.yaml --stage billing" },
+    { label: "start over, replacing it:", command: "npm start -- --force" },
+  ];
+
+  it("keeps one aligned line per command when there is no terminal width", () => {
+    expect(withCommands(intro, choices)).toBe(
+      `${intro}\n  continue it:              npm start -- --resume automation-fit-answers.yaml --stage billing\n  start over, replacing it: npm start -- --force`,
+    );
+  });
+
+  it("at 60 columns wraps the prose on word boundaries and puts each command whole on its own line", () => {
+    const lines = withCommands(intro, choices, 60).split("\n");
+    for (const line of lines) if (!line.startsWith("    npm start")) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
+    const words = intro.split(" ");
+    expect(lines.slice(0, 2).join(" ").split(" ")).toEqual(words);
+    expect(lines.slice(2)).toEqual([
+      "  continue it:",
+      "    npm start -- --resume automation-fit-answers.yaml --stage billing",
+      "  start over, replacing it:",
+      "    npm start -- --force",
+    ]);
+  });
+
+  it("keeps the aligned lines when they fit the width", () => {
+    const short = [{ label: "continue it:", command: "npm start -- --resume a.yaml" }];
+    expect(withCommands("a.yaml already exists. Either", short, 80)).toBe("a.yaml already exists. Either\n  continue it: npm start -- --resume a.yaml");
   });
 });
