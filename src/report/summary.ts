@@ -35,10 +35,16 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const width = Math.max(30, Math.min(80, Math.floor(options.width ?? 80)));
   const c = palette(options.color);
   const out: string[] = [];
-  // one line each: the full report has them whole
-  out.push(c.bold(fitName(terminalSafe(`Automation fit: ${a.client?.trim() || a.set.name}`), width)));
-  // date and version first: on a narrow screen the set's name is what gets cut
-  out.push(c.dim(fitName([a.date, setVersion(a.set), a.set.name].filter(Boolean).join(" · "), width)));
+  // One line each (the full report has them whole). Where there is room, the date and version share the title's line,
+  // leaving lines for the first things to do; the client's name is what gets cut.
+  const title = terminalSafe(`Automation fit: ${a.client?.trim() || a.set.name}`);
+  const dated = [a.date, setVersion(a.set)].filter(Boolean).join(" · ");
+  if (width - displayWidth(` · ${dated}`) >= 40) out.push(`${c.bold(fitName(title, width - displayWidth(` · ${dated}`)))}${c.dim(` · ${dated}`)}`);
+  else {
+    out.push(c.bold(fitName(title, width)));
+    // date and version first: on a narrow screen the set's name is what gets cut
+    out.push(c.dim(fitName([a.date, setVersion(a.set), a.set.name].filter(Boolean).join(" · "), width)));
+  }
 
   const stages = a.stages.slice(0, 10);
   const nameWidth = Math.min(24, Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name)))));
@@ -47,7 +53,11 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const answeredWidth = Math.max(8, ...stages.map((s) => answered(s).length));
   const edges = stages.some((s) => s.edge);
   const showAnswered = 2 + nameWidth + 2 + verdictWidth + 2 + 5 + 2 + answeredWidth + (edges ? 2 : 0) <= width;
-  out.push(c.dim(`  ${pad("Stage", nameWidth)}  ${pad("Verdict", verdictWidth)}  Score${showAnswered ? `  ${pad("Answered", answeredWidth)}` : ""}`.trimEnd()));
+  const head = `  ${pad("Stage", nameWidth)}  ${pad("Verdict", verdictWidth)}  Score${showAnswered ? `  ${pad("Answered", answeredWidth)}` : ""}`;
+  const EDGE = "* one answer changes it";
+  // the edge mark explained on the header line where it fits, saving a line
+  const edgeInHead = edges && displayWidth(`${head}  ${EDGE}`) <= width;
+  out.push(c.dim(edgeInHead ? `${head}  ${EDGE}` : head.trimEnd()));
   for (const s of stages) {
     const name = fitName(terminalSafe(s.name), nameWidth);
     const score = (s.score === null ? "–" : String(s.score)).padStart(5);
@@ -56,12 +66,22 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
     out.push(row.trimEnd());
   }
   if (a.stages.length > stages.length) out.push(c.dim(`  … and ${a.stages.length - stages.length} more stages in the full report`));
-  if (edges) out.push(...wrap(words("* on the edge: one different answer changes the verdict", c.dim), width, "  "));
+  if (edges && !edgeInHead) out.push(...wrap(words("* on the edge: one different answer changes the verdict", c.dim), width, "  "));
 
   const footer = options.footer ? wrap(words(options.footer, c.dim), width, "") : [];
   const room = () => SUMMARY_MAX_LINES - 1 - out.length - footer.length;
-  // The first things to do, as many whole as fit.
-  const todo = a.summary.map((item, i) => wrap(words(`${i + 1}. ${item.text}`), width, "  ", "     "));
+  // The first things to do: as many whole as fit; where fewer than three would, each cut to the lines that let three fit
+  // (ending in "…": the full report has them whole).
+  const whole = a.summary.map((item, i) => wrap(words(`${i + 1}. ${item.text}`), width, "  ", "     "));
+  const fitting = (items: string[][]) => {
+    let used = 1;
+    return items.filter((lines) => (used += lines.length) <= room()).length;
+  };
+  let todo = whole;
+  if (fitting(whole) < Math.min(3, whole.length)) {
+    const each = Math.max(1, Math.floor((room() - 1) / Math.min(3, whole.length)));
+    todo = whole.map((lines) => (lines.length <= each ? lines : cutLines(lines, each)));
+  }
   if (todo.length && todo[0]!.length + 1 <= room()) {
     out.push(c.bold("First things to do (the full report has the whole plan)"));
     for (const lines of todo) {
@@ -79,6 +99,13 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   if (legend.length <= room() - 1) out.push("", ...legend);
   out.push(...footer);
   return `${out.slice(0, SUMMARY_MAX_LINES - 1).join("\n")}\n`;
+}
+
+/** The first `n` wrapped lines, the last word of the last one replaced by "…" (so it stays within the width). */
+function cutLines(lines: string[], n: number): string[] {
+  const kept = lines.slice(0, n);
+  kept[n - 1] = `${kept[n - 1]!.replace(/\s+\S+$/, "")}…`;
+  return kept;
 }
 
 /** Styled lines back to their words (the palette's codes dropped), to re-wrap them with more words. */

@@ -153,6 +153,10 @@ describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () 
       const top = visible.findIndex((line) => line.startsWith("Automation fit: Acme"));
       expect(top).toBeGreaterThanOrEqual(0);
       for (const stage of set.stages) expect(visible.slice(top).some((line) => line.includes(stage.name))).toBe(true);
+      // at least three first things to do, under every stage
+      const todo = visible.findIndex((line) => line.startsWith("First things to do"));
+      expect(todo).toBeGreaterThan(top + set.stages.length);
+      for (const n of [1, 2, 3]) expect(visible.slice(todo).some((line) => line.startsWith(`  ${n}. `))).toBe(true);
       expect(visible.join("\n")).not.toContain("What next?");
       expect(visible.every((line) => displayWidth(line) <= 80)).toBe(true);
     };

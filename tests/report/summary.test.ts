@@ -22,9 +22,16 @@ describe("renderSummary", () => {
         expect(lines.filter((l) => displayWidth(l) > Math.min(width, 80))).toEqual([]);
         for (const stage of a.stages) expect(lines.some((l) => l.includes(stage.name))).toBe(true);
         expect(lines.at(-1)).toBe("The words used, explained: npx automation-fit glossary");
-        // the stages one answer would change are marked, and the first thing to do is there whole
+        // the stages one answer would change are marked, and at least three first things to do are there, whole or cut with "…"
         for (const stage of a.stages.filter((s) => s.edge)) expect(lines.find((l) => l.includes(stage.name))).toMatch(/ \*$/);
-        expect(lines.join(" ").replace(/\s+/g, " ")).toContain(`1. ${a.summary[0]!.text}`);
+        const flat = lines.join(" ").replace(/\s+/g, " ");
+        expect(a.summary.length).toBeGreaterThanOrEqual(3);
+        for (const [i, item] of a.summary.slice(0, 3).entries()) {
+          const shown = new RegExp(`${i + 1}\\. (.*?)(…|$| ${i + 2}\\. | The words used)`).exec(flat)?.[1];
+          expect(shown, `${name} at ${width}: item ${i + 1}`).toBeDefined();
+          expect(item.text.startsWith(shown!), `${name} at ${width}: ${shown}`).toBe(true);
+          expect(shown!.split(" ").length, `${name} at ${width}: ${shown}`).toBeGreaterThanOrEqual(5);
+        }
       }
     }
   });
