@@ -75,7 +75,13 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const whole = a.summary.map((item, i) => wrap(words(`${i + 1}. ${item.text}`), width, "  ", "     "));
   const fitting = (items: string[][]) => {
     let used = 1;
-    return items.filter((lines) => (used += lines.length) <= room()).length;
+    let n = 0;
+    for (const lines of items) {
+      used += lines.length;
+      if (used > room()) break;
+      n++;
+    }
+    return n;
   };
   let todo = whole;
   if (fitting(whole) < Math.min(3, whole.length)) {
