@@ -4,11 +4,23 @@ import { wrapText } from "../text.js";
 export const GLOSSARY: readonly { term: string; meaning: string }[] = [
   { term: "Stage", meaning: "One step of the customer lifecycle, from finding people who might buy (lead generation) to renewals. Each stage gets its own verdict." },
   { term: "Score", meaning: "From 0 to 100 for a stage: 0 means keep it fully human, 100 means customers are served well there without a person in every step." },
-  { term: "Verdict", meaning: "The recommendation for a stage: Automate, Hybrid, Keep human, or Insufficient." },
+  { term: "Verdict", meaning: "The recommendation for a stage: Automate, Hybrid, Keep human, Insufficient, or Does not apply." },
   { term: "Automate", meaning: "Customers are served well without a person in every step; keep a person one step away." },
   { term: "Hybrid", meaning: "Automate the routine part and keep a person for the rest." },
   { term: "Keep human", meaning: "Customers need a person here; automation works behind the scenes only." },
   { term: "Insufficient", meaning: "Too few answers to say; answer the open questions to get a verdict." },
+  { term: "Does not apply", meaning: 'Every question of the stage was answered "Does not apply": the stage is not part of how you work, so it gets no verdict and no plan.' },
+  {
+    term: "Gate",
+    meaning:
+      "A rule in the question set that caps a stage at Hybrid whatever its score, e.g. when customers make regulated or large financial decisions there, or when nobody is there if the automation fails. The report names the gate.",
+  },
+  {
+    term: "Flip point",
+    meaning: 'The fewest answer changes (up to three) that would change a stage\'s verdict. A verdict one answer away is "on the edge": check that answer first.',
+  },
+  { term: "Roadmap", meaning: "The plays in three phases (first 30 days, 60, 90), quick wins first, each with its human part and the KPIs that watch it." },
+  { term: "Tripwire", meaning: "How far a KPI may move from its baseline (the first reading) before the report raises the alarm, e.g. renewal rate down 2 points." },
   { term: "Answered", meaning: 'As in "answered 13 of 13": the questions given a real answer. "Not sure" and "Does not apply" do not count.' },
   { term: "Play", meaning: "A pair: what to automate in a stage, and the human part that automation frees time for." },
   {
