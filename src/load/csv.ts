@@ -191,7 +191,14 @@ export interface SurveyOptions {
   client?: string;
 }
 
-type Column = { kind: "question"; question: number; header: string } | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored"; header: string };
+/** The optional sizing columns' header endings, after a stage's name or id and a colon. */
+const SIZE_FIELDS = { timesPerMonth: "times a month", minutes: "minutes each" } as const;
+type SizeField = keyof typeof SIZE_FIELDS;
+
+type Column =
+  | { kind: "question"; question: number; header: string }
+  | { kind: "size"; stage: string; field: SizeField; header: string }
+  | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored"; header: string };
 
 /** What a survey file gives, in order: at most one notice, then respondents and bad rows; `fatal` ends it. */
 export type SurveyEvent =
@@ -352,6 +359,12 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
     const aliases = q.aliases ?? [];
     for (const key of [q.id, q.text, ...aliases].map(headerKey)) if (!byKey.has(key)) byKey.set(key, i);
   });
+  const sizeByKey = new Map<string, { stage: string; field: SizeField }>();
+  for (const stage of set.stages) {
+    for (const [field, ending] of Object.entries(SIZE_FIELDS) as [SizeField, string][]) {
+      for (const who of [stage.name, stage.id]) sizeByKey.set(headerKey(`${who}: ${ending}`), { stage: stage.id, field });
+    }
+  }
   const flagged = new Map<string, "name" | "role" | "client">();
   const problems: Problem[] = [];
   let uncounted = 0;
@@ -385,9 +398,11 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
     const key = keys[c]!;
     const question = byKey.get(key);
     const role = flagged.get(key);
+    const size = sizeByKey.get(key);
     let column: Column;
     if (role) column = { kind: role, header: text };
     else if (question !== undefined) column = { kind: "question", question, header: text };
+    else if (size) column = { kind: "size", ...size, header: text };
     else if (NAME_HEADERS.has(key)) column = { kind: singles.has("name") ? "ignored" : "name", header: text };
     else if (FIRST_NAME_HEADERS.has(key)) column = { kind: "first-name", header: text };
     else if (LAST_NAME_HEADERS.has(key)) column = { kind: "last-name", header: text };
@@ -492,6 +507,8 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
     let last = "";
     let role = "";
     let client = "";
+    let sizing: Record<string, Partial<Record<SizeField, number>>> | undefined;
+    const sizeCells = new Map<string, number>();
     for (let c = 0; c < width; c++) {
       const column = columns[c]!;
       const value = cells[c]!.trim();
@@ -502,6 +519,18 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
           if (option !== undefined) answers[column.question] = option;
           else {
             problems.push({ file, line: row, col: c + 1, cell: `${columnLetter(c)}${row}`, message: notAnAnswer(column.header, value) });
+          }
+          break;
+        }
+        case "size": {
+          const size = sizeOf(value, column.field);
+          if (typeof size === "string") {
+            sizeCells.set(column.stage, -1);
+            problems.push({ file, line: row, col: c + 1, cell: `${columnLetter(c)}${row}`, message: `(header ${shortHeader(column.header)}): ${quoted(value, 40)} ${size}` });
+          } else {
+            sizing ??= {};
+            sizing[column.stage] = { ...sizing[column.stage], [column.field]: size };
+            if (sizeCells.get(column.stage) !== -1) sizeCells.set(column.stage, c);
           }
           break;
         }
@@ -522,6 +551,20 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
           break;
       }
     }
+    // a stage is sized by both its cells, as in an answers file (a stage with a bad cell is told that already: -1)
+    for (const [stage, size] of Object.entries(sizing ?? {})) {
+      const missing = (Object.keys(SIZE_FIELDS) as SizeField[]).find((f) => size[f] === undefined);
+      const c = sizeCells.get(stage)!;
+      if (missing === undefined || c === -1) continue;
+      const name = set.stages.find((s) => s.id === stage)!.name;
+      problems.push({
+        file,
+        line: row,
+        col: c + 1,
+        cell: `${columnLetter(c)}${row}`,
+        message: `(header ${shortHeader(columns[c]!.header)}): also fill "${name}: ${SIZE_FIELDS[missing]}", or leave both blank`,
+      });
+    }
     if (problems.length) return { problems };
     const who = name || [first, last].filter(Boolean).join(" ");
     const forClient = options.client ?? client;
@@ -534,12 +577,27 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
         file,
         line: row,
         answers,
+        ...(sizing ? { sizing: sizing as Respondent["sizing"] } : {}),
       },
     };
   };
 }
 
-/** A sheet's header row for a form tool: name and role, then each question's text; Papa quotes what needs it and defuses formulae. */
+/** A sizing cell's number, or what is wrong with it; the limits are the answers file's (StageSize). */
+function sizeOf(value: string, field: SizeField): number | string {
+  const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : Number.NaN;
+  const example = field === "minutes" ? "a number of minutes, like 15" : "a number, like 40";
+  if (Number.isNaN(n)) return `is not a number; write ${example}, or leave it blank`;
+  if (n < 0) return "cannot be below 0";
+  const max = field === "minutes" ? 100_000 : 10_000_000;
+  return n > max ? `is over ${max.toLocaleString("en-US")}, the most it can be` : n;
+}
+
+/**
+ * A sheet's header row for a form tool: name and role, each question's text, then each stage's optional sizing columns;
+ * Papa quotes what needs it and defuses formulae.
+ */
 export function csvHeader(set: QuestionSet): string {
-  return `${Papa.unparse([["Name", "Role", ...set.questions.map((q) => q.text)]], { escapeFormulae: true, newline: "\r\n" })}\r\n`;
+  const sizing = set.stages.flatMap((s) => Object.values(SIZE_FIELDS).map((ending) => `${s.name}: ${ending}`));
+  return `${Papa.unparse([["Name", "Role", ...set.questions.map((q) => q.text), ...sizing]], { escapeFormulae: true, newline: "\r\n" })}\r\n`;
 }

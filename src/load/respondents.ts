@@ -206,6 +206,7 @@ export function answersOf(set: QuestionSet, respondent: Respondent): Answers {
     ...(respondent.role ? { role: respondent.role } : {}),
     answers,
     notes: {},
+    ...(respondent.sizing ? { sizing: respondent.sizing } : {}),
   };
 }
 

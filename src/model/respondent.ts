@@ -16,6 +16,8 @@ export interface Respondent {
   /** The name was made up by the reader ("Respondent 3"): the sheet had no name for this row. */
   anonymous?: boolean;
   answers: Uint8Array;
+  /** Stage id -> how often it happens and its minutes each, from a survey's optional sizing columns. */
+  sizing?: Record<string, { timesPerMonth: number; minutes: number }>;
 }
 
 const scaleIndexes = new WeakMap<QuestionSet, ReadonlyMap<string, number>>();

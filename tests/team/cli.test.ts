@@ -224,11 +224,13 @@ describe("automation-fit report, a survey CSV", () => {
 });
 
 describe("automation-fit template", () => {
-  it("prints the CSV header row as a form tool writes it: Name, Role, the question texts in set order", () => {
+  it("prints the CSV header row as a form tool writes it: Name, Role, the question texts in set order, then each stage's sizing", () => {
     const r = run(["template", "--format", "csv", ...MINI]);
     expect(r.status).toBe(0);
-    const texts = JSON.parse(run(["questions", "--format", "json", ...MINI]).stdout).questions.map((q: { text: string }) => q.text);
-    expect(r.stdout).toBe(`${Papa.unparse([["Name", "Role", ...texts]])}\r\n`);
+    const listed = JSON.parse(run(["questions", "--format", "json", ...MINI]).stdout);
+    const texts = listed.questions.map((q: { text: string }) => q.text);
+    const sizing = listed.stages.flatMap((s: { name: string }) => [`${s.name}: times a month`, `${s.name}: minutes each`]);
+    expect(r.stdout).toBe(`${Papa.unparse([["Name", "Role", ...texts, ...sizing]])}\r\n`);
   });
 
   it("prints a blank answers file that report and validate accept as it is", () => {
@@ -246,7 +248,8 @@ describe("automation-fit template", () => {
   it("lists every built-in question in both formats", () => {
     const ids = JSON.parse(run(["questions", "--format", "json"]).stdout).questions.map((q: { id: string }) => q.id);
     const texts = JSON.parse(run(["questions", "--format", "json"]).stdout).questions.map((q: { text: string }) => q.text);
-    expect(Papa.parse(run(["template", "--format", "csv"]).stdout.trim()).data).toEqual([["Name", "Role", ...texts]]);
+    const header = (Papa.parse(run(["template", "--format", "csv"]).stdout.trim()).data as string[][])[0]!;
+    expect(header.slice(0, texts.length + 2)).toEqual(["Name", "Role", ...texts]);
     const yaml = run(["template"]).stdout;
     for (const id of ids) expect(yaml).toContain(`\n  ${id}: unsure\n`);
   });
@@ -255,7 +258,7 @@ describe("automation-fit template", () => {
     const dir = tempDir();
     const sheet = join(dir, "sheet.csv");
     expect(run(["template", "--format", "csv", ...MINI, "--out", sheet]).status).toBe(0);
-    writeFileSync(sheet, `${readFileSync(sheet, "utf8")}Ana,founder,yes,no,yes,no\r\nBen,,No,Yes,Partly,\r\n`);
+    writeFileSync(sheet, `${readFileSync(sheet, "utf8")}Ana,founder,yes,no,yes,no,10,6,,\r\nBen,,No,Yes,Partly,,,,,\r\n`);
     const r = run(["report", sheet, ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map((x: { stages: { score: number }[] }) => x.stages[0]!.score)).toEqual([100, 8]);
