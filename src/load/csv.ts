@@ -200,9 +200,11 @@ type Column =
   | { kind: "size"; stage: string; field: SizeField; header: string }
   | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored"; header: string };
 
-/** What a survey file gives, in order: at most one notice, then respondents and bad rows; `fatal` ends it. */
+/** What a survey file gives, in order: at most one notice, then respondents and bad rows; `fatal` ends it. `header` problems
+ * (a column that names no question) fail the file too, but its rows are still read so that their problems are listed at once. */
 export type SurveyEvent =
   | { kind: "notice"; text: string }
+  | { kind: "header"; problems: Problem[]; uncounted: number }
   | { kind: "respondent"; respondent: Respondent }
   | { kind: "bad-row"; problems: Problem[] }
   | { kind: "fatal"; problems: Problem[]; uncounted?: number };
@@ -308,10 +310,14 @@ async function* surveyEvents(
     ...(heads.length === 2 ? ["second header row (SurveyMonkey's) skipped"] : []),
   ];
   if (read.fatal.length) {
-    // how the file was read explains many a header problem (a wrong encoding, a separator inside headers)
-    if (said.length) yield { kind: "notice", text: `${file}: ${said.join("; ")}` };
-    yield { kind: "fatal", problems: read.fatal.slice(0, MAX_PROBLEMS_KEPT), uncounted: Math.max(0, read.fatal.length - MAX_PROBLEMS_KEPT) + read.uncounted };
-    return;
+    const headerProblems = { problems: read.fatal.slice(0, MAX_PROBLEMS_KEPT), uncounted: Math.max(0, read.fatal.length - MAX_PROBLEMS_KEPT) + read.uncounted };
+    if (!read.readable) {
+      // how the file was read explains many a header problem (a wrong encoding, a separator inside headers)
+      if (said.length) yield { kind: "notice", text: `${file}: ${said.join("; ")}` };
+      yield { kind: "fatal", ...headerProblems };
+      return;
+    }
+    yield { kind: "header", ...headerProblems };
   }
   if (read.ignored.length) {
     const names = read.ignored.slice(0, 6).map((h) => quoted(h, 30));
@@ -349,6 +355,8 @@ interface Header {
   ignored: string[];
   fatal: Problem[];
   uncounted: number;
+  /** Whether any column names a question: then the rows can still be read past the header's problems. */
+  readable: boolean;
 }
 
 const MAX_SUGGESTIONS = 50;
@@ -445,7 +453,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
       message: "the header names no question of the set; head a column per question with its text or id (automation-fit template --format csv prints them)",
     });
   }
-  return { columns, ignored, fatal: problems, uncounted };
+  return { columns, ignored, fatal: problems, uncounted, readable: seen.size > 0 };
 }
 
 function rowReader(file: string, columns: readonly Column[], set: QuestionSet, options: SurveyOptions) {

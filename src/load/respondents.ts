@@ -106,7 +106,10 @@ export async function readTeam(
           skipped.count++;
           keep(skipped.problems, event.problems);
         } else if (event.kind === "notice") notices.push(event.text);
-        else {
+        else if (event.kind === "header") {
+          keep(fatal, event.problems);
+          uncounted += event.uncounted;
+        } else {
           keep(fatal, event.problems);
           uncounted += event.uncounted ?? 0;
           break;

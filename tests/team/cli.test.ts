@@ -210,7 +210,10 @@ describe("automation-fit report, a survey CSV", () => {
     for (const extra of [[], ["--skip-bad-rows"]]) {
       const r = run(["report", file, ...MINI, ...extra]);
       expect(r.status).toBe(2);
-      expect(problemLines(r.stderr)).toEqual([`${file}:D1 (header "negotiated-term") is not a question of the set; did you mean "negotiated-terms"?`]);
+      expect(problemLines(r.stderr)).toEqual([
+        `note: ${file}: ignored 1 metadata column: "Timestamp"`,
+        `${file}:D1 (header "negotiated-term") is not a question of the set; did you mean "negotiated-terms"?`,
+      ]);
     }
   });
 

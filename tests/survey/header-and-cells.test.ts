@@ -1,0 +1,29 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { run, tempDir } from "../cli/run.js";
+
+// A mistyped header must not hide the cell errors of the same file: the consultant mends both in one go.
+describe("a survey export with a mistyped header and a bad cell", () => {
+  it("lists the header problem and the cell's problem in one run, exit 2", () => {
+    const template = run(["template", "--format", "csv"]);
+    expect(template.status).toBe(0);
+    const header = template.stdout.trim().split("\n")[0]!;
+    const cells = Papa.parse<string[]>(header).data[0]!;
+    const questionAt = cells.findIndex((c) => c.startsWith("Does one pitch work"));
+    const typoAt = cells.findIndex((c) => c.startsWith("Do different customers"));
+    expect(questionAt).toBeGreaterThan(1);
+    expect(typoAt).toBeGreaterThan(1);
+    const mistyped = cells.map((c, i) => (i === typoAt ? c.replace("Do different", "D0 different") : c));
+    const row = ["Ann", "Owner", ...cells.slice(2).map(() => "")].map((c, i) => (i === questionAt ? "Maybe" : c));
+    const file = join(tempDir(), "rounds.csv");
+    writeFileSync(file, Papa.unparse([mistyped, row]));
+    for (const command of ["validate", "report"]) {
+      const r = run([command, file]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/rounds\.csv:[A-Z]+1 \(header "D0 different customers.*is not a question of the set; did you mean/);
+      expect(r.stderr).toMatch(/rounds\.csv:[A-Z]+2 \(header "Does one pitch work.*"Maybe" is not an answer/);
+    }
+  });
+});
