@@ -26,7 +26,7 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Progress: Harbourside Accounting/);
-    expect(r.stdout.replace(/\s+/g, " ")).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit (question set v1.0.0)");
+    expect(r.stdout.replace(/\s+/g, " ")).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit (question set v2.0.0)");
     expect(r.stdout).toContain("  Deal close           44 Hybrid         56 Hybrid           +12");
     expect(r.stdout).toContain("  Renewal calls        63 Hybrid         65 Automate          +2");
     expect(r.stdout).toContain("Verdict changed: Renewal calls (Hybrid → Automate).");
