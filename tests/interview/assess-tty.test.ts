@@ -13,15 +13,19 @@ import { hasTmux, tmuxServer } from "../cli/tmux.js";
 const MINI = fixture("mini");
 const { tmux, start, screen, raw, keys, type, until, prompt, exited, close } = tmuxServer();
 
-// In CI tmux is installed (.ci/run): there its absence fails instead of skipping.
-if (!hasTmux && process.env.CI) {
-  it("has tmux, as CI installs it", () => {
-    throw new Error("tmux is missing; .ci/run installs it (apt-get install tmux)");
-  });
+const IN_CI = Boolean(process.env.CI);
+if (!hasTmux && !IN_CI) {
+  // said where a developer sees it, not only as a skipped line
+  process.stderr.write("\ntmux test SKIPPED: tmux is not installed; install it with 'apt-get install tmux' (.ci/run does)\n\n");
 }
 
-describe.skipIf(!hasTmux)("automation-fit assess in a real terminal (tmux)", () => {
+// In CI (CI=true) it always runs: without tmux it fails there, as it must not skip.
+describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux)", () => {
   afterAll(close);
+
+  it("has tmux to run in (.ci/run installs it)", () => {
+    expect(hasTmux, "tmux is missing; install it with 'apt-get install tmux' (.ci/run does)").toBe(true);
+  });
 
   it("saves every answer, survives kill -9 and Ctrl-C, resumes, and finishes with the report", async () => {
     const dir = tempDir();
