@@ -26,23 +26,30 @@ export const surveyOptions = (command: Command): Command =>
     .option("--client <name>", "the client assessed: names the report (over any client in the answers or a client column)")
     .option("--name-column <header>", "survey CSV: the column that holds each respondent's name")
     .option("--role-column <header>", "survey CSV: the column that holds each respondent's role")
-    .option("--client-column <header>", "survey CSV: the column that holds the client's name");
+    .option("--client-column <header>", "survey CSV: the column that holds the client's name")
+    .option(
+      "--ignore-column <header>",
+      "survey CSV: leave out this column (one that is neither a question nor metadata, e.g. a department); repeat it for more",
+      (header: string, before: string[] = []) => [...before, header],
+    );
 
 export const SURVEY_OPTIONS = {
   client: z.optional(z.string()),
   nameColumn: z.optional(z.string()),
   roleColumn: z.optional(z.string()),
   clientColumn: z.optional(z.string()),
+  ignoreColumn: z.optional(z.array(z.string())),
 };
 
 /** The survey options as the survey reader takes them. */
-export function surveyOf(options: { client?: string; nameColumn?: string; roleColumn?: string; clientColumn?: string }) {
-  const { client, nameColumn, roleColumn, clientColumn } = options;
+export function surveyOf(options: { client?: string; nameColumn?: string; roleColumn?: string; clientColumn?: string; ignoreColumn?: string[] }) {
+  const { client, nameColumn, roleColumn, clientColumn, ignoreColumn } = options;
   return {
     ...(client === undefined ? {} : { client }),
     ...(nameColumn === undefined ? {} : { nameColumn }),
     ...(roleColumn === undefined ? {} : { roleColumn }),
     ...(clientColumn === undefined ? {} : { clientColumn }),
+    ...(ignoreColumn === undefined ? {} : { ignoreColumns: ignoreColumn }),
   };
 }
 

@@ -6,6 +6,7 @@ import { noteInput } from "../io/write.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { NO_ANSWER, type Respondent, scaleIndexOf } from "../model/respondent.js";
 import { nearest } from "../suggest.js";
+import { shellQuote } from "../text.js";
 
 /** What the one notice of a file says of an encoding other than UTF-8. */
 const ENCODING_NAMES: Record<Encoding, string> = {
@@ -189,6 +190,8 @@ export interface SurveyOptions {
   clientColumn?: string;
   /** The client of every respondent (over any client column). */
   client?: string;
+  /** Headers of columns to leave out (--ignore-column): what the sheet holds besides the questions and metadata. */
+  ignoreColumns?: readonly string[];
 }
 
 /** The optional sizing columns' header endings, after a stage's name or id and a colon. */
@@ -319,11 +322,15 @@ async function* surveyEvents(
     }
     yield { kind: "header", ...headerProblems };
   }
-  if (read.ignored.length) {
-    const names = read.ignored.slice(0, 6).map((h) => quoted(h, 30));
-    const more = read.ignored.length > 6 ? ` and ${read.ignored.length - 6} more` : "";
-    said.push(`ignored ${read.ignored.length} metadata column${read.ignored.length === 1 ? "" : "s"}: ${names.join(", ")}${more}`);
-  }
+  const listed = (headers: readonly string[], what: string) => {
+    const more = headers.length > 6 ? ` and ${headers.length - 6} more` : "";
+    const names = headers.slice(0, 6).map((h) => quoted(h, 30));
+    return `${headers.length} ${what}${headers.length === 1 ? "" : "s"}: ${names.join(", ")}${more}`;
+  };
+  if (read.ignored.length) said.push(`ignored ${listed(read.ignored, "metadata column")}`);
+  if (read.left.length) said.push(`left out ${listed(read.left, "column")} by --ignore-column`);
+  // a folder's exports need not all hold the column: one that is missing is said, not a failure
+  for (const wanted of read.unmatched) said.push(`--ignore-column ${quoted(wanted, 40)} names no column here`);
   if (said.length) yield { kind: "notice", text: `${file}: ${said.join("; ")}` };
 
   const toRespondent = rowReader(file, read.columns, set, options);
@@ -352,7 +359,11 @@ async function* surveyEvents(
 
 interface Header {
   columns: Column[];
+  /** Metadata columns, ignored without being asked. */
   ignored: string[];
+  /** Columns --ignore-column leaves out, and the --ignore-column headers no column has. */
+  left: string[];
+  unmatched: string[];
   fatal: Problem[];
   uncounted: number;
   /** Whether any column names a question: then the rows can still be read past the header's problems. */
@@ -393,6 +404,8 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
     }
   }
 
+  const leaveOut = new Map((options.ignoreColumns ?? []).map((wanted) => [headerKey(wanted), wanted]));
+  const left: string[] = [];
   const columns: Column[] = [];
   const ignored: string[] = [];
   const seen = new Map<string, number>();
@@ -408,6 +421,12 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
     const role = flagged.get(key);
     const size = sizeByKey.get(key);
     let column: Column;
+    if (leaveOut.has(key)) {
+      // asked for by name: left out whatever the column is, a question's too
+      left.push(text);
+      columns.push({ kind: "ignored", header: text });
+      return;
+    }
     if (role) column = { kind: role, header: text };
     else if (question !== undefined) column = { kind: "question", question, header: text };
     else if (size) column = { kind: "size", ...size, header: text };
@@ -426,7 +445,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
         const near = suggested++ < MAX_SUGGESTIONS ? nearest(key, candidateKeys) : undefined;
         const hint =
           near === undefined
-            ? "; head it with a question's text or id (automation-fit template --format csv prints them), or delete the column"
+            ? `; head it with a question's text or id (automation-fit template --format csv prints them), or leave it out: add --ignore-column ${shellQuote(text)}`
             : `; did you mean ${quoted(candidates[candidateKeys.indexOf(near)]!, 80)}?`;
         problems.push({ ...at(c), message: `(header ${shortHeader(text)}) is not a question of the set${hint}` });
       }
@@ -453,7 +472,9 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
       message: "the header names no question of the set; head a column per question with its text or id (automation-fit template --format csv prints them)",
     });
   }
-  return { columns, ignored, fatal: problems, uncounted, readable: seen.size > 0 };
+  const matched = new Set(left.map(headerKey));
+  const unmatched = [...leaveOut].filter(([key]) => !matched.has(key)).map(([, wanted]) => wanted);
+  return { columns, ignored, left, unmatched, fatal: problems, uncounted, readable: seen.size > 0 };
 }
 
 function rowReader(file: string, columns: readonly Column[], set: QuestionSet, options: SurveyOptions) {

@@ -35,7 +35,7 @@ describe("survey CSVs of hostile size", { timeout: 30_000 }, () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(21);
     expect(lines[0]).toBe(
-      `${file}:A1 (header "col0") is not a question of the set; head it with a question's text or id (automation-fit template --format csv prints them), or delete the column`,
+      `${file}:A1 (header "col0") is not a question of the set; head it with a question's text or id (automation-fit template --format csv prints them), or leave it out: add --ignore-column col0`,
     );
     expect(lines[20]).toBe("... and 199,980 more problems");
   });

@@ -95,6 +95,18 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(JSON.parse(r.stdout).respondents.map((x: { role: string }) => x.role)).toEqual(persons.map((p) => p.role));
   });
 
+  it("a column that is neither question nor metadata fails the file, its hint offers --ignore-column, which leaves it out", () => {
+    const rows = sheet("google", set, persons).rows.map((row, i) => [...row, i === 0 ? "Department" : "Sales"]);
+    const file = save("with-department.csv", csvText(rows, ",", "\n"));
+    const refused = run(["report", file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/:[A-Z]+1 \(header "Department"\) is not a question of the set; .*or leave it out: add --ignore-column Department$/m);
+    const r = run(["report", file, "--ignore-column", "Department", "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('left out 1 column: "Department" by --ignore-column');
+    expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(persons.map((p) => p.name));
+  });
+
   it("a bad cell is named by file, cell and header, all problems at once, exit 2", () => {
     const rows = sheet("google", set, persons).rows.map((row) => [...row]);
     rows[3]![4] = "Maybe";

@@ -2,6 +2,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { compare } from "../../src/commands/compare.js";
+import { surveyOf } from "../../src/commands/options.js";
+import { report } from "../../src/commands/report.js";
+import { validate } from "../../src/commands/validate.js";
 import { run, tempDir } from "../cli/run.js";
 
 // A mistyped header must not hide the cell errors of the same file: the consultant mends both in one go.
@@ -25,5 +29,16 @@ describe("a survey export with a mistyped header and a bad cell", () => {
       expect(r.stderr).toMatch(/rounds\.csv:[A-Z]+1 \(header "D0 different customers.*is not a question of the set; did you mean/);
       expect(r.stderr).toMatch(/rounds\.csv:[A-Z]+2 \(header "Does one pitch work.*"Maybe" is not an answer/);
     }
+  });
+});
+
+describe("--ignore-column", () => {
+  it.each([
+    ["report", report, ["team.csv"]],
+    ["validate", validate, ["team.csv"]],
+    ["compare", compare, ["before.csv", "after.csv"]],
+  ] as const)("%s takes it, repeated, and hands every header to the survey reader", (_name, command, paths) => {
+    command.parseOptions([...paths, "--ignore-column", "Department", "--ignore-column", "Team / site"]);
+    expect(surveyOf(command.opts()).ignoreColumns).toEqual(["Department", "Team / site"]);
   });
 });

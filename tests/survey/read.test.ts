@@ -161,6 +161,54 @@ describe("headers", () => {
     expect(missing.fatal.map(formatProblem)).toContain(`${file}:row 1 --name-column "Whom": the header has no such column; did you mean "Who"?`);
   });
 
+  it("leave out the columns --ignore-column names (matched as headers are), and say so; the hint offers it", async () => {
+    const file = write(
+      csvText(
+        [
+          ["Name", "Department", q[0]!.text, "Team / site"],
+          ["Maya", "Sales", "No", "North"],
+          ["Ravi", "Ops", "Yes", "South"],
+        ],
+        ",",
+        "\n",
+      ),
+    );
+    const refused = await read(file);
+    expect(refused.fatal.map(formatProblem)).toEqual([
+      `${file}:B1 (header "Department") is not a question of the set; head it with a question's text or id (automation-fit template --format csv prints them), or leave it out: add --ignore-column Department`,
+      `${file}:D1 (header "Team / site") is not a question of the set; head it with a question's text or id (automation-fit template --format csv prints them), or leave it out: add --ignore-column 'Team / site'`,
+    ]);
+    const got = await read(file, { ignoreColumns: ["department", " TEAM /  site "] });
+    expect(got.fatal).toEqual([]);
+    expect(got.respondents.map((r) => [r.name, r.answers[0]])).toEqual([
+      ["Maya", set.scale.findIndex((o) => o.value === "no")],
+      ["Ravi", set.scale.findIndex((o) => o.value === "yes")],
+    ]);
+    expect(got.notices).toEqual([`${file}: left out 2 columns: "Department", "Team / site" by --ignore-column`]);
+    // one export of a folder may lack a column the others hold: said, not a failure
+    const partly = await read(file, { ignoreColumns: ["Department", "Team / site", "Region"] });
+    expect(partly.respondents).toHaveLength(2);
+    expect(partly.notices[0]).toContain('--ignore-column "Region" names no column here');
+  });
+
+  it("leave a near-miss header an error with its did-you-mean, though other columns are left out", async () => {
+    const typo = q[2]!.text.slice(0, 10) + q[2]!.text.slice(11);
+    const file = write(
+      csvText(
+        [
+          ["Name", "Department", typo],
+          ["Maya", "Sales", "No"],
+        ],
+        ",",
+        "\n",
+      ),
+    );
+    const got = await read(file, { ignoreColumns: ["Department"] });
+    expect(got.fatal.map(formatProblem)).toEqual([
+      `${file}:C1 (header "${typo.slice(0, 32).replace(/\s+\S*$/, "")} ...?") is not a question of the set; did you mean "${q[2]!.text}"?`,
+    ]);
+  });
+
   it("take a client column, and --client over it", async () => {
     const file = write(
       csvText(
