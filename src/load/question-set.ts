@@ -233,6 +233,20 @@ function checkReferences(
     else {
       mirroredBy.set(mirror.id, q.id);
       mirroredBy.set(q.id, mirror.id);
+      // a pair is one question asked from two sides: it bears on the same stages, as much, from either side
+      const weights = (x: typeof q) => JSON.stringify(Object.entries(x.stages).sort(([a], [b]) => a.localeCompare(b)));
+      if (weights(q) !== weights(mirror)) {
+        const show = (x: typeof q) =>
+          `{${Object.entries(x.stages)
+            .map(([s, w]) => `${s}: ${w}`)
+            .join(", ")}}`;
+        problems.push(
+          q.origin.source.problem(
+            [...q.origin.path, "stages"],
+            `'${q.id}' ${show(q)} and its mirror '${mirror.id}' ${show(mirror)} weigh differently; a pair counts once, so give both sides the same stages and weights`,
+          ),
+        );
+      }
     }
   }
   const stageIds = stages.map((s) => s.id);

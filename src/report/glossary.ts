@@ -40,7 +40,7 @@ export const GLOSSARY: readonly { term: string; meaning: string }[] = [
   { term: "FAQ", meaning: "Frequently asked questions: a page or message answering what most people ask." },
   { term: "Account owner", meaning: "The person on your side who looks after a given customer." },
   { term: "Answers file", meaning: "The file the interview saves every answer to (YAML); `report` scores it again at any time." },
-  { term: "Question set", meaning: "The stages, questions, plays, KPIs and campaigns the assessment uses; the built-in one has a version, such as v2.0.0, named in every report." },
+  { term: "Question set", meaning: "The stages, questions, plays, KPIs and campaigns the assessment uses; the built-in one has a version, such as v2.0.1, named in every report." },
 ];
 
 /** The glossary as text for a terminal, each meaning wrapped under its term. */

@@ -103,7 +103,7 @@ export function prepareSet(set: QuestionSet): PreparedSet {
         const mirrorWeight = m >= 0 ? set.questions[m]!.stages[stage.id] : undefined;
         if (m >= 0 && mirrorWeight) {
           seen.add(m);
-          // the pair weighs once, as much as the heavier side
+          // the pair weighs once (the loader sees that both sides weigh the same)
           items.push({ questions: [i, m], human: [q.signal === "human", set.questions[m]!.signal === "human"], weight: Math.max(weight, mirrorWeight) });
         } else items.push({ questions: [i], human: [q.signal === "human"], weight });
       });

@@ -26,13 +26,13 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Progress: Harbourside Accounting/);
-    expect(r.stdout.replace(/\s+/g, " ")).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit (question set v2.0.0)");
-    expect(r.stdout).toContain("  Deal close           44 Hybrid         56 Hybrid           +12");
-    expect(r.stdout).toContain("  Renewal calls        63 Hybrid         65 Automate          +2");
+    expect(r.stdout.replace(/\s+/g, " ")).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit (question set v2.0.1)");
+    expect(r.stdout).toContain("  Deal close           44 Hybrid         57 Hybrid           +13");
+    expect(r.stdout).toContain("  Renewal calls        64 Hybrid         65 Automate          +1");
     expect(r.stdout).toContain("Verdict changed: Renewal calls (Hybrid → Automate).");
     expect(r.stdout).toContain("5 answers changed.");
     expect(r.stdout).toContain(
-      "Maintenance calls · 51 Hybrid → 47 Hybrid (-4)\n    ▼   -4 Does what you provide need hands-on upkeep from your people, such as\n           service visits, check-ups or tune-ups? — Partly → Yes",
+      "Maintenance calls · 50 Hybrid → 46 Hybrid (-4)\n    ▼   -4 Does what you provide need hands-on upkeep from your people, such as\n           service visits, check-ups or tune-ups? — Partly → Yes",
     );
     expect(r.stdout).toContain("No answers changed for: Lead generation.");
     expect(r.stdout).not.toContain("\u001b[");
@@ -50,8 +50,8 @@ describe("automation-fit compare (answers files)", () => {
     const results = await lint({ strings: { r: r.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
     expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting\n\nClient: Harbourside Accounting \(.*\) · 2026-05-01 to 2026-11-20\n/);
-    expect(r.stdout).toContain("| Renewal calls | 63 | 65 | +2 | Hybrid -> **Automate** |");
-    expect(r.stdout).toContain("### Onboarding: 47 to 55 (+8)");
+    expect(r.stdout).toContain("| Renewal calls | 64 | 65 | +1 | Hybrid -> **Automate** |");
+    expect(r.stdout).toContain("### Onboarding: 46 to 55 (+9)");
     const chart = parseChart(mermaidBlocks(r.stdout)[0]!);
     expect(chart.labels.slice(0, 2)).toEqual(["Lead generation (then)", "Lead generation (now)"]);
     expect(chart.bars).toHaveLength(16);
@@ -65,7 +65,7 @@ describe("automation-fit compare (answers files)", () => {
     expect(c.before).toMatchObject({ kind: "answers", date: "2026-05-01" });
     for (const s of c.stages) expect(s.answers.reduce((sum: number, a: { effect: number }) => sum + a.effect, 0)).toBe(s.change);
     const refund = c.stages.find((s: { id: string }) => s.id === "deal-close").answers.find((a: { questionId: string }) => a.questionId === "refund-guarantee");
-    expect(refund).toMatchObject({ before: { value: "no", label: "No" }, after: { value: "yes", label: "Yes" }, effect: 7 });
+    expect(refund).toMatchObject({ before: { value: "no", label: "No" }, after: { value: "yes", label: "Yes" }, effect: 8 });
   });
 
   it("writes --out atomically, refuses to replace it without --force, replaces it with --force", () => {
@@ -107,7 +107,7 @@ describe("automation-fit compare (saved JSON reports)", () => {
     const r = run(["compare", beforeJson, afterJson]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("2026-05-01 → 2026-11-20");
-    expect(r.stdout).toContain("  Deal close           44 Hybrid         56 Hybrid           +12");
+    expect(r.stdout).toContain("  Deal close           44 Hybrid         57 Hybrid           +13");
     expect(r.stdout).toContain("Answer-level changes need one respondent's answers on each side:");
     expect(r.stdout).not.toContain("answers changed");
   });
@@ -115,7 +115,7 @@ describe("automation-fit compare (saved JSON reports)", () => {
   it("compares a report with an answers file, in all three formats", async () => {
     const json = JSON.parse(run(["compare", beforeJson, AFTER, "--format", "json"]).stdout);
     expect(json).toMatchObject({ answerLevel: false, answersChanged: null, before: { kind: "report" }, after: { kind: "answers" } });
-    expect(json.stages.find((s: { id: string }) => s.id === "deal-close")).toMatchObject({ before: { score: 44 }, after: { score: 56 }, change: 12, answers: [] });
+    expect(json.stages.find((s: { id: string }) => s.id === "deal-close")).toMatchObject({ before: { score: 44 }, after: { score: 57 }, change: 13, answers: [] });
 
     const md = run(["compare", BEFORE, afterJson, "--format", "markdown"]);
     expect(md.status).toBe(0);

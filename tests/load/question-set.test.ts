@@ -50,6 +50,22 @@ describe("loadQuestionSet", () => {
     ]);
   });
 
+  it("reports a mirror pair whose sides weigh differently, at the question's stages", async () => {
+    const { questionSetFrom } = await import("../../src/load/question-set.js");
+    const { parseSource } = await import("../../src/load/source.js");
+    const text = (mirrorStages: string) =>
+      `stages: [{id: s, name: S, description: D}, {id: t, name: T, description: D}]\nquestions:\n  - {id: a, text: A?, help: H, signal: automate, stages: {s: 2, t: 1}}\n  - {id: b, mirrors: a, text: B?, help: H, signal: human, stages: ${mirrorStages}}\n`;
+    expect(questionSetFrom([parseSource("even.yaml", text("{t: 1, s: 2}"))], "x").problems).toEqual([]);
+    for (const uneven of ["{s: 3, t: 1}", "{s: 2}"]) {
+      const problems = questionSetFrom([parseSource("uneven.yaml", text(uneven))], "x").problems.map(formatProblem);
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^uneven\.yaml:4:\d+ 'b' \{.*\} and its mirror 'a' \{s: 2, t: 1\} weigh differently; a pair counts once, so give both sides the same stages and weights$/,
+        ),
+      ]);
+    }
+  });
+
   it("reports thresholds out of order and out of range", async () => {
     expect(await problemsOf(loadQuestionSet(fixture("bad/thresholds.yaml")).then(orThrow))).toEqual([
       "bad/thresholds.yaml:1:36 thresholds.human: thresholds out of order: 'human' must be below 'automate' (e.g. human: 35, automate: 65)",

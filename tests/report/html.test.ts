@@ -103,7 +103,7 @@ describe("renderHtml", () => {
     expectSelfContained(html);
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain(`<h1>${escapeHtml(single.client!)}</h1>`);
-    for (const fact of [single.assessor!, single.date!, "Customer lifecycle automation fit (question set v2.0.0)"]) expect(html).toContain(escapeHtml(fact));
+    for (const fact of [single.assessor!, single.date!, "Customer lifecycle automation fit (question set v2.0.1)"]) expect(html).toContain(escapeHtml(fact));
     expect(html).toContain("<h2>Executive summary</h2>");
     expect(html.match(/<section class="stage"/g)).toHaveLength(single.stages.length);
     expect(html).toContain("<h2>How the score works</h2>");
