@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+import { start } from "../dist/cli.js";
+await start();

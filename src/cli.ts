@@ -108,8 +108,10 @@ async function versions(): Promise<string> {
   }
 }
 
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(EXIT.ok);
-});
-
-process.exitCode = await main();
+/** The run of the installed binary (bin/automation-fit.js calls it); tests call main() in their own process where the process does not matter. */
+export async function start(): Promise<void> {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT.ok);
+  });
+  process.exitCode = await main();
+}

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = join(ROOT, "bin/automation-fit.js");
@@ -31,6 +32,61 @@ export function run(args: string[], options: { env?: Record<string, string>; cwd
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** One in-process run at a time: each swaps the process's streams, env and cwd for its own. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI in this process, through the same main() as the binary and so the same mapping from errors to exit codes,
+ * with what run() gives a spawned one: the user's env plus `env`, the cwd, no terminal on any stream; stdout and stderr
+ * captured. For tests where the process does not matter (about 150 ms a spawn saved); exit codes of the real binary,
+ * signals, stdin, start-up env handling, special files and permissions stay with run().
+ */
+export function runInProcess(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+  const next = queue.then(() => inProcess(args, options));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function inProcess(args: string[], options: { env?: Record<string, string>; cwd?: string }): Promise<Run> {
+  const out = { stdout: "", stderr: "" };
+  const capture = (name: keyof typeof out) => (chunk: string | Uint8Array, encoding?: unknown, done?: unknown) => {
+    out[name] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    const callback = typeof encoding === "function" ? encoding : done;
+    if (typeof callback === "function") process.nextTick(callback);
+    return true;
+  };
+  // A spawned run's streams are pipes: no terminal, no width.
+  const restore = [
+    swap(process.stdin, { isTTY: false }),
+    swap(process.stdout, { isTTY: false, columns: undefined, write: capture("stdout") }),
+    swap(process.stderr, { isTTY: false, columns: undefined, write: capture("stderr") }),
+  ];
+  const saved = { env: process.env, cwd: process.cwd(), exitCode: process.exitCode };
+  process.env = { ...userEnv(), ...options.env };
+  process.chdir(options.cwd ?? ROOT);
+  try {
+    const status = await main([process.execPath, BIN, ...args]);
+    return { status, ...out };
+  } finally {
+    for (const undo of restore) undo();
+    process.env = saved.env;
+    process.chdir(saved.cwd);
+    process.exitCode = saved.exitCode;
+  }
+}
+
+/** Sets own properties of `target`; returns what puts back the ones it had (or removes them). */
+function swap(target: object, values: Record<string, unknown>): () => void {
+  const before = Object.keys(values).map((key) => [key, Object.getOwnPropertyDescriptor(target, key)] as const);
+  for (const [key, value] of Object.entries(values)) Object.defineProperty(target, key, { value, configurable: true, writable: true });
+  return () => {
+    for (const [key, descriptor] of before) {
+      if (descriptor) Object.defineProperty(target, key, descriptor);
+      else delete (target as Record<string, unknown>)[key];
+    }
+  };
 }
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), "automation-fit-"));

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lint } from "markdownlint/promise";
 import { beforeAll, describe, expect, it } from "vitest";
-import { example, fixture, run, tempDir } from "../cli/run.js";
+import { example, fixture, run, tempDir, runInProcess } from "../cli/run.js";
 import { mermaidBlocks, parseChart } from "../report/mermaid-syntax.js";
 
 const BEFORE = example("progress/before.yaml");
@@ -12,12 +12,12 @@ const noStack = (r: { stderr: string }) => expect(r.stderr).not.toMatch(/^\s+at 
 let dir: string;
 let beforeJson: string;
 let afterJson: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
   beforeJson = join(dir, "before.json");
   afterJson = join(dir, "after.json");
-  expect(run(["report", BEFORE, "--format", "json", "--out", beforeJson]).status).toBe(0);
-  expect(run(["report", AFTER, "--format", "json", "--out", afterJson]).status).toBe(0);
+  expect((await runInProcess(["report", BEFORE, "--format", "json", "--out", beforeJson])).status).toBe(0);
+  expect((await runInProcess(["report", AFTER, "--format", "json", "--out", afterJson])).status).toBe(0);
 });
 
 describe("automation-fit compare (answers files)", () => {
@@ -45,7 +45,7 @@ describe("automation-fit compare (answers files)", () => {
   });
 
   it("writes lint-clean Markdown with a valid Mermaid chart of then and now", async () => {
-    const r = run(["compare", BEFORE, AFTER, "--format", "markdown"]);
+    const r = await runInProcess(["compare", BEFORE, AFTER, "--format", "markdown"]);
     expect(r.status).toBe(0);
     const results = await lint({ strings: { r: r.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
@@ -57,8 +57,8 @@ describe("automation-fit compare (answers files)", () => {
     expect(chart.bars).toHaveLength(16);
   });
 
-  it("gives JSON whose answer effects add up to each stage's change", () => {
-    const r = run(["compare", BEFORE, AFTER, "--format", "json"]);
+  it("gives JSON whose answer effects add up to each stage's change", async () => {
+    const r = await runInProcess(["compare", BEFORE, AFTER, "--format", "json"]);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c).toMatchObject({ kind: "comparison", schemaVersion: 2, answerLevel: true, answersChanged: 5 });
@@ -68,31 +68,31 @@ describe("automation-fit compare (answers files)", () => {
     expect(refund).toMatchObject({ before: { value: "no", label: "No" }, after: { value: "yes", label: "Yes" }, effect: 8 });
   });
 
-  it("writes --out atomically, refuses to replace it without --force, replaces it with --force", () => {
+  it("writes --out atomically, refuses to replace it without --force, replaces it with --force", async () => {
     const out = join(dir, "progress.md");
-    const first = run(["compare", BEFORE, AFTER, "--format", "markdown", "--out", out]);
+    const first = await runInProcess(["compare", BEFORE, AFTER, "--format", "markdown", "--out", out]);
     expect(first.status).toBe(0);
     expect(first.stdout).toBe("");
     expect(first.stderr).toBe(`wrote ${out}\n`);
     expect(readFileSync(out, "utf8")).toMatch(/^# Progress: /);
 
     writeFileSync(out, "keep me");
-    const again = run(["compare", BEFORE, AFTER, "--out", out]);
+    const again = await runInProcess(["compare", BEFORE, AFTER, "--out", out]);
     expect(again.status).toBe(2);
     expect(again.stderr).toBe(`${out} already exists; add --force to replace it, or choose another file\n`);
     expect(readFileSync(out, "utf8")).toBe("keep me");
 
-    expect(run(["compare", BEFORE, AFTER, "--out", out, "--force"]).status).toBe(0);
+    expect((await runInProcess(["compare", BEFORE, AFTER, "--out", out, "--force"])).status).toBe(0);
     // progress.md: Markdown, from the extension
     expect(readFileSync(out, "utf8")).toMatch(/^# Progress: /);
   });
 
-  it("scores answers files with another set given by --questions", () => {
+  it("scores answers files with another set given by --questions", async () => {
     const a = join(dir, "mini-before.yaml");
     const b = join(dir, "mini-after.yaml");
     writeFileSync(a, 'date: "2026-01-01"\nanswers:\n  auto-pay: partly\n');
     writeFileSync(b, 'date: "2026-02-01"\nanswers:\n  auto-pay: "yes"\n');
-    const r = run(["compare", a, b, "--questions", fixture("mini"), "--format", "json"]);
+    const r = await runInProcess(["compare", a, b, "--questions", fixture("mini"), "--format", "json"]);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.stages.map((s: { id: string; change: number | null }) => [s.id, s.change])).toEqual([
@@ -103,8 +103,8 @@ describe("automation-fit compare (answers files)", () => {
 });
 
 describe("automation-fit compare (saved JSON reports)", () => {
-  it("compares two reports by scores and verdicts, and says answer-level changes need answers files", () => {
-    const r = run(["compare", beforeJson, afterJson]);
+  it("compares two reports by scores and verdicts, and says answer-level changes need answers files", async () => {
+    const r = await runInProcess(["compare", beforeJson, afterJson]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("2026-05-01 → 2026-11-20");
     expect(r.stdout).toContain("  Deal close           44 Hybrid         57 Hybrid           +13");
@@ -113,11 +113,11 @@ describe("automation-fit compare (saved JSON reports)", () => {
   });
 
   it("compares a report with an answers file, in all three formats", async () => {
-    const json = JSON.parse(run(["compare", beforeJson, AFTER, "--format", "json"]).stdout);
+    const json = JSON.parse((await runInProcess(["compare", beforeJson, AFTER, "--format", "json"])).stdout);
     expect(json).toMatchObject({ answerLevel: false, answersChanged: null, before: { kind: "report" }, after: { kind: "answers" } });
     expect(json.stages.find((s: { id: string }) => s.id === "deal-close")).toMatchObject({ before: { score: 44 }, after: { score: 57 }, change: 13, answers: [] });
 
-    const md = run(["compare", BEFORE, afterJson, "--format", "markdown"]);
+    const md = await runInProcess(["compare", BEFORE, afterJson, "--format", "markdown"]);
     expect(md.status).toBe(0);
     expect(md.stdout).toContain("Answer-level changes need the answers of both assessments; one side is a saved report, so only scores and verdicts are compared.");
     // no path from the consultant's machine in the client's document
@@ -125,17 +125,17 @@ describe("automation-fit compare (saved JSON reports)", () => {
     const results = await lint({ strings: { r: md.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
 
-    const term = run(["compare", beforeJson, AFTER, "--format", "terminal"]);
+    const term = await runInProcess(["compare", beforeJson, AFTER, "--format", "terminal"]);
     expect(term.status).toBe(0);
     expect(term.stdout).toContain("Verdict changed: Renewal calls (Hybrid → Automate)");
   });
 });
 
 describe("automation-fit compare (errors)", () => {
-  it("refuses a report with another schemaVersion, at its position, exit 2", () => {
+  it("refuses a report with another schemaVersion, at its position, exit 2", async () => {
     const v9 = join(dir, "v9.json");
     writeFileSync(v9, JSON.stringify({ ...JSON.parse(readFileSync(afterJson, "utf8")), schemaVersion: 9 }, null, 2));
-    const r = run(["compare", beforeJson, v9]);
+    const r = await runInProcess(["compare", beforeJson, v9]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
@@ -144,63 +144,63 @@ describe("automation-fit compare (errors)", () => {
     noStack(r);
   });
 
-  it("reads a report saved by an earlier version (schemaVersion 1) as the same one made now", () => {
+  it("reads a report saved by an earlier version (schemaVersion 1) as the same one made now", async () => {
     const v1 = join(dir, "v1.json");
     const { warnings: _w, summary: _s, roadmap: _r, kpiWatch: _k, ...report } = JSON.parse(readFileSync(afterJson, "utf8"));
     const stages = report.stages.map(({ flip: _f, cappedBy: _c, ...s }: Record<string, unknown>) => s);
     writeFileSync(v1, JSON.stringify({ ...report, schemaVersion: 1, stages }, null, 2));
-    const then = run(["compare", beforeJson, v1, "--format", "json"]);
-    const now = run(["compare", beforeJson, afterJson, "--format", "json"]);
+    const then = await runInProcess(["compare", beforeJson, v1, "--format", "json"]);
+    const now = await runInProcess(["compare", beforeJson, afterJson, "--format", "json"]);
     expect(then.status).toBe(0);
     expect(JSON.parse(then.stdout).stages).toEqual(JSON.parse(now.stdout).stages);
   });
 
-  it("takes a saved team report as a team, at its medians; refuses a broken one at its position", () => {
+  it("takes a saved team report as a team, at its medians; refuses a broken one at its position", async () => {
     const team = join(dir, "team.json");
-    const saved = JSON.parse(run(["report", BEFORE, AFTER, "--format", "json"]).stdout);
+    const saved = JSON.parse((await runInProcess(["report", BEFORE, AFTER, "--format", "json"])).stdout);
     writeFileSync(team, JSON.stringify(saved, null, 2));
-    const r = run(["compare", team, AFTER, "--format", "json"]);
+    const r = await runInProcess(["compare", team, AFTER, "--format", "json"]);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.before).toMatchObject({ kind: "team", respondents: 2 });
     expect(c.stages.map((s: { before: { score: number | null } }) => s.before.score)).toEqual(saved.stages.map((s: { median: number | null }) => s.median));
     const broken = join(dir, "broken-team.json");
     writeFileSync(broken, JSON.stringify({ ...saved, stages: [{ ...saved.stages[0], median: "high" }] }, null, 2));
-    const refused = run(["compare", broken, AFTER]);
+    const refused = await runInProcess(["compare", broken, AFTER]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/broken-team\.json:\d+:\d+ not a team report made by 'automation-fit report TEAM --format json': /);
   });
 
-  it("refuses JSON that is neither a report nor an answers file, and a compare result, exit 2", () => {
+  it("refuses JSON that is neither a report nor an answers file, and a compare result, exit 2", async () => {
     const other = join(dir, "other.json");
     writeFileSync(other, '{ "hello": "world" }');
-    const r = run(["compare", other, AFTER]);
+    const r = await runInProcess(["compare", other, AFTER]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${other}:1:1 is neither an answers file (it has no 'answers:') nor a report made by 'automation-fit report ANSWERS --format json'`);
 
     const result = join(dir, "result.json");
-    writeFileSync(result, run(["compare", BEFORE, AFTER, "--format", "json"]).stdout);
-    const again = run(["compare", result, AFTER]);
+    writeFileSync(result, (await runInProcess(["compare", BEFORE, AFTER, "--format", "json"])).stdout);
+    const again = await runInProcess(["compare", result, AFTER]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(new RegExp(`^${result.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:\\d+ is the output of compare; `));
   });
 
-  it("refuses a damaged report, naming what is missing", () => {
+  it("refuses a damaged report, naming what is missing", async () => {
     const broken = join(dir, "broken.json");
     const report = JSON.parse(readFileSync(afterJson, "utf8"));
     delete report.stages[0].score;
     writeFileSync(broken, JSON.stringify(report, null, 2));
-    const r = run(["compare", broken, AFTER]);
+    const r = await runInProcess(["compare", broken, AFTER]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/broken\.json:\d+:\d+ not a report made by .*: missing 'score' \(stages\.0\.score\)/);
   });
 
-  it("reports every problem in both files at once, FILE:LINE:COL, and nothing to stdout", () => {
+  it("reports every problem in both files at once, FILE:LINE:COL, and nothing to stdout", async () => {
     const bad = join(dir, "bad-answers.yaml");
     writeFileSync(bad, "answers:\n  fixed-packag: partly\n  low-cost: maybe\n");
     const v2 = join(dir, "v3.json");
     writeFileSync(v2, '{\n  "schemaVersion": 3\n}\n');
-    const r = run(["compare", bad, v2]);
+    const r = await runInProcess(["compare", bad, v2]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trimEnd().split("\n");
@@ -212,20 +212,20 @@ describe("automation-fit compare (errors)", () => {
     noStack(r);
   });
 
-  it("reports a problem once when the same file is on both sides", () => {
+  it("reports a problem once when the same file is on both sides", async () => {
     const bad = join(dir, "bad-once.yaml");
     writeFileSync(bad, "answers:\n  nope: partly\n");
-    const r = run(["compare", bad, bad]);
+    const r = await runInProcess(["compare", bad, bad]);
     expect(r.status).toBe(2);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
-  it("refuses a missing file, a missing argument and a format off the list, exit 2", () => {
-    const missing = run(["compare", join(dir, "nope.yaml"), AFTER]);
+  it("refuses a missing file, a missing argument and a format off the list, exit 2", async () => {
+    const missing = await runInProcess(["compare", join(dir, "nope.yaml"), AFTER]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`${join(dir, "nope.yaml")} no such file or folder\n`);
-    expect(run(["compare", AFTER]).status).toBe(2);
-    const format = run(["compare", BEFORE, AFTER, "--format", "xml"]);
+    expect((await runInProcess(["compare", AFTER])).status).toBe(2);
+    const format = await runInProcess(["compare", BEFORE, AFTER, "--format", "xml"]);
     expect(format.status).toBe(2);
     expect(format.stderr).toContain("terminal, markdown, json");
   });

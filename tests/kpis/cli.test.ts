@@ -4,16 +4,16 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appendReading } from "../../src/load/kpi-log.js";
-import { BIN, fixture, run, tempDir } from "../cli/run.js";
+import { BIN, fixture, run, tempDir, runInProcess } from "../cli/run.js";
 
 const plumber = fixture("plan/plumber.yaml");
 
 /** A fresh log for the plumber with a baseline renewal rate of 91, in a temp folder. */
-function startedLog(): { dir: string; log: string } {
+async function startedLog(): Promise<{ dir: string; log: string }> {
   const dir = tempDir();
   const log = join(dir, "kpis.yaml");
-  expect(run(["kpis", "init", plumber, "--out", log]).status).toBe(0);
-  expect(run(["kpis", "add", log, "renewal-rate", "91", "--date", "2026-12-07"]).status).toBe(0);
+  expect((await runInProcess(["kpis", "init", plumber, "--out", log])).status).toBe(0);
+  expect((await runInProcess(["kpis", "add", log, "renewal-rate", "91", "--date", "2026-12-07"])).status).toBe(0);
   return { dir, log };
 }
 
@@ -39,18 +39,18 @@ describe("automation-fit kpis init", { timeout: 30_000 }, () => {
 });
 
 describe("automation-fit kpis add", { timeout: 30_000 }, () => {
-  it("appends a reading, says when it is past the tripwire, and keeps the file's mode", () => {
-    const { log } = startedLog();
+  it("appends a reading, says when it is past the tripwire, and keeps the file's mode", async () => {
+    const { log } = await startedLog();
     chmodSync(log, 0o640);
-    const r = run(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"]);
+    const r = await runInProcess(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("down 3 points since the baseline (91 on 2026-12-07): past its tripwire (down 2 points)");
     expect(readFileSync(log, "utf8")).toContain("    readings:\n      - { date: 2026-12-07, value: 91 }\n      - { date: 2027-02-07, value: 88 }\n");
     expect(statSync(log).mode & 0o777).toBe(0o640);
   });
 
-  it("refuses a bad value, date or KPI id with exit 2 and leaves the log as it was", () => {
-    const { log } = startedLog();
+  it("refuses a bad value, date or KPI id with exit 2 and leaves the log as it was", async () => {
+    const { log } = await startedLog();
     const before = readFileSync(log, "utf8");
     for (const [args, message] of [
       [["renewal-rate", "91%"], "VALUE '91%' is not a number"],
@@ -58,14 +58,14 @@ describe("automation-fit kpis add", { timeout: 30_000 }, () => {
       [["renewal-rate", "90", "--date", "2027-13-01"], "option --date: '2027-13-01' is not a day of the calendar"],
       [["renewal-rat", "90"], "unknown KPI id 'renewal-rat'; did you mean 'renewal-rate'?"],
     ] as const) {
-      const r = run(["kpis", "add", log, ...args]);
+      const r = await runInProcess(["kpis", "add", log, ...args]);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toContain(message);
     }
     expect(readFileSync(log, "utf8")).toBe(before);
   });
 
-  it("names every problem of a hand-edited log at FILE:LINE:COL, exit 2, and adds nothing", () => {
+  it("names every problem of a hand-edited log at FILE:LINE:COL, exit 2, and adds nothing", async () => {
     const dir = tempDir();
     const log = join(dir, "kpis.yaml");
     const text = [
@@ -79,7 +79,7 @@ describe("automation-fit kpis add", { timeout: 30_000 }, () => {
       "",
     ].join("\n");
     writeFileSync(log, text);
-    const r = run(["kpis", "add", log, "attrition", "5"]);
+    const r = await runInProcess(["kpis", "add", log, "attrition", "5"]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
       `${log}:2:3 unknown KPI id 'renewal-rates'; did you mean 'renewal-rate'?`,
@@ -90,7 +90,7 @@ describe("automation-fit kpis add", { timeout: 30_000 }, () => {
   });
 
   it("waits for another run holding the log, and on Ctrl-C stops with 130 and the log unchanged", async () => {
-    const { dir, log } = startedLog();
+    const { dir, log } = await startedLog();
     const before = readFileSync(log, "utf8");
     // the lock as a live process (this test) holds it
     const lockFile = join(dir, ".kpis.yaml.lock");
@@ -116,7 +116,7 @@ describe("automation-fit kpis add", { timeout: 30_000 }, () => {
   }, 20_000);
 
   it("loses nothing when Ctrl-C lands at any moment: the log holds the reading or not, whole, and no temp or lock file is left", async () => {
-    const { dir, log } = startedLog();
+    const { dir, log } = await startedLog();
     for (const delay of [0, 40, 80, 120, 160, 220, 300, 400]) {
       const before = readFileSync(log, "utf8");
       const value = 80 + delay / 100;
@@ -137,19 +137,19 @@ describe("automation-fit kpis add", { timeout: 30_000 }, () => {
 });
 
 describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
-  it("raises the alarm for a falling renewal rate in every format, naming the KPI, the stage and the human part to restore", () => {
-    const { log } = startedLog();
-    expect(run(["kpis", "add", log, "renewal-rate", "90.5", "--date", "2027-01-07"]).status).toBe(0);
-    expect(run(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"]).status).toBe(0);
+  it("raises the alarm for a falling renewal rate in every format, naming the KPI, the stage and the human part to restore", async () => {
+    const { log } = await startedLog();
+    expect((await runInProcess(["kpis", "add", log, "renewal-rate", "90.5", "--date", "2027-01-07"])).status).toBe(0);
+    expect((await runInProcess(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"])).status).toBe(0);
     const humanPart = "Call accounts coming up for renewal that show low use or open complaints.";
 
-    const json = run(["report", plumber, "--kpis", log, "--format", "json"]);
+    const json = await runInProcess(["report", plumber, "--kpis", log, "--format", "json"]);
     expect(json.status, json.stderr).toBe(0);
     const watch = JSON.parse(json.stdout).kpiWatch as { id: string; alert: boolean; baseline: number; latest: number; change: number; stageIds: string[] }[];
     expect(watch.find((w) => w.id === "renewal-rate")).toMatchObject({ alert: true, baseline: 91, latest: 88, change: -3, stageIds: ["renewal-calls"] });
     expect(watch.filter((w) => w.alert).map((w) => w.id)).toEqual(["renewal-rate"]);
 
-    const terminal = run(["report", plumber, "--kpis", log], { env: { NO_COLOR: "1" } });
+    const terminal = await runInProcess(["report", plumber, "--kpis", log], { env: { NO_COLOR: "1" } });
     expect(terminal.status).toBe(0);
     expect(terminal.stdout).toMatch(/Renewal rate +█▇▁ +91 → 88 -3 points/);
     const text = terminal.stdout.replace(/\s+/g, " ");
@@ -157,7 +157,7 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
       `ALARM: Renewal rate is down 3 points since the baseline (91 on 2026-12-07, now 88 on 2027-02-07), past its tripwire (down 2 points). It watches Renewal calls: restore the human part there. ${humanPart}`,
     );
 
-    const markdown = run(["report", plumber, "--kpis", log, "--format", "markdown"]);
+    const markdown = await runInProcess(["report", plumber, "--kpis", log, "--format", "markdown"]);
     expect(markdown.stdout).toContain("> **Alarm: Renewal rate is down 3 points since the baseline");
     expect(markdown.stdout).toMatch(
       /\| Renewal rate \(% of accounts up for renewal that renew\) \| – \| 91 \(2026-12-07\) \| 88 \(2027-02-07\) \| -3 points \| down 2 points \| 91 \/ 90\.5 \/ 88 \(down\) \| \*\*ALARM\*\* \|/,
@@ -165,50 +165,50 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     // plain characters only in the table: no block glyphs for pandoc's PDF engine
     expect(markdown.stdout.split("## KPI watch")[1]?.split("## Summary")[0]).not.toMatch(/[\u2580-\u259f]/);
 
-    const html = run(["report", plumber, "--kpis", log, "--format", "html"]);
+    const html = await runInProcess(["report", plumber, "--kpis", log, "--format", "html"]);
     expect(html.stdout).toContain('<p class="alarm keep"><strong>ALARM: Renewal rate is down 3 points');
     expect(html.stdout).toContain(humanPart);
   });
 
-  it("stays quiet while the renewal rate moves inside its tripwire", () => {
-    const { log } = startedLog();
-    expect(run(["kpis", "add", log, "renewal-rate", "89.5", "--date", "2027-01-07"]).status).toBe(0);
-    const json = JSON.parse(run(["report", plumber, "--kpis", log, "--format", "json"]).stdout);
+  it("stays quiet while the renewal rate moves inside its tripwire", async () => {
+    const { log } = await startedLog();
+    expect((await runInProcess(["kpis", "add", log, "renewal-rate", "89.5", "--date", "2027-01-07"])).status).toBe(0);
+    const json = JSON.parse((await runInProcess(["report", plumber, "--kpis", log, "--format", "json"])).stdout);
     expect(json.kpiWatch.some((w: { alert: boolean }) => w.alert)).toBe(false);
-    expect(run(["report", plumber, "--kpis", log, "--format", "markdown"]).stdout).toContain("No KPI is past its tripwire (13 watched).");
+    expect((await runInProcess(["report", plumber, "--kpis", log, "--format", "markdown"])).stdout).toContain("No KPI is past its tripwire (13 watched).");
   });
 
-  it("refuses a log with problems at FILE:LINE:COL, exit 2, and a log with a team report", () => {
+  it("refuses a log with problems at FILE:LINE:COL, exit 2, and a log with a team report", async () => {
     const dir = tempDir();
     const log = join(dir, "kpis.yaml");
     writeFileSync(log, "kpis:\n  renewal-rate:\n    readings:\n      - {date: 2027-01-07, value: 91%}\n");
-    const r = run(["report", plumber, "--kpis", log]);
+    const r = await runInProcess(["report", plumber, "--kpis", log]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${log}:4:35 kpis.renewal-rate.readings.0.value: a reading's value is a number`);
     expect(r.stdout).toBe("");
-    const team = run(["report", plumber, fixture("plan/saas.yaml"), "--kpis", log]);
+    const team = await runInProcess(["report", plumber, fixture("plan/saas.yaml"), "--kpis", log]);
     expect(team.status).toBe(2);
     expect(team.stderr).toContain("option --kpis: a KPI log goes with the report of one respondent");
   });
 });
 
 describe("automation-fit compare --kpis", { timeout: 30_000 }, () => {
-  it("shows the KPIs' movement beside the progress, with the alarm, in every format", () => {
-    const { dir, log } = startedLog();
-    expect(run(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"]).status).toBe(0);
+  it("shows the KPIs' movement beside the progress, with the alarm, in every format", async () => {
+    const { dir, log } = await startedLog();
+    expect((await runInProcess(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"])).status).toBe(0);
     const after = join(dir, "after.yaml");
     writeFileSync(after, readFileSync(plumber, "utf8").replace("date: 2026-12-07", "date: 2027-02-07"));
-    const json = run(["compare", plumber, after, "--kpis", log, "--format", "json"]);
+    const json = await runInProcess(["compare", plumber, after, "--kpis", log, "--format", "json"]);
     expect(json.status, json.stderr).toBe(0);
     const parsed = JSON.parse(json.stdout);
     expect(parsed.kind).toBe("comparison");
     expect(parsed.kpiWatch.filter((w: { alert: boolean }) => w.alert).map((w: { id: string }) => w.id)).toEqual(["renewal-rate"]);
     for (const format of ["terminal", "markdown", "html"]) {
-      const r = run(["compare", plumber, after, "--kpis", log, "--format", format], { env: { NO_COLOR: "1" } });
+      const r = await runInProcess(["compare", plumber, after, "--kpis", log, "--format", format], { env: { NO_COLOR: "1" } });
       expect(r.status, format).toBe(0);
       expect(r.stdout.replace(/\s+/g, " "), format).toMatch(/ALARM: Renewal rate is down 3 points since the baseline|Alarm: Renewal rate is down 3 points since the baseline/);
     }
     // without --kpis, no KPI watch
-    expect(JSON.parse(run(["compare", plumber, after, "--format", "json"]).stdout).kpiWatch).toBeUndefined();
+    expect(JSON.parse((await runInProcess(["compare", plumber, after, "--format", "json"])).stdout).kpiWatch).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
 import { withPlan } from "../../src/score/plan.js";
 import { assess } from "../../src/score/score.js";
-import { example, fixture, run, tempDir } from "../cli/run.js";
+import { example, fixture, run, tempDir, runInProcess } from "../cli/run.js";
 
 const TEAM = example("team");
 const MINI = ["--questions", fixture("mini")];
@@ -29,9 +29,9 @@ describe("automation-fit report, one answers file", () => {
     const set = await loadQuestionSet().then(orThrow);
     const answers = await loadAnswers(file, set).then(orThrow);
     const a = withPlan(assess(set, answers), { set, start: answers.date! });
-    expect(run(["report", file, "--format", "json"]).stdout).toBe(renderJson(a));
-    expect(run(["report", file, "--format", "markdown"]).stdout).toBe(renderMarkdown(a));
-    expect(run(["report", file]).stdout).toBe(renderTerminal(a, { color: false, width: 80 }));
+    expect((await runInProcess(["report", file, "--format", "json"])).stdout).toBe(renderJson(a));
+    expect((await runInProcess(["report", file, "--format", "markdown"])).stdout).toBe(renderMarkdown(a));
+    expect((await runInProcess(["report", file])).stdout).toBe(renderTerminal(a, { color: false, width: 80 }));
   });
 });
 
@@ -51,8 +51,8 @@ describe("automation-fit report, a team", () => {
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it("prints the team as JSON in the documented shape", () => {
-    const r = run(["report", TEAM, "--format", "json"]);
+  it("prints the team as JSON in the documented shape", async () => {
+    const r = await runInProcess(["report", TEAM, "--format", "json"]);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ schemaVersion: 2, kind: "team", client: expect.stringMatching(/^ClinicFlow/), respondentCount: 3, fileCount: 3, respondentsListed: true });
@@ -77,7 +77,7 @@ describe("automation-fit report, a team", () => {
   });
 
   it("prints the team as Markdown that passes markdownlint", async () => {
-    const r = run(["report", TEAM, "--format", "markdown"]);
+    const r = await runInProcess(["report", TEAM, "--format", "markdown"]);
     expect(r.status).toBe(0);
     expect(await lintErrors(r.stdout)).toEqual([]);
     expect(r.stdout).toMatch(/^# Team view: ClinicFlow\n\nClient: ClinicFlow \(booking and notes software for physiotherapy clinics\) · /);
@@ -87,47 +87,47 @@ describe("automation-fit report, a team", () => {
     expect(r.stdout).toContain("| Service calls | Hybrid | 42 | 19–78 | 3 of 3 | 2/3 |");
   });
 
-  it("takes several files, YAML and JSON, naming a respondent without an assessor by file name", () => {
+  it("takes several files, YAML and JSON, naming a respondent without an assessor by file name", async () => {
     const dir = fixture("team/mini-team");
-    const r = run(["report", join(dir, "ana.yaml"), join(dir, "cy.json"), ...MINI, "--format", "json"]);
+    const r = await runInProcess(["report", join(dir, "ana.yaml"), join(dir, "cy.json"), ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana, founder", "cy"]);
   });
 
-  it("counts a file named twice once, and notes on stderr when the answers are for different clients", () => {
-    const twice = run(["report", TEAM, join(TEAM, "founder.yaml"), "--format", "json"]);
+  it("counts a file named twice once, and notes on stderr when the answers are for different clients", async () => {
+    const twice = await runInProcess(["report", TEAM, join(TEAM, "founder.yaml"), "--format", "json"]);
     expect(twice.status).toBe(0);
     expect(JSON.parse(twice.stdout).respondents).toHaveLength(3);
     expect(twice.stderr).toBe("");
-    const mixed = run(["report", example("self-serve-subscription.yaml"), join(TEAM, "founder.yaml"), "--format", "json"]);
+    const mixed = await runInProcess(["report", example("self-serve-subscription.yaml"), join(TEAM, "founder.yaml"), "--format", "json"]);
     expect(mixed.status).toBe(0);
     expect(mixed.stderr).toMatch(/^note: the answers name 2 different clients \(Pennywise Budgets .*; ClinicFlow .*\); a team report is for people looking at one business\n$/);
   });
 
-  it("writes --out like the single report", () => {
+  it("writes --out like the single report", async () => {
     const out = join(tempDir(), "team.md");
-    const r = run(["report", TEAM, "--format", "markdown", "--out", out]);
+    const r = await runInProcess(["report", TEAM, "--format", "markdown", "--out", out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(`wrote ${out}\n`);
     expect(readFileSync(out, "utf8")).toMatch(/^# Team view: ClinicFlow\n/);
   });
 
-  it("refuses a missing path or a folder without answers, exit 2", () => {
-    const missing = run(["report", TEAM, "no/such/dir"]);
+  it("refuses a missing path or a folder without answers, exit 2", async () => {
+    const missing = await runInProcess(["report", TEAM, "no/such/dir"]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("no/such/dir no such file or folder\n");
     const empty = tempDir();
-    const none = run(["report", empty]);
+    const none = await runInProcess(["report", empty]);
     expect(none.status).toBe(2);
     expect(none.stderr).toBe(`${empty} is a folder; name a YAML or JSON file, or a folder that holds answers files (.yaml, .yml, .json) or a survey .csv: this one holds none\n`);
   });
 
-  it("reports every bad answers file with positions, exit 2; --skip-bad-rows leaves them out", () => {
+  it("reports every bad answers file with positions, exit 2; --skip-bad-rows leaves them out", async () => {
     const dir = tempDir();
     for (const f of ["ana.yaml", "ben.yaml"]) copyFileSync(join(fixture("team/mini-team"), f), join(dir, f));
     writeFileSync(join(dir, "zed.yaml"), "assessor: Zed\nanswers:\n  auto-pay: yse\n  few-problem: no\n");
-    const r = run(["report", dir, ...MINI]);
+    const r = await runInProcess(["report", dir, ...MINI]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(problemLines(r.stderr)).toEqual([
@@ -135,7 +135,7 @@ describe("automation-fit report, a team", () => {
       `${join(dir, "zed.yaml")}:4:3 unknown question id 'few-problem'; did you mean 'few-problems'?`,
     ]);
     noStack(r);
-    const skip = run(["report", dir, ...MINI, "--skip-bad-rows", "--format", "json"]);
+    const skip = await runInProcess(["report", dir, ...MINI, "--skip-bad-rows", "--format", "json"]);
     expect(skip.status).toBe(0);
     expect(skip.stderr).toMatch(/^skipped 1 of 3 respondents .*\n.*zed\.yaml:3:13 /);
     expect(JSON.parse(skip.stdout).respondents).toHaveLength(2);
@@ -143,42 +143,42 @@ describe("automation-fit report, a team", () => {
 });
 
 describe("automation-fit report, a survey CSV", () => {
-  it("lists no respondent in a team of more than 1,000, unless asked with --respondents (names then made unique)", () => {
+  it("lists no respondent in a team of more than 1,000, unless asked with --respondents (names then made unique)", async () => {
     const file = join(tempDir(), "big.csv");
     writeFileSync(file, `respondent,auto-pay,few-problems\n${"Anonymous,yes,no\n".repeat(1001)}`);
-    const quiet = JSON.parse(run(["report", file, ...MINI, "--format", "json"]).stdout);
+    const quiet = JSON.parse((await runInProcess(["report", file, ...MINI, "--format", "json"])).stdout);
     expect(quiet).toMatchObject({ respondentCount: 1001, respondentsListed: false, respondents: [] });
-    const listed = JSON.parse(run(["report", file, ...MINI, "--format", "json", "--respondents"]).stdout);
+    const listed = JSON.parse((await runInProcess(["report", file, ...MINI, "--format", "json", "--respondents"])).stdout);
     expect(listed).toMatchObject({ respondentCount: 1001, respondentsListed: true });
     expect(listed.respondents.map((r: { name: string }) => r.name).slice(-2)).toEqual(["Anonymous (1000)", "Anonymous (1001)"]);
     expect({ ...listed, respondents: [], respondentsListed: false }).toEqual(quiet);
   });
 
-  it("refuses a CSV over 2 GB with a clear error, before reading it", () => {
+  it("refuses a CSV over 2 GB with a clear error, before reading it", async () => {
     const file = join(tempDir(), "huge.csv");
     writeFileSync(file, "respondent,auto-pay\n");
     truncateSync(file, 2 * 2 ** 30 + 1); // sparse: no disk used
-    const r = run(["report", file, ...MINI]);
+    const r = await runInProcess(["report", file, ...MINI]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${file} is 2.0 GB; survey exports over 2 GB are refused`);
   });
 
-  it("scores every row: names, roles, lines; quotes, CRLF and BOM read right", () => {
-    const r = run(["report", fixture("team/survey.csv"), ...MINI, "--format", "json"]);
+  it("scores every row: names, roles, lines; quotes, CRLF and BOM read right", async () => {
+    const r = await runInProcess(["report", fixture("team/survey.csv"), ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map(({ stages: _, answers: __, ...who }: Record<string, unknown>) => who)).toEqual([
       { name: "Chen, Maya", role: "founder", file: fixture("team/survey.csv"), line: 2 },
       { name: "Tom Okafor", role: "head of\r\nsales", file: fixture("team/survey.csv"), line: 3 },
       { name: "Priya Nair", role: 'support "lead"', file: fixture("team/survey.csv"), line: 5 },
     ]);
-    const text = run(["report", fixture("team/survey.csv"), ...MINI]);
+    const text = await runInProcess(["report", fixture("team/survey.csv"), ...MINI]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain("2 Tom Okafor (head of sales)");
   });
 
-  it("reports every bad row at FILE:CELL, naming the header and the nearest answer, exit 2", () => {
+  it("reports every bad row at FILE:CELL, naming the header and the nearest answer, exit 2", async () => {
     const file = fixture("team/bad-rows.csv");
-    const r = run(["report", file, ...MINI]);
+    const r = await runInProcess(["report", file, ...MINI]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(problemLines(r.stderr)).toEqual([
@@ -189,10 +189,10 @@ describe("automation-fit report, a survey CSV", () => {
     noStack(r);
   });
 
-  it("with --skip-bad-rows scores the good rows and says on stderr what it skipped and why", () => {
+  it("with --skip-bad-rows scores the good rows and says on stderr what it skipped and why", async () => {
     const file = fixture("team/bad-rows.csv");
     for (const format of ["terminal", "markdown", "json"]) {
-      const r = run(["report", file, ...MINI, "--skip-bad-rows", "--format", format]);
+      const r = await runInProcess(["report", file, ...MINI, "--skip-bad-rows", "--format", format]);
       expect(r.status).toBe(0);
       expect(problemLines(r.stderr)).toEqual([
         "skipped 3 of 5 respondents (CSV rows or answers files) with problems; the report leaves them out:",
@@ -205,10 +205,10 @@ describe("automation-fit report, a survey CSV", () => {
     }
   });
 
-  it("refuses an unknown column at its header cell with a suggestion, even with --skip-bad-rows; ignores metadata columns", () => {
+  it("refuses an unknown column at its header cell with a suggestion, even with --skip-bad-rows; ignores metadata columns", async () => {
     const file = fixture("team/unknown-header.csv");
     for (const extra of [[], ["--skip-bad-rows"]]) {
-      const r = run(["report", file, ...MINI, ...extra]);
+      const r = await runInProcess(["report", file, ...MINI, ...extra]);
       expect(r.status).toBe(2);
       expect(problemLines(r.stderr)).toEqual([
         `note: ${file}: ignored 1 metadata column: "Timestamp"`,
@@ -217,10 +217,10 @@ describe("automation-fit report, a survey CSV", () => {
     }
   });
 
-  it("says so when every row is bad", () => {
+  it("says so when every row is bad", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "s.csv"), "respondent,auto-pay\nA,yse\n");
-    const r = run(["report", join(dir, "s.csv"), ...MINI, "--skip-bad-rows"]);
+    const r = await runInProcess(["report", join(dir, "s.csv"), ...MINI, "--skip-bad-rows"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("nothing to report: every one of the 1 rows and files has a problem:");
   });
@@ -236,52 +236,52 @@ describe("automation-fit template", () => {
     expect(r.stdout).toBe(`${Papa.unparse([["Name", "Role", ...texts, ...sizing]])}\r\n`);
   });
 
-  it("prints a blank answers file that report and validate accept as it is", () => {
-    const r = run(["template", ...MINI]);
+  it("prints a blank answers file that report and validate accept as it is", async () => {
+    const r = await runInProcess(["template", ...MINI]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("  # Would customers rather pay automatically?\n  auto-pay: unsure\n");
     const file = join(tempDir(), "blank.yaml");
     writeFileSync(file, r.stdout);
-    expect(run(["validate", file, ...MINI]).status).toBe(0);
-    const report = run(["report", file, ...MINI, "--format", "json"]);
+    expect((await runInProcess(["validate", file, ...MINI])).status).toBe(0);
+    const report = await runInProcess(["report", file, ...MINI, "--format", "json"]);
     expect(report.status).toBe(0);
     expect(JSON.parse(report.stdout).stages.map((s: { verdict: string }) => s.verdict)).toEqual(["insufficient", "insufficient"]);
   });
 
-  it("lists every built-in question in both formats", () => {
-    const ids = JSON.parse(run(["questions", "--format", "json"]).stdout).questions.map((q: { id: string }) => q.id);
-    const texts = JSON.parse(run(["questions", "--format", "json"]).stdout).questions.map((q: { text: string }) => q.text);
-    const header = (Papa.parse(run(["template", "--format", "csv"]).stdout.trim()).data as string[][])[0]!;
+  it("lists every built-in question in both formats", async () => {
+    const ids = JSON.parse((await runInProcess(["questions", "--format", "json"])).stdout).questions.map((q: { id: string }) => q.id);
+    const texts = JSON.parse((await runInProcess(["questions", "--format", "json"])).stdout).questions.map((q: { text: string }) => q.text);
+    const header = (Papa.parse((await runInProcess(["template", "--format", "csv"])).stdout.trim()).data as string[][])[0]!;
     expect(header.slice(0, texts.length + 2)).toEqual(["Name", "Role", ...texts]);
-    const yaml = run(["template"]).stdout;
+    const yaml = (await runInProcess(["template"])).stdout;
     for (const id of ids) expect(yaml).toContain(`\n  ${id}: unsure\n`);
   });
 
-  it("makes a sheet that report reads back, and writes --out", () => {
+  it("makes a sheet that report reads back, and writes --out", async () => {
     const dir = tempDir();
     const sheet = join(dir, "sheet.csv");
-    expect(run(["template", "--format", "csv", ...MINI, "--out", sheet]).status).toBe(0);
+    expect((await runInProcess(["template", "--format", "csv", ...MINI, "--out", sheet])).status).toBe(0);
     writeFileSync(sheet, `${readFileSync(sheet, "utf8")}Ana,founder,yes,no,yes,no,10,6,,\r\nBen,,No,Yes,Partly,,,,,\r\n`);
-    const r = run(["report", sheet, ...MINI, "--format", "json"]);
+    const r = await runInProcess(["report", sheet, ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map((x: { stages: { score: number }[] }) => x.stages[0]!.score)).toEqual([100, 8]);
-    expect(run(["template", ...MINI, "--out", sheet]).status).toBe(2);
+    expect((await runInProcess(["template", ...MINI, "--out", sheet])).status).toBe(2);
   });
 
-  it("rejects a format off the list, exit 2", () => {
-    const r = run(["template", "--format", "xlsx"]);
+  it("rejects a format off the list, exit 2", async () => {
+    const r = await runInProcess(["template", "--format", "xlsx"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("xlsx");
   });
 });
 
 describe("a folder mixing answers files and a CSV", () => {
-  it("counts every respondent of both", () => {
+  it("counts every respondent of both", async () => {
     const dir = join(tempDir(), "mixed");
     mkdirSync(dir);
     copyFileSync(join(fixture("team/mini-team"), "ana.yaml"), join(dir, "ana.yaml"));
     copyFileSync(fixture("team/survey.csv"), join(dir, "survey.csv"));
-    const r = run(["report", dir, ...MINI, "--format", "json"]);
+    const r = await runInProcess(["report", dir, ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana, founder", "Chen, Maya", "Tom Okafor", "Priya Nair"]);
   });
