@@ -1,5 +1,5 @@
-// Bytes to text for every file reader: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and
-// Windows-1252 for bytes that are not UTF-8. Anything but plain UTF-8 is said in a notice naming the encoding.
+// Bytes to text for every file reader: UTF-8 (with or without a byte-order mark), UTF-16 (with a byte-order mark, or
+// told from its NUL bytes without one), and Windows-1252 for bytes that are not UTF-8. Anything but plain UTF-8 is said in a notice naming the encoding.
 import { isUtf8 } from "node:buffer";
 import { createReadStream, type Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -16,14 +16,15 @@ export interface Decoded {
   notice?: string;
 }
 
-/** Decodes a file's bytes; `problem` instead when they are no text (NUL bytes) or UTF-16 without a byte-order mark. */
+/** Decodes a file's bytes; `problem` instead when they are no text (NUL bytes that are not UTF-16's). */
 export function decode(bytes: Uint8Array, file: string): Decoded | { problem: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, file, "UTF-16LE", "utf-16le");
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, file, "UTF-16BE", "utf-16be");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, file, "UTF-16LE", 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, file, "UTF-16BE", 2);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   if (body.includes(0)) {
-    return { problem: looksLikeUtf16(body) ? "looks like UTF-16 without a byte-order mark; save it as UTF-8" : "is not a text file (it holds NUL bytes)" };
+    const order = start ? undefined : utf16WithoutBom(body);
+    return order ? utf16(body, file, order, 0) : { problem: "is not a text file (it holds NUL bytes)" };
   }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding: "UTF-8" };
@@ -45,24 +46,33 @@ function windows1252(bytes: Uint8Array): string {
   return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
-function utf16(bytes: Uint8Array, file: string, encoding: Encoding, label: string): Decoded | { problem: string } {
+/** UTF-16 text after a byte-order mark of `bom` bytes (2), or without one (0): the notice names the byte order either way. */
+function utf16(bytes: Uint8Array, file: string, encoding: "UTF-16LE" | "UTF-16BE", bom: 0 | 2): Decoded | { problem: string } {
+  const name = `${encoding.replace("LE", " little-endian").replace("BE", " big-endian")}${bom ? "" : " without a byte-order mark"}`;
   try {
-    const text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
+    const text = new TextDecoder(DECODER_LABELS[encoding], { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom));
     if (text.includes("\u0000")) return { problem: `is not a text file (it holds NUL characters in ${encoding})` };
-    return { text, encoding, notice: `${file} is ${encoding.replace("LE", " little-endian").replace("BE", " big-endian")}; it was read as such (UTF-8 is preferred)` };
+    return { text, encoding, notice: `${file} is ${name}; it was read as such (UTF-8 is preferred)` };
   } catch {
-    return { problem: `starts like ${encoding} but is not valid ${encoding}; save it as UTF-8` };
+    return { problem: `looks like ${name} but is not valid ${encoding}; save it as UTF-8` };
   }
 }
 
-// ASCII text in UTF-16 has a NUL in every other byte.
-function looksLikeUtf16(bytes: Uint8Array): boolean {
+/**
+ * The byte order of UTF-16 text without a byte-order mark, told from where its NUL bytes fall in the first 200 bytes
+ * (the heuristic of Windows' IsTextUnicode and of file(1)): a character below U+0100, as Latin text is written, is a NUL
+ * byte and its code, so NULs fill the high byte of every such pair (odd offsets: little-endian; even: big-endian). Text
+ * files hold no NULs, and a binary file has them at both offsets; so NULs at one offset only, in a quarter of the bytes
+ * at least, is UTF-16. Text mostly above U+00FF (CJK) is not told this way; it needs its byte-order mark.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | undefined {
   const n = Math.min(bytes.length, 200) & ~1;
-  if (n < 4) return false;
+  if (n < 4) return undefined;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 ? odd++ : even++;
-  return Math.max(even, odd) >= n / 4 && Math.min(even, odd) === 0;
+  if (Math.min(even, odd) > 0 || Math.max(even, odd) < n / 4) return undefined;
+  return odd ? "UTF-16LE" : "UTF-16BE";
 }
 
 const said = new Set<string>();
@@ -107,7 +117,7 @@ export async function readText(file: string, { maxBytes, kind }: ReadOptions): P
 
 /**
  * A file's encoding for a streamed read (a survey export of a million rows is never held whole): a byte-order mark,
- * else UTF-8 when the whole file is (checked a chunk at a time), else Windows-1252, as decode() tells them.
+ * else UTF-16 told by its NUL bytes (utf16WithoutBom), else UTF-8 when the whole file is (checked a chunk at a time), else Windows-1252, as decode() tells them.
  */
 export async function fileEncoding(file: string): Promise<{ encoding: Encoding; bom: boolean } | { problem: string }> {
   let carried: Buffer = Buffer.alloc(0);
@@ -117,7 +127,10 @@ export async function fileEncoding(file: string): Promise<{ encoding: Encoding; 
       first = false;
       if (read[0] === 0xff && read[1] === 0xfe) return { encoding: "UTF-16LE", bom: true };
       if (read[0] === 0xfe && read[1] === 0xff) return { encoding: "UTF-16BE", bom: true };
-      if (read.includes(0)) return { problem: looksLikeUtf16(read) ? "looks like UTF-16 without a byte-order mark; save it as UTF-8" : "is not a text file (it holds NUL bytes)" };
+      if (read.includes(0)) {
+        const order = utf16WithoutBom(read);
+        return order ? { encoding: order, bom: false } : { problem: "is not a text file (it holds NUL bytes)" };
+      }
     } else if (read.includes(0)) return { problem: "is not a text file (it holds NUL bytes)" };
     const chunk = carried.length ? Buffer.concat([carried, read]) : read;
     const whole = chunk.length - incompleteTail(chunk);

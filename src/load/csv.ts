@@ -8,13 +8,18 @@ import { NO_ANSWER, type Respondent, scaleIndexOf } from "../model/respondent.js
 import { nearest } from "../suggest.js";
 import { shellQuote } from "../text.js";
 
-/** What the one notice of a file says of an encoding other than UTF-8. */
 const ENCODING_NAMES: Record<Encoding, string> = {
   "UTF-8": "UTF-8",
-  "UTF-16LE": "UTF-16 LE (Excel's Unicode Text)",
+  "UTF-16LE": "UTF-16 LE",
   "UTF-16BE": "UTF-16 BE",
   "Windows-1252": "Windows-1252 (not UTF-8; if letters look wrong, save as CSV UTF-8)",
 };
+
+/** What the one notice of a file says of an encoding other than UTF-8: UTF-16 found without its byte-order mark says so. */
+function encodingSaid(encoding: Encoding, bom: boolean): string {
+  const unmarked = encoding.startsWith("UTF-16") && !bom ? " without a byte-order mark" : "";
+  return `${ENCODING_NAMES[encoding]}${unmarked}${encoding === "UTF-16LE" ? " (Excel's Unicode Text)" : ""}`;
+}
 
 /** One record of a CSV file: its row as a spreadsheet numbers it (1-based; a quoted line break stays in its row). */
 export interface CsvRecord {
@@ -253,7 +258,7 @@ export async function* readSurvey(file: string, set: QuestionSet, options: Surve
     yield { kind: "fatal", problems: [{ file, message: `${read.problem}; save the sheet as CSV UTF-8 and name that file` }] };
     return;
   }
-  const { encoding } = read;
+  const { encoding, bom } = read;
   const chunks = decodedChunks(file, encoding);
   const first = await chunks.next();
   const head = first.done ? "" : first.value;
@@ -265,7 +270,7 @@ export async function* readSurvey(file: string, set: QuestionSet, options: Surve
   };
   const records = csvRecords(file, text(), layout.separator, layout.newline);
   try {
-    yield* surveyEvents(file, set, options, { encoding, separator: layout.separator }, records);
+    yield* surveyEvents(file, set, options, { encoding, bom, separator: layout.separator }, records);
   } finally {
     await records.return(undefined);
     await chunks.return(undefined);
@@ -276,7 +281,7 @@ async function* surveyEvents(
   file: string,
   set: QuestionSet,
   options: SurveyOptions,
-  { encoding, separator }: { encoding: Encoding; separator: Separator },
+  { encoding, bom, separator }: { encoding: Encoding; bom: boolean; separator: Separator },
   records: AsyncGenerator<CsvRecord | Problem>,
 ): AsyncGenerator<SurveyEvent> {
   const next = async () => {
@@ -308,7 +313,7 @@ async function* surveyEvents(
   }
   const read = readHeader(file, header, set, options);
   const said = [
-    ...(encoding === "UTF-8" ? [] : [ENCODING_NAMES[encoding]]),
+    ...(encoding === "UTF-8" ? [] : [encodingSaid(encoding, bom)]),
     ...(separator === "," ? [] : [SEPARATOR_NAMES[separator]]),
     ...(heads.length === 2 ? ["second header row (SurveyMonkey's) skipped"] : []),
   ];

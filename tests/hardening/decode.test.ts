@@ -25,9 +25,27 @@ describe("bytes to text, the encoding said (F12, F13)", () => {
     expect(decode(be, "f")).toMatchObject({ text: "Café: 1\n", encoding: "UTF-16BE" });
   });
 
-  it("names UTF-16 without a byte-order mark, and refuses binary", () => {
-    expect(decode(Buffer.from("answers: {}\n", "utf16le"), "f")).toEqual({ problem: "looks like UTF-16 without a byte-order mark; save it as UTF-8" });
+  it("reads UTF-16 without a byte-order mark, its byte order told by where the NUL bytes fall, and says so", () => {
+    // "Name<TAB>Zoë<CR><LF>" as a BOM-less little-endian save writes it: each character, then its high byte (0)
+    const le = bytes([0x4e, 0, 0x61, 0, 0x6d, 0, 0x65, 0, 0x09, 0, 0x5a, 0, 0x6f, 0, 0xeb, 0, 0x0d, 0, 0x0a, 0]);
+    expect(decode(le, "f.txt")).toEqual({
+      text: "Name\tZoë\r\n",
+      encoding: "UTF-16LE",
+      notice: "f.txt is UTF-16 little-endian without a byte-order mark; it was read as such (UTF-8 is preferred)",
+    });
+    expect(decode(Buffer.from(le).swap16(), "f.txt")).toMatchObject({ text: "Name\tZoë\r\n", encoding: "UTF-16BE", notice: expect.stringContaining("big-endian without") });
+    // a character past U+00FF (the euro sign, 0x20AC) has no NUL byte: the rest still tells
+    expect(decode(Buffer.from("answers: {}\n€ 5\n", "utf16le"), "f")).toMatchObject({ text: "answers: {}\n€ 5\n", encoding: "UTF-16LE" });
+  });
+
+  it("refuses binary: NUL bytes at both offsets, too few of them, or a U+0000 character", () => {
     expect(decode(bytes([1, 0, 0, 0, 7, 200, 0, 3]), "f")).toEqual({ problem: "is not a text file (it holds NUL bytes)" });
+    expect(decode(bytes("a long line of text with one NUL", [0], "in it"), "f")).toEqual({ problem: "is not a text file (it holds NUL bytes)" });
+    expect(decode(bytes([0x41, 0, 0x42, 0, 0x43, 0, 0, 0]), "f")).toEqual({ problem: "is not a text file (it holds NUL bytes)" });
+    // half a surrogate pair (0xD801) at the end
+    expect(decode(bytes([0x41, 0, 0x42, 0, 0x43, 0, 0x44, 0, 0x01, 0xd8]), "f")).toEqual({
+      problem: "looks like UTF-16 little-endian without a byte-order mark but is not valid UTF-16LE; save it as UTF-8",
+    });
   });
 
   it("a Windows-1252 answers file gets its accents and a notice, through the CLI", () => {

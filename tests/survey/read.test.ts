@@ -311,7 +311,7 @@ describe("encodings and separators", () => {
     expect(got.respondents).toHaveLength(60_001);
   });
 
-  it("read UTF-16 BE with its BOM, and refuse UTF-16 without one plainly", async () => {
+  it("read UTF-16 BE with its BOM, and UTF-16 without one in either byte order, said in the notice", async () => {
     const text = csvText(
       [
         ["Name", q[0]!.text],
@@ -322,7 +322,15 @@ describe("encodings and separators", () => {
     );
     const be = Buffer.from(text, "utf16le").swap16();
     expect((await read(write(Buffer.concat([Buffer.from([0xfe, 0xff]), be])))).respondents[0]!.name).toBe("Zoë");
-    expect((await read(write(Buffer.from(text, "utf16le")))).fatal[0]!.message).toMatch(/^looks like UTF-16 without a byte-order mark; save it as UTF-8/);
+    for (const [bytes, said] of [
+      [Buffer.from(text, "utf16le"), "UTF-16 LE without a byte-order mark (Excel's Unicode Text); tab-separated"],
+      [be, "UTF-16 BE without a byte-order mark; tab-separated"],
+    ] as const) {
+      const got = await read(write(bytes, "unicode.txt"));
+      expect(got.fatal).toEqual([]);
+      expect(got.respondents.map((r) => [r.name, r.answers[0]])).toEqual([["Zoë", set.scale.findIndex((o) => o.value === "partly")]]);
+      expect(got.notices).toEqual([`${join(dir, "unicode.txt")}: ${said}`]);
+    }
   });
 
   it("take Excel's sep= line, and a separator inside quotes does not fool the sniffing", async () => {
