@@ -23,6 +23,11 @@ export interface Loaded<T> {
   uncounted?: number;
 }
 
+/** A failed load's problems (and count of the rest), handed on as the result of the loader that called it. */
+export function problemsOf(loaded: Loaded<unknown>): Loaded<never> {
+  return { problems: loaded.problems, uncounted: loaded.uncounted };
+}
+
 /** The value of a good input, or the one InputError carrying every problem: how a command stops on bad input. */
 export function orThrow<T>(loaded: Loaded<T>): T {
   if (loaded.problems.length || loaded.value === undefined) throw new InputError(loaded.problems, loaded.uncounted);

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { byPosition, formatProblem, InputError, type Loaded, type Problem } from "../errors.js";
+import { byPosition, formatProblem, InputError, type Loaded, type Problem, problemsOf } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import type { ProgressInput } from "../score/compare.js";
@@ -63,17 +63,17 @@ export const compare = kpisOption(
   const sides = [before, after];
   const teams = await Promise.all(sides.map(teamSide));
   const reads = await Promise.all(sides.map((path, i) => (teams[i] ? { problems: [] } : readProgressFile(path))));
-  const problems: Problem[] = reads.flatMap((r) => r.problems);
+  const bad = { problems: reads.flatMap((r): Problem[] => r.problems), uncounted: 0 };
   let set: QuestionSet | undefined;
   // a KPI log is read against the set's KPIs, whatever the sides are
-  if (options.kpis || teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = gather(problems, await loadQuestionSet(options.questions));
+  if (options.kpis || teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = gather(bad, await loadQuestionSet(options.questions));
 
   const inputs: ProgressInput[] = [];
   for (const [i, read] of reads.entries()) {
     const file = sides[i]!;
     const value = "value" in read ? read.value : undefined;
     if (teams[i] && set) {
-      const side = await collect(problems, () => readTeamSide(file, set, surveyOf(options)));
+      const side = gather(bad, await readTeamSide(file, set, surveyOf(options)));
       if (side) inputs.push(side);
     } else if (value?.kind === "report") inputs.push({ file, kind: "report", assessment: value.report });
     else if (value?.kind === "team") {
@@ -82,15 +82,15 @@ export const compare = kpisOption(
       inputs.push({ file, kind: "team", respondents: respondentCount, assessment });
     } else if (value?.kind === "answers" && set) {
       const source = value.source;
-      const answers = gather(problems, checkAnswers(source, set));
+      const answers = gather(bad, checkAnswers(source, set));
       if (answers) inputs.push({ file, kind: "answers", assessment: assess(set, answers), answers });
     }
   }
   const [then, now] = inputs;
-  const watch = options.kpis && set && now ? gather(problems, await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, now.assessment)) : undefined;
+  const watch = options.kpis && set && now ? gather(bad, await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, now.assessment)) : undefined;
   // the same file on both sides would report each problem twice
-  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
-  if (unique.length || !then || !now) throw new InputError(unique.sort(byPosition));
+  const unique = [...new Map(bad.problems.map((p) => [formatProblem(p), p])).values()];
+  if (unique.length || !then || !now) throw new InputError(unique.sort(byPosition), bad.uncounted);
 
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
   const comparison = progress.compare(then, now, set);
@@ -102,7 +102,7 @@ export const compare = kpisOption(
 });
 
 /** A survey round as a side: one respondent is compared answer by answer, a team at its stage medians. */
-async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<typeof surveyOf>): Promise<ProgressInput> {
+async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<typeof surveyOf>): Promise<Loaded<ProgressInput>> {
   const [{ readRespondents }, { TeamTally }, { assess }, { teamStages }] = await Promise.all([
     import("../load/respondents.js"),
     import("../score/aggregate.js"),
@@ -110,24 +110,20 @@ async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<t
     import("../score/compare.js"),
   ]);
   const tally = new TeamTally(set);
-  const reading = await readRespondents([path], set, { survey, onRespondent: (r) => tally.add(r) });
+  const read = await readRespondents([path], set, { survey, onRespondent: (r) => tally.add(r) });
+  const reading = read.value;
+  if (!reading) return problemsOf(read);
   for (const notice of reading.kind === "single" ? reading.notices : reading.read.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
-  if (reading.kind === "single") return { file: path, kind: "answers", assessment: assess(set, reading.answers), answers: reading.answers };
-  return { file: path, kind: "team", respondents: tally.count, assessment: teamStages(tally.summary(reading.files)) };
+  const side: ProgressInput =
+    reading.kind === "single"
+      ? { file: path, kind: "answers", assessment: assess(set, reading.answers), answers: reading.answers }
+      : { file: path, kind: "team", respondents: tally.count, assessment: teamStages(tally.summary(reading.files)) };
+  return { value: side, problems: [] };
 }
 
 /** A loader's value, its problems added to the command's (thrown together, once, at the end). */
-function gather<T>(problems: Problem[], loaded: Loaded<T>): T | undefined {
-  problems.push(...loaded.problems);
+function gather<T>(bad: { problems: Problem[]; uncounted: number }, loaded: Loaded<T>): T | undefined {
+  bad.problems.push(...loaded.problems);
+  bad.uncounted += loaded.uncounted ?? 0;
   return loaded.problems.length ? undefined : loaded.value;
-}
-
-async function collect<T>(problems: Problem[], work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
 }

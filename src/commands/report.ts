@@ -86,7 +86,7 @@ export const report = kpisOption(
   // Scored as read: nothing per respondent is kept but the respondents the report lists.
   const tally = new TeamTally(set, options.respondents);
   const progress = teamProgress();
-  const reading = await respondents
+  const read = await respondents
     .readRespondents(paths, set, {
       skipBadRows: options.skipBadRows,
       survey: surveyOf(options),
@@ -96,6 +96,7 @@ export const report = kpisOption(
       },
     })
     .finally(() => progress.done());
+  const reading = orThrow(read);
   const { notices, skipped } = reading.kind === "single" ? reading : reading.read;
   for (const notice of notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
   if (skipped.count > 0) {

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { z } from "zod/mini";
-import { byPosition, InputError, orThrow, type Problem } from "../errors.js";
+import { byPosition, InputError, type Loaded, type Problem } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { terminalSafe } from "../text.js";
@@ -17,20 +17,19 @@ export const validate = withSetOption(
   const [{ loadQuestionSet }, { checkInput }] = await Promise.all([import("../load/question-set.js"), import("../load/check.js")]);
   const targets = paths.length ? paths : [options.questions ?? BUILT_IN_QUESTIONS];
   // answers files are checked against one set: load it once, on the first that needs it
-  let answersSet: Promise<QuestionSet> | undefined;
-  const setForAnswers = () => (answersSet ??= loadQuestionSet(options.questions).then(orThrow));
+  let answersSet: Promise<Loaded<QuestionSet>> | undefined;
+  const setForAnswers = () => (answersSet ??= loadQuestionSet(options.questions));
   const problems: Problem[] = [];
   let uncounted = 0;
   const lines: string[] = [];
   for (const path of targets) {
-    try {
-      const checked = await checkInput(path, setForAnswers, surveyOf(options));
-      for (const notice of checked.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
-      lines.push(checked.line);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
-      uncounted += error.uncounted;
+    const checked = await checkInput(path, setForAnswers, surveyOf(options));
+    if (checked.value) {
+      for (const notice of checked.value.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+      lines.push(checked.value.line);
+    } else {
+      problems.push(...checked.problems);
+      uncounted += checked.uncounted ?? 0;
     }
   }
   // a broken --questions set fails every answers file with the same problems: list them once

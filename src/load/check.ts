@@ -1,6 +1,6 @@
 import { listFolder } from "../io/decode.js";
 import { extname, join } from "node:path";
-import { InputError, orThrow } from "../errors.js";
+import { type Loaded, problemsOf } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { checkAnswers } from "./answers.js";
 import type { SurveyOptions } from "./csv.js";
@@ -21,47 +21,57 @@ export interface Checked {
 /**
  * Checks anything report (or --questions) accepts and says what it is: a question set (a YAML file or a folder of them),
  * an answers file, a survey CSV, or a team folder. A folder is told by its content: YAML with stages or questions is a
- * set, answers files and CSVs a team. Throws InputError with every problem found (the first few hundred, then counted).
+ * set, answers files and CSVs a team. Returns every problem found (the first few hundred, then counted).
  */
-export async function checkInput(path: string, setForAnswers: () => Promise<QuestionSet>, survey: SurveyOptions = {}): Promise<Checked> {
+export async function checkInput(path: string, setForAnswers: () => Promise<Loaded<QuestionSet>>, survey: SurveyOptions = {}): Promise<Loaded<Checked>> {
   if (isCsv(path)) return checkTeam(path, [path], setForAnswers, survey, "survey export");
   if (await isFolder(path)) {
     const kind = await folderKind(path);
-    if (kind === "team") {
-      return checkTeam(path, await teamFiles([path]), setForAnswers, survey, "team folder");
-    }
-    const set = orThrow(await loadQuestionSet(path));
-    return { line: `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`, notices: [] };
+    if (!kind.value) return problemsOf(kind);
+    if (kind.value === "set") return validSet(path, await loadQuestionSet(path));
+    const files = await teamFiles([path]);
+    return files.value ? checkTeam(path, files.value, setForAnswers, survey, "team folder") : problemsOf(files);
   }
   const read = await readSource(path);
-  if (!read.source) throw new InputError(read.problems);
+  if (!read.source) return { problems: read.problems };
   const data = read.source.data;
   if ("schemaVersion" in data) {
     const what = data.kind === "comparison" ? "the output of compare" : `a ${data.kind === "team" ? "team " : ""}report made by 'automation-fit report --format json'`;
-    throw new InputError([read.source.problem(["kind"], `is ${what}, not a question set, answers file or survey export; validate checks what report reads`)]);
+    return { problems: [read.source.problem(["kind"], `is ${what}, not a question set, answers file or survey export; validate checks what report reads`)] };
   }
   if ("answers" in data && !SET_KEYS.some((k) => k in data)) {
     const set = await setForAnswers();
-    const answers = orThrow(checkAnswers(read.source, set));
-    return { line: `${path}: valid answers file (${Object.keys(answers.answers).length} of ${set.questions.length} questions answered)`, notices: [] };
+    if (!set.value) return problemsOf(set);
+    const answers = checkAnswers(read.source, set.value);
+    if (!answers.value) return problemsOf(answers);
+    return {
+      value: { line: `${path}: valid answers file (${Object.keys(answers.value.answers).length} of ${set.value.questions.length} questions answered)`, notices: [] },
+      problems: [],
+    };
   }
-  const set = orThrow(questionSetFrom([read], setName(path)));
-  return { line: `${path}: valid question set (${set.stages.length} stages, ${set.questions.length} questions)`, notices: [] };
+  return validSet(path, questionSetFrom([read], setName(path)));
 }
 
-async function checkTeam(path: string, files: string[], setForAnswers: () => Promise<QuestionSet>, survey: SurveyOptions, what: string): Promise<Checked> {
+function validSet(path: string, set: Loaded<QuestionSet>): Loaded<Checked> {
+  if (!set.value) return problemsOf(set);
+  return { value: { line: `${path}: valid question set (${set.value.stages.length} stages, ${set.value.questions.length} questions)`, notices: [] }, problems: [] };
+}
+
+async function checkTeam(path: string, files: string[], setForAnswers: () => Promise<Loaded<QuestionSet>>, survey: SurveyOptions, what: string): Promise<Loaded<Checked>> {
   const set = await setForAnswers();
-  const team = await readTeam(files, set, { survey, onRespondent: () => {} });
-  const n = team.count;
+  if (!set.value) return problemsOf(set);
+  const team = await readTeam(files, set.value, { survey, onRespondent: () => {} });
+  if (!team.value) return problemsOf(team);
+  const n = team.value.count;
   const sources = files.length === 1 ? "" : ` from ${files.length} files`;
-  return { line: `${path}: valid ${what} (${n} respondent${n === 1 ? "" : "s"}${sources})`, notices: team.notices };
+  return { value: { line: `${path}: valid ${what} (${n} respondent${n === 1 ? "" : "s"}${sources})`, notices: team.value.notices }, problems: [] };
 }
 
 /** A folder's YAML files with set keys make it a question set; answers files or CSVs, a team; both at once is refused. */
-async function folderKind(path: string): Promise<"set" | "team"> {
-  const names = orThrow(await listFolder(path))
-    .filter((n) => !n.startsWith("."))
-    .sort();
+async function folderKind(path: string): Promise<Loaded<"set" | "team">> {
+  const listed = await listFolder(path);
+  if (!listed.value) return problemsOf(listed);
+  const names = listed.value.filter((n) => !n.startsWith(".")).sort();
   const yaml = names.filter((n) => /\.(ya?ml|json)$/i.test(n));
   let setFile: string | undefined;
   let answersFile: string | undefined = names.find((n) => [".csv", ".tsv"].includes(extname(n).toLowerCase()));
@@ -73,11 +83,11 @@ async function folderKind(path: string): Promise<"set" | "team"> {
     else if ("answers" in data) answersFile ??= name;
   }
   if (setFile && answersFile) {
-    throw new InputError([{ file: path, message: `holds both a question set (${setFile}) and answers (${answersFile}); keep a set and the answers to it in separate folders` }]);
+    return { problems: [{ file: path, message: `holds both a question set (${setFile}) and answers (${answersFile}); keep a set and the answers to it in separate folders` }] };
   }
-  if (answersFile) return "team";
+  if (answersFile) return { value: "team", problems: [] };
   if (!setFile && !yaml.length) {
-    throw new InputError([{ file: path, message: "holds no question set (YAML with stages or questions), answers files (YAML with answers) or survey CSVs" }]);
+    return { problems: [{ file: path, message: "holds no question set (YAML with stages or questions), answers files (YAML with answers) or survey CSVs" }] };
   }
-  return "set";
+  return { value: "set", problems: [] };
 }

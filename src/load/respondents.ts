@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { byPosition, InputError, type Loaded, orThrow, readFailure, type Problem } from "../errors.js";
+import { byPosition, type Loaded, problemsOf, readFailure, type Problem } from "../errors.js";
 import { decode, listFolder } from "../io/decode.js";
 import { noteInput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
@@ -20,7 +20,7 @@ const CONCURRENCY = 16;
 export const isCsv = (file: string) => SURVEY_FILE.test(file);
 
 /** The files a team report reads: each path as given, a folder's answers and CSV files (not hidden, sorted by name). */
-export async function teamFiles(paths: readonly string[]): Promise<string[]> {
+export async function teamFiles(paths: readonly string[]): Promise<Loaded<string[]>> {
   const files: string[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
@@ -46,10 +46,10 @@ export async function teamFiles(paths: readonly string[]): Promise<string[]> {
     }
     files.push(...names.map((n) => join(path, n)));
   }
-  if (problems.length) throw new InputError(problems);
+  if (problems.length) return { problems };
   // the same file named twice would count one person twice
   const seen = new Set<string>();
-  return files.filter((f) => !seen.has(resolve(f)) && Boolean(seen.add(resolve(f))));
+  return { value: files.filter((f) => !seen.has(resolve(f)) && Boolean(seen.add(resolve(f)))), problems: [] };
 }
 
 export interface ReadTeam {
@@ -68,13 +68,14 @@ const MAX_PROBLEMS_KEPT = 1000;
  * Reads every respondent of the files, CSV rows and answers files alike, and hands each to `onRespondent` as it is read,
  * in the order of the files (answers files are read a few ahead, CSVs streamed): nothing is kept per respondent here.
  * Every problem is collected (up to a cap, then counted); without skipBadRows any problem fails the whole run (after
- * reading on, to report them all), with it only problems that spoil a file as a whole do.
+ * reading on, to report them all), with it only problems that spoil a file as a whole do. A failed run's problems follow
+ * the notices (as "note:" lines), which often explain them.
  */
 export async function readTeam(
   files: readonly string[],
   set: QuestionSet,
   { skipBadRows = false, survey = {}, onRespondent }: { skipBadRows?: boolean; survey?: SurveyOptions; onRespondent: (r: Respondent) => void },
-): Promise<ReadTeam> {
+): Promise<Loaded<ReadTeam>> {
   const notices: string[] = [];
   const fatal: Problem[] = [];
   const skipped: ReadTeam["skipped"] = { count: 0, total: 0, problems: [] };
@@ -130,13 +131,13 @@ export async function readTeam(
   const problems = skipBadRows ? fatal : [...fatal, ...skipped.problems];
   // what was taken as read (an encoding, the columns ignored) explains many a problem: said first
   const said = notices.map((notice): Problem => ({ file: "", message: `note: ${notice}` }));
-  if (problems.length) throw new InputError([...said, ...problems.sort(byPosition)], skipBadRows ? 0 : uncounted);
+  if (problems.length) return { problems: [...said, ...problems.sort(byPosition)], uncounted: skipBadRows ? 0 : uncounted };
   if (!count) {
     const why = skipped.count ? `every one of the ${skipped.total} rows and files has a problem:` : "no respondents to score";
-    throw new InputError([{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)], uncounted);
+    return { problems: [{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)], uncounted };
   }
   skipped.problems.sort(byPosition);
-  return { count, skipped, notices };
+  return { value: { count, skipped, notices }, problems: [] };
 }
 
 async function readRespondent(file: string, set: QuestionSet): Promise<Loaded<Respondent>> {
@@ -167,15 +168,16 @@ export interface ReadOptions {
  * Answers files, folders and survey CSVs as report takes them: one respondent (a single answers file, a one-row CSV, a
  * folder of one) gives the single report's answers; more give a team. survey.client (--client) names the client of either.
  */
-export async function readRespondents(paths: readonly string[], set: QuestionSet, options: ReadOptions): Promise<Reading> {
+export async function readRespondents(paths: readonly string[], set: QuestionSet, options: ReadOptions): Promise<Loaded<Reading>> {
   const client = options.survey?.client;
   const withClient = (answers: Answers): Answers => (client === undefined ? answers : { ...answers, client });
-  if (await isAnswersFile(paths)) {
-    return { kind: "single", answers: withClient(orThrow(await readAnswers(paths[0]!, set))), file: paths[0]!, notices: [], skipped: { count: 0, total: 1, problems: [] } };
-  }
+  const single = (answers: Loaded<Answers>, file: string, { notices, skipped }: Pick<ReadTeam, "notices" | "skipped">): Loaded<Reading> =>
+    answers.value ? { value: { kind: "single", answers: withClient(answers.value), file, notices, skipped }, problems: [] } : problemsOf(answers);
+  if (await isAnswersFile(paths)) return single(await readAnswers(paths[0]!, set), paths[0]!, { notices: [], skipped: { count: 0, total: 1, problems: [] } });
   const files = await teamFiles(paths);
+  if (!files.value) return problemsOf(files);
   let first: Respondent | undefined;
-  const read = await readTeam(files, set, {
+  const read = await readTeam(files.value, set, {
     ...options,
     onRespondent: (r) => {
       if (client !== undefined) r.client = client;
@@ -183,12 +185,13 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
       options.onRespondent(r);
     },
   });
+  if (!read.value) return problemsOf(read);
   // one respondent left (with --skip-bad-rows, of several) is one person's view: the single report
-  if (read.count === 1 && first) {
-    const answers = isCsv(first.file) ? answersOf(set, first) : orThrow(await readAnswers(first.file, set));
-    return { kind: "single", answers: withClient(answers), file: first.file, notices: read.notices, skipped: read.skipped };
+  if (read.value.count === 1 && first) {
+    const answers = isCsv(first.file) ? { value: answersOf(set, first), problems: [] } : await readAnswers(first.file, set);
+    return single(answers, first.file, read.value);
   }
-  return { kind: "team", read, files: files.length };
+  return { value: { kind: "team", read: read.value, files: files.value.length }, problems: [] };
 }
 
 /** Whether the paths are one answers file: the single report, read without the team's machinery. */
