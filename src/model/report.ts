@@ -210,6 +210,9 @@ export const StageProgress = z.object({
   before: StagePoint.nullable().describe("null: the stage is not on that side."),
   after: StagePoint.nullable(),
   change: z.number().nullable().describe("Score now minus score then; null when either has no score."),
+  thresholds: StageThresholds.optional().describe(
+    "The cut-offs the stage's verdict now was made on (then's, where the stage is only then); absent where a saved report does not say them, and the comparison's thresholds apply.",
+  ),
   answers: z.array(AnswerChange).describe("The changed answers that bear on this stage; empty unless both sides are answers files."),
 });
 
@@ -236,7 +239,16 @@ export const SavedTeamReport = z.object({
   client: z.string().optional(),
   thresholds: z.object({ automate: z.number().min(0).max(100), human: z.number().min(0).max(100), minConfidence: z.number().min(0).max(1) }),
   respondentCount: z.number().int().min(0),
-  stages: z.array(z.object({ id: z.string(), name: z.string(), median: z.number().min(0).max(100).nullable(), verdict: Verdict, confidence: z.number().min(0).max(1) })),
+  stages: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      median: z.number().min(0).max(100).nullable(),
+      verdict: Verdict,
+      confidence: z.number().min(0).max(1),
+      thresholds: StageThresholds.optional(),
+    }),
+  ),
 });
 
 /** What compare reads of a saved JSON report: the stages' figures; a report holds more, let through. */
@@ -247,7 +259,16 @@ export const SavedReport = z.object({
   assessor: z.string().optional(),
   date: z.string().refine(isIsoDate, ISO_DATE_MESSAGE).optional(),
   thresholds: z.object({ automate: z.number().min(0).max(100), human: z.number().min(0).max(100), minConfidence: z.number().min(0).max(1) }),
-  stages: z.array(z.object({ id: z.string(), name: z.string(), score: z.number().min(0).max(100).nullable(), verdict: Verdict, confidence: z.number().min(0).max(1) })),
+  stages: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      score: z.number().min(0).max(100).nullable(),
+      verdict: Verdict,
+      confidence: z.number().min(0).max(1),
+      thresholds: StageThresholds.optional(),
+    }),
+  ),
 });
 
 export type Verdict = z.infer<typeof Verdict>;

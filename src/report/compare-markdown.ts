@@ -1,5 +1,6 @@
 import type { AnswerChange, ComparedSide, Comparison, StagePoint, StageProgress } from "../model/report.js";
 import { answerLevelNote, answerText, comparisonTitle, signed } from "./compare-text.js";
+import { cutoffsSentence } from "./cutoffs.js";
 import { heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
 import { notCharted, scoreChart } from "./mermaid.js";
 import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
@@ -73,14 +74,14 @@ function answer(a: AnswerChange): string {
 function chart(c: Comparison): string[] {
   const { then, now } = comparisonTitle(c);
   const side = (p: StagePoint | null) => (p ? { score: p.score, verdict: p.verdict } : { score: null, verdict: "insufficient" as const, why: "not in that assessment" });
+  const cutoffs = (s: StageProgress) => (s.thresholds ? { thresholds: s.thresholds } : {});
   const bars = c.stages.flatMap((s) => [
-    { label: s.name, tag: "(then)", ...side(s.before), earlier: true },
-    { label: s.name, tag: "(now)", ...side(s.after) },
+    { label: s.name, tag: "(then)", ...side(s.before), earlier: true, ...cutoffs(s) },
+    { label: s.name, tag: "(now)", ...side(s.after), ...cutoffs(s) },
   ]);
   const block = scoreChart(`Scores then (${then}) and now (${now})`, bars, c.thresholds);
   if (!block) return [];
-  const t = c.thresholds;
   const left = notCharted(bars.map((b) => ({ ...b, label: `${md(b.label) || "-"} ${b.tag}` })));
-  const caption = `Bars: each stage's score then (grey) and now (coloured by verdict). Lines: the thresholds, ${t.human} (keep human at or below) and ${t.automate} (automate at or above).`;
+  const caption = `Bars: each stage's score then (grey) and now (coloured by verdict). Lines: ${cutoffsSentence(c.stages, c.thresholds, (s) => md(s.name) || md(s.id))}`;
   return [block, [caption, left].join(" ").trim()];
 }

@@ -1,6 +1,7 @@
 import type { AnswerChange, Comparison, StagePoint, StageProgress } from "../model/report.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { answerText, comparisonTitle, reportsOnly, signed } from "./compare-text.js";
+import { cutoffsSentence } from "./cutoffs.js";
 import { type TerminalOptions, verdictStyle } from "./terminal.js";
 import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, type Word, words, wrap } from "../text.js";
 import { kpiWatchLines } from "./plan-terminal.js";
@@ -24,7 +25,7 @@ export function renderCompareTerminal(c: Comparison, options: TerminalOptions): 
 
   out.push("", p.bold("Summary"));
   if (c.stages.length === 0) out.push("  No stages to compare.");
-  else out.push(...summary(c.stages, width, p));
+  else out.push(...summary(c.stages, width, p), ...wrap(words(`Verdicts by ${cutoffsSentence(c.stages, c.thresholds, (s) => terminalSafe(s.name))}`, p.dim), width, "  "));
   const flipped = c.stages.filter((s) => s.before && s.after && s.before.verdict !== s.after.verdict);
   if (flipped.length > 0) {
     const list = flipped.map((s) => `${s.name} (${verdictLabel(s.before!.verdict)} → ${verdictLabel(s.after!.verdict)})`).join(", ");

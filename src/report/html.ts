@@ -213,6 +213,7 @@ export function renderCompareHtml(c: Comparison): string {
           `Scores then (${then}) and now (${now})`,
           c.stages.map((s) => ({
             label: s.name || s.id,
+            ...(s.thresholds ? { thresholds: s.thresholds } : {}),
             bars: [
               { ...point(s.before), tag: "then", faded: true },
               { ...point(s.after), tag: "now" },
@@ -220,7 +221,7 @@ export function renderCompareHtml(c: Comparison): string {
           })),
           c.thresholds,
         ),
-        `${chartCaption(c.thresholds)} Each stage has two bars: the faded one is then (${h(then)}), the solid one now (${h(now)}).`,
+        `${chartCaption(c.thresholds, c.stages)} Each stage has two bars: the faded one is then (${h(then)}), the solid one now (${h(now)}).`,
       ),
     );
   }
@@ -261,7 +262,7 @@ function missing(s: StageAssessment): { missing?: string } {
   return { missing: `Insufficient: too little answered (${s.counts.answered} of ${s.counts.questions})` };
 }
 
-function chartCaption(t: Cutoffs, stages: { name: string; thresholds?: Cutoffs }[] = []): string {
+function chartCaption(t: Cutoffs, stages: { name: string; thresholds?: Cutoffs }[]): string {
   return `Bars: each stage's score from 0 (keep human) to 100 (automate), coloured by verdict, over its own bands. Dashed lines (heavier where a stage sets its own): ${cutoffsSentence(stages, t, (s) => h(s.name))}`;
 }
 

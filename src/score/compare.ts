@@ -12,7 +12,7 @@ export interface ScoredStages {
   assessor?: string;
   date?: string;
   thresholds: Assessment["thresholds"];
-  stages: Pick<StageAssessment, "id" | "name" | "score" | "verdict" | "confidence">[];
+  stages: (Pick<StageAssessment, "id" | "name" | "score" | "verdict" | "confidence"> & { thresholds?: StageAssessment["thresholds"] })[];
 }
 
 /** What a side of a comparison is: one respondent's answers, a saved JSON report, or a team (a folder or a survey CSV). */
@@ -42,12 +42,14 @@ export function compare(before: ProgressInput, after: ProgressInput, set?: Quest
     const b = then.get(id);
     const a = now.get(id);
     const stage = answerSet?.stages.find((s) => s.id === id);
+    const cutoffs = a?.thresholds ?? b?.thresholds;
     return {
       id,
       name: (a ?? b)!.name,
       before: b ? point(b) : null,
       after: a ? point(a) : null,
       change: b?.score != null && a?.score != null ? a.score - b.score : null,
+      ...(cutoffs ? { thresholds: cutoffs } : {}),
       answers: answerSet && stage && before.answers && after.answers ? answerChanges(answerSet, stage, before.answers, after.answers, changed) : [],
     };
   });
@@ -84,7 +86,14 @@ export function teamStages(team: TeamAssessment): ScoredStages {
     set: team.set,
     ...(team.client ? { client: team.client } : {}),
     thresholds: team.thresholds,
-    stages: team.stages.map((s) => ({ id: s.id, name: s.name, score: s.median, verdict: s.verdict, confidence: s.confidence })),
+    stages: team.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      score: s.median,
+      verdict: s.verdict,
+      confidence: s.confidence,
+      ...(s.thresholds ? { thresholds: s.thresholds } : {}),
+    })),
   };
 }
 
@@ -130,6 +139,17 @@ function notes(before: ScoredStages, after: ScoredStages): string[] {
   if (t(before.thresholds) !== t(after.thresholds)) {
     out.push(`The thresholds differ (${t(before.thresholds)} then; ${t(after.thresholds)} now), so a verdict may change with no change in score.`);
   }
+  // a stage's own cut-offs that moved (those that only follow the set's are told above)
+  const cut = (x: { automate: number; human: number }) => `${x.human}/${x.automate}`;
+  const then = new Map(before.stages.map((s) => [s.id, s]));
+  const moved = after.stages.flatMap((a) => {
+    const b = then.get(a.id);
+    if (!b) return [];
+    const [was, is] = [b.thresholds ?? before.thresholds, a.thresholds ?? after.thresholds];
+    const own = cut(was) !== cut(before.thresholds) || cut(is) !== cut(after.thresholds);
+    return own && cut(was) !== cut(is) ? [`${a.name} ${cut(was)} then, ${cut(is)} now`] : [];
+  });
+  if (moved.length) out.push(`A stage's own cut-offs (keep human/automate) differ: ${moved.join("; ")}; there a verdict may change with no change in score.`);
   if (before.client && after.client && before.client !== after.client) out.push(`The clients differ: ${before.client} then, ${after.client} now.`);
   return out;
 }

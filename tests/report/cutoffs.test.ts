@@ -2,10 +2,18 @@ import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { renderHtml } from "../../src/report/html.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readProgressFile } from "../../src/load/report.js";
+import { renderCompareMarkdown } from "../../src/report/compare-markdown.js";
+import { renderCompareTerminal } from "../../src/report/compare-terminal.js";
+import { renderCompareHtml, renderHtml } from "../../src/report/html.js";
+import { renderJson } from "../../src/report/json.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderTerminal } from "../../src/report/terminal.js";
+import { compare, type ProgressInput } from "../../src/score/compare.js";
 import { assess } from "../../src/score/score.js";
+import { tempDir } from "../cli/run.js";
 
 // The plumber of the reference panel: stages with their own cut-offs (payment collection 30/62, maintenance 25/65)
 const set = await loadQuestionSet().then(orThrow);
@@ -58,5 +66,66 @@ describe("a stage's own cut-offs in every format", () => {
       expect(s.reason).toContain(`the gate "${s.cappedBy}" caps it at`);
       expect(s.reason).not.toContain("customers can serve themselves here");
     }
+  });
+});
+
+const plumber = await profile("family-plumber");
+
+describe("a stage's own cut-offs in compare, in every format", () => {
+  // then: the plumber with every answer but one; now: all of them
+  const dropped = Object.keys(plumber.answers)[0]!;
+  const then = { ...plumber, answers: Object.fromEntries(Object.entries(plumber.answers).filter(([id]) => id !== dropped)) };
+  const side = (file: string, answers: typeof plumber): ProgressInput => ({ file, kind: "answers", assessment: assess(set, answers), answers });
+  const c = compare(side("then.yaml", then), side("now.yaml", plumber), set);
+  const isCharted = (p: (typeof c.stages)[number]["before"]) => p?.score != null && ["automate", "hybrid", "human"].includes(p.verdict);
+
+  it("the comparison carries each stage's cut-offs, as the single report has them", () => {
+    expect(c.stages.map((s) => [s.id, s.thresholds])).toEqual(a.stages.map((s) => [s.id, s.thresholds]));
+  });
+
+  it("a saved JSON report brings its stages' cut-offs to compare", async () => {
+    const file = join(tempDir(), "saved.json");
+    writeFileSync(file, renderJson(a));
+    const read = await readProgressFile(file);
+    expect(read.value?.kind).toBe("report");
+    const saved = read.value?.kind === "report" ? read.value.report : undefined;
+    expect(saved?.stages.map((s) => s.thresholds)).toEqual(a.stages.map((s) => s.thresholds));
+    const withSaved = compare({ file, kind: "report", assessment: saved! }, side("now.yaml", plumber), set);
+    expect(withSaved.stages.map((s) => s.thresholds)).toEqual(a.stages.map((s) => s.thresholds));
+  });
+
+  it("the HTML chart draws each stage's cut marks at its own cut-offs, and the caption names them", () => {
+    const html = renderCompareHtml(c);
+    const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    for (const s of own) {
+      expect(svg).toContain(`<title>${s.name}: keep human at or below ${s.thresholds.human}</title>`);
+      expect(svg).toContain(`<title>${s.name}: automate at or above ${s.thresholds.automate}</title>`);
+      expect(html).toContain(`${s.name} ${s.thresholds.human} and ${s.thresholds.automate}`);
+    }
+  });
+
+  it("the Markdown chart's lines step to each stage's own cut-offs, then and now, and the caption names them", () => {
+    const text = renderCompareMarkdown(c);
+    const lines = [...text.matchAll(/^ {4}line \[([^\]]*)\]$/gm)].map((m) => m[1]!.split(", ").map(Number));
+    const bars = c.stages.flatMap((s) => [s.before, s.after].filter(isCharted).map(() => s.thresholds!));
+    expect(lines).toEqual([bars.map((t) => t.human), bars.map((t) => t.automate)]);
+    expect(new Set(lines[0])).not.toEqual(new Set([c.thresholds.human]));
+    for (const s of own) expect(text).toContain(`${s.name} ${s.thresholds.human} and ${s.thresholds.automate}`);
+  });
+
+  it("the terminal summary states the cut-offs its verdicts were made by", () => {
+    const text = renderCompareTerminal(c, { width: 200, color: false }).replace(/\s+/g, " ");
+    expect(text).toContain(`Verdicts by the thresholds, ${c.thresholds.human} (keep human at or below) and ${c.thresholds.automate} (automate at or above)`);
+    for (const s of own) expect(text).toContain(`${s.name} ${s.thresholds.human} and ${s.thresholds.automate}`);
+  });
+
+  it("a note says where a stage's own cut-offs moved between the two sides", () => {
+    const stage = own[0]!;
+    const moved = { ...a, stages: a.stages.map((s) => (s.id === stage.id ? { ...s, thresholds: { human: 40, automate: 70 } } : s)) };
+    const notes = compare({ file: "then.json", kind: "report", assessment: moved }, side("now.yaml", plumber), set).notes;
+    expect(notes).toEqual([
+      `A stage's own cut-offs (keep human/automate) differ: ${stage.name} 40/70 then, ${stage.thresholds.human}/${stage.thresholds.automate} now; there a verdict may change with no change in score.`,
+    ]);
+    expect(c.notes).toEqual([]);
   });
 });
