@@ -1,7 +1,6 @@
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { InputError, Interrupted, orThrow } from "../errors.js";
 import type { Kept } from "../interview/save-answers.js";
 import type { Answers } from "../model/answers.js";
@@ -10,17 +9,18 @@ import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";
 import { cli, fromNpmStart, shellQuote, withCommands, wrapIndented } from "../text.js";
-import { OUTPUT_OPTIONS, optionalChoice, parseOptions, reportFormatOption, resolveFormat, SET_OPTIONS, withSetOption } from "./options.js";
+import { type OptionsOf, optionalChoice, outputShape, parseOptions, reportFormatOption, resolveFormat, setShape, withSetOption, type Zod } from "./options.js";
 
-const AssessOptions = z.object({
-  ...SET_OPTIONS,
-  ...OUTPUT_OPTIONS,
-  format: optionalChoice(REPORT_FORMATS),
-  stage: z.optional(z.array(z.string()).check(z.minLength(1))),
-  save: z.optional(z.string().check(z.minLength(1))),
-  resume: z.optional(z.string().check(z.minLength(1))),
-});
-type AssessOptions = Omit<z.infer<typeof AssessOptions>, "format"> & { format: ReportFormat };
+const AssessOptions = (z: Zod) =>
+  z.object({
+    ...setShape(z),
+    ...outputShape(z),
+    format: optionalChoice(z, REPORT_FORMATS),
+    stage: z.optional(z.array(z.string()).check(z.minLength(1))),
+    save: z.optional(z.string().check(z.minLength(1))),
+    resume: z.optional(z.string().check(z.minLength(1))),
+  });
+type AssessOptions = Omit<OptionsOf<typeof AssessOptions>, "format"> & { format: ReportFormat };
 
 export const DEFAULT_SAVE_FILE = "automation-fit-answers.yaml";
 
@@ -34,7 +34,7 @@ export const assess = withSetOption(
     .option("-o, --out <file>", "write the report to this file instead of stdout (atomically)")
     .option("--force", "start over even if the save file exists, and replace the --out file", false),
 ).action(async (raw: unknown) => {
-  const parsed = parseOptions(AssessOptions, raw);
+  const parsed = await parseOptions(AssessOptions, raw);
   const options: AssessOptions = { ...parsed, format: resolveFormat(parsed.format, parsed.out, REPORT_FORMATS, "terminal") };
   const [{ loadQuestionSet }, { loadAnswers }, { emit }, { checkTarget, noteSaveFile }, { readText }] = await Promise.all([
     import("../load/question-set.js"),

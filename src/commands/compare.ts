@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { byPosition, formatProblem, InputError, type Loaded, type Problem, problemsOf } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
@@ -9,27 +8,18 @@ import {
   checkFrontMatter,
   frontMatterOption,
   kpisOption,
-  OUTPUT_OPTIONS,
-  optionalChoice,
   outputOptions,
   parseOptions,
   reportFormatOption,
+  reportShape,
   resolveFormat,
-  SET_OPTIONS,
-  SURVEY_OPTIONS,
   surveyOf,
   surveyOptions,
   withSetOption,
+  type Zod,
 } from "./options.js";
 
-const CompareOptions = z.object({
-  ...SET_OPTIONS,
-  ...OUTPUT_OPTIONS,
-  ...SURVEY_OPTIONS,
-  format: optionalChoice(REPORT_FORMATS),
-  frontMatter: z._default(z.boolean(), false),
-  kpis: z.optional(z.string()),
-});
+const CompareOptions = (z: Zod) => z.object(reportShape(z));
 
 export const compare = kpisOption(
   frontMatterOption(
@@ -44,7 +34,7 @@ export const compare = kpisOption(
     ),
   ),
 ).action(async (before: string, after: string, raw: unknown) => {
-  const options = parseOptions(CompareOptions, raw);
+  const options = await parseOptions(CompareOptions, raw);
   const format = resolveFormat(options.format, options.out, REPORT_FORMATS, "terminal");
   checkFrontMatter(options.frontMatter, format);
   const [{ readProgressFile }, { loadQuestionSet }, { checkAnswers }, { assess }, progress, { render, reportWidth }, { emit }, { colorWanted }] = await Promise.all([

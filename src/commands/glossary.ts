@@ -1,12 +1,11 @@
 import { Command } from "commander";
-import { z } from "zod/mini";
-import { OUTPUT_OPTIONS, outputOptions, parseOptions } from "./options.js";
+import { outputOptions, outputShape, parseOptions, type Zod } from "./options.js";
 
-const GlossaryOptions = z.object({ ...OUTPUT_OPTIONS });
+const GlossaryOptions = (z: Zod) => z.object({ ...outputShape(z) });
 
 export const glossary = outputOptions(new Command("glossary").description("explain the words the questions and the reports use (stage, verdict, play, KPI ...)")).action(
   async (raw: unknown) => {
-    const options = parseOptions(GlossaryOptions, raw);
+    const options = await parseOptions(GlossaryOptions, raw);
     const [{ glossaryText }, { emit }] = await Promise.all([import("../report/glossary.js"), import("../output.js")]);
     // A file gets lines of 80 columns; a terminal its own width, up to 100.
     const width = options.out || !process.stdout.isTTY ? 80 : Math.min(process.stdout.columns || 80, 100);

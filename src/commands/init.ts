@@ -1,12 +1,11 @@
 import { access, constants, mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { InputError, orThrow, readFailure } from "../errors.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
-import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+import { outputShape, parseOptions, setShape, withSetOption, type Zod } from "./options.js";
 
-const InitOptions = z.object({ ...SET_OPTIONS, force: OUTPUT_OPTIONS.force });
+const InitOptions = (z: Zod) => z.object({ ...setShape(z), force: outputShape(z).force });
 
 /** The JSON Schemas the YAML files point at, always from the built-in set (report.schema.json describes output: not copied). */
 const SCHEMAS = /^(answers|question-set)\.schema\.json$/i;
@@ -17,7 +16,7 @@ export const init = withSetOption(
     .argument("<dir>", "the folder to write (made if missing)")
     .option("--force", "replace files of the same names in the folder", false),
 ).action(async (dir: string, raw: unknown) => {
-  const { force, questions } = parseOptions(InitOptions, raw);
+  const { force, questions } = await parseOptions(InitOptions, raw);
   const [{ loadQuestionSet, setFiles }, { checkTarget, exists, failure, writeOutput }] = await Promise.all([import("../load/question-set.js"), import("../io/write.js")]);
   // a set to start from must itself be valid: copying a broken one would only pass its problems on
   if (questions !== undefined) orThrow(await loadQuestionSet(questions));

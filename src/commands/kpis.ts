@@ -1,10 +1,9 @@
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { InputError, Interrupted, orThrow } from "../errors.js";
-import { OUTPUT_OPTIONS, parseOptions, SET_OPTIONS, today } from "./options.js";
+import { outputShape, parseOptions, setShape, today, type Zod } from "./options.js";
 
-const InitOptions = z.object({ ...SET_OPTIONS, out: z._default(z.string().check(z.minLength(1)), "kpis.yaml"), force: OUTPUT_OPTIONS.force });
-const AddOptions = z.object({ ...SET_OPTIONS, date: z.optional(z.string()) });
+const InitOptions = (z: Zod) => z.object({ ...setShape(z), out: z._default(z.string().check(z.minLength(1)), "kpis.yaml"), force: outputShape(z).force });
+const AddOptions = (z: Zod) => z.object({ ...setShape(z), date: z.optional(z.string()) });
 const initOptions = (raw: unknown) => parseOptions(InitOptions, raw);
 const addOptions = (raw: unknown) => parseOptions(AddOptions, raw);
 
@@ -19,7 +18,7 @@ const init = new Command("init")
   .option("-o, --out <file>", "the log to write", "kpis.yaml")
   .option("--force", "replace the log if it exists (its readings are lost)", false)
   .option("--questions <path>", "use this question set (a YAML file or a folder) instead of the built-in one")
-  .action(async (answersFile: string, raw: unknown) => runInit(answersFile, initOptions(raw)));
+  .action(async (answersFile: string, raw: unknown) => runInit(answersFile, await initOptions(raw)));
 
 const add = new Command("add")
   .description("add a reading to a KPI log; a KPI's first reading is its baseline")
@@ -28,7 +27,7 @@ const add = new Command("add")
   .argument("<value>", "the reading, a plain number in the KPI's measure (e.g. 91 for 91%)")
   .option("--date <YYYY-MM-DD>", "the day of the reading (default: today)")
   .option("--questions <path>", "use this question set (a YAML file or a folder) instead of the built-in one")
-  .action(async (file: string, id: string, value: string, raw: unknown) => runAdd(file, id, value, addOptions(raw)));
+  .action(async (file: string, id: string, value: string, raw: unknown) => runAdd(file, id, value, await addOptions(raw)));
 
 export const kpis = new Command("kpis")
   .description("keep watching the customer KPIs of the stages you automate: a log of readings, and an alarm in the report when one crosses its tripwire")

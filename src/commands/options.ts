@@ -1,7 +1,8 @@
 import { type Command, Option } from "commander";
-import { z } from "zod/mini";
+import type * as Z from "../model/option-schema.js";
 import { extname } from "node:path";
 import { InputError } from "../errors.js";
+import { REPORT_FORMATS } from "../report/formats.js";
 
 /** Options every command shares; added to each command so they may stand anywhere on the line. */
 export function withSetOption(command: Command): Command {
@@ -33,13 +34,13 @@ export const surveyOptions = (command: Command): Command =>
       (header: string, before: string[] = []) => [...before, header],
     );
 
-export const SURVEY_OPTIONS = {
+export const surveyShape = (z: Zod) => ({
   client: z.optional(z.string()),
   nameColumn: z.optional(z.string()),
   roleColumn: z.optional(z.string()),
   clientColumn: z.optional(z.string()),
   ignoreColumn: z.optional(z.array(z.string())),
-};
+});
 
 /** The survey options as the survey reader takes them. */
 export function surveyOf(options: { client?: string; nameColumn?: string; roleColumn?: string; clientColumn?: string; ignoreColumn?: string[] }) {
@@ -53,19 +54,27 @@ export function surveyOf(options: { client?: string; nameColumn?: string; roleCo
   };
 }
 
-export const SET_OPTIONS = { questions: z.optional(z.string()), color: z._default(z.boolean(), true) };
-export const OUTPUT_OPTIONS = { out: z.optional(z.string()), force: z._default(z.boolean(), false) };
+/** zod/mini, as an options schema is handed it: each command's schema is a function of it, built on first use, so that
+ * the command definitions (and --help) load no zod (its core costs about 4 ms; it loads only for a command's action). */
+export type Zod = typeof Z;
+/** A command's options schema. */
+export type OptionsSchema = (z: Zod) => Z.ZodMiniType;
+/** The options an options schema gives. */
+export type OptionsOf<S extends OptionsSchema> = Z.infer<ReturnType<S>>;
+
+export const setShape = (z: Zod) => ({ questions: z.optional(z.string()), color: z._default(z.boolean(), true) });
+export const outputShape = (z: Zod) => ({ out: z.optional(z.string()), force: z._default(z.boolean(), false) });
 
 /** One of a fixed list of values, e.g. the formats, with a message that names them. */
-export function choice<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+export function choice<const T extends readonly [string, ...string[]]>(z: Zod, values: T, fallback: T[number]) {
   const error = (issue: { input?: unknown }) => `'${String(issue.input)}' is not one of: ${values.join(", ")}`;
   return z._default(z.enum(values, { error }), fallback);
 }
 
 /** Parses a command's raw options; a bad value is a usage error (exit 2), named by its flag. */
-export function parseOptions<T extends z.ZodMiniType>(schema: T, raw: unknown): z.infer<T> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+export async function parseOptions<S extends OptionsSchema>(schema: S, raw: unknown): Promise<OptionsOf<S>> {
+  const parsed = schema(await import("../model/option-schema.js")).safeParse(raw);
+  if (parsed.success) return parsed.data as OptionsOf<S>;
   throw new InputError(parsed.error.issues.map((issue) => ({ file: "", message: `option --${issue.path.map(String).join(".")}: ${issue.message}` })));
 }
 
@@ -80,10 +89,20 @@ export function reportFormatOption(formats: readonly string[], fallback: string)
 }
 
 /** A --format that may be left out: resolveFormat then picks it. */
-export function optionalChoice<const T extends readonly [string, ...string[]]>(values: T) {
+export function optionalChoice<const T extends readonly [string, ...string[]]>(z: Zod, values: T) {
   const error = (issue: { input?: unknown }) => `'${String(issue.input)}' is not one of: ${values.join(", ")}`;
   return z.optional(z.enum(values, { error }));
 }
+
+/** The options report and compare share: the set, the output, survey columns, a report format, front matter, a KPI log. */
+export const reportShape = (z: Zod) => ({
+  ...setShape(z),
+  ...outputShape(z),
+  ...surveyShape(z),
+  format: optionalChoice(z, REPORT_FORMATS),
+  frontMatter: z._default(z.boolean(), false),
+  kpis: z.optional(z.string()),
+});
 
 const FORMAT_OF_EXTENSION: Record<string, string> = { ".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html" };
 const EXTENSION_OF_FORMAT: Record<string, string> = { markdown: ".md", json: ".json", html: ".html" };

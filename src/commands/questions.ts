@@ -1,15 +1,14 @@
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { orThrow } from "../errors.js";
-import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+import { choice, formatOption, outputOptions, outputShape, parseOptions, setShape, withSetOption, type Zod } from "./options.js";
 
 const QUESTIONS_FORMATS = ["text", "json"] as const;
-const QuestionsOptions = z.object({ ...SET_OPTIONS, ...OUTPUT_OPTIONS, format: choice(QUESTIONS_FORMATS, "text") });
+const QuestionsOptions = (z: Zod) => z.object({ ...setShape(z), ...outputShape(z), format: choice(z, QUESTIONS_FORMATS, "text") });
 
 export const questions = outputOptions(
   withSetOption(new Command("questions").description("list the stages and questions of the question set").addOption(formatOption(QUESTIONS_FORMATS, "text"))),
 ).action(async (raw: unknown) => {
-  const options = parseOptions(QuestionsOptions, raw);
+  const options = await parseOptions(QuestionsOptions, raw);
   const [{ loadQuestionSet }, { emit }, { colorWanted }] = await Promise.all([import("../load/question-set.js"), import("../output.js"), import("../ui/color.js")]);
   const set = orThrow(await loadQuestionSet(options.questions));
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);

@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { formatProblem, InputError, orThrow } from "../errors.js";
 import type { Answers } from "../model/answers.js";
 import { REPORT_FORMATS } from "../report/formats.js";
@@ -7,31 +6,20 @@ import { terminalSafe } from "../text.js";
 import {
   checkFrontMatter,
   frontMatterOption,
-  OUTPUT_OPTIONS,
-  optionalChoice,
   outputOptions,
   parseOptions,
   reportFormatOption,
+  reportShape,
   resolveFormat,
   kpisOption,
-  SET_OPTIONS,
-  SURVEY_OPTIONS,
   surveyOf,
   surveyOptions,
   today,
   withSetOption,
+  type Zod,
 } from "./options.js";
 
-export const ReportOptions = z.object({
-  ...SET_OPTIONS,
-  ...OUTPUT_OPTIONS,
-  ...SURVEY_OPTIONS,
-  format: optionalChoice(REPORT_FORMATS),
-  frontMatter: z._default(z.boolean(), false),
-  skipBadRows: z._default(z.boolean(), false),
-  kpis: z.optional(z.string()),
-  respondents: z._default(z.boolean(), false),
-});
+export const ReportOptions = (z: Zod) => z.object({ ...reportShape(z), skipBadRows: z._default(z.boolean(), false), respondents: z._default(z.boolean(), false) });
 
 const MAX_SKIPPED_SHOWN = 20;
 
@@ -57,7 +45,7 @@ export const report = kpisOption(
     ),
   ),
 ).action(async (paths: string[], raw: unknown) => {
-  const options = parseOptions(ReportOptions, raw);
+  const options = await parseOptions(ReportOptions, raw);
   const format = resolveFormat(options.format, options.out, REPORT_FORMATS, "terminal");
   checkFrontMatter(options.frontMatter, format);
   const [{ preparedBuiltInSet }, respondents, { render, renderTeam, reportWidth }, { emit }, { colorWanted }] = await Promise.all([

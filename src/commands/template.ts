@@ -1,10 +1,9 @@
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { orThrow } from "../errors.js";
-import { choice, formatOption, OUTPUT_OPTIONS, outputOptions, parseOptions, SET_OPTIONS, withSetOption } from "./options.js";
+import { choice, formatOption, outputOptions, outputShape, parseOptions, setShape, withSetOption, type Zod } from "./options.js";
 
 const TEMPLATE_FORMATS = ["yaml", "csv"] as const;
-const TemplateOptions = z.object({ ...SET_OPTIONS, ...OUTPUT_OPTIONS, format: choice(TEMPLATE_FORMATS, "yaml") });
+const TemplateOptions = (z: Zod) => z.object({ ...setShape(z), ...outputShape(z), format: choice(z, TEMPLATE_FORMATS, "yaml") });
 
 export const template = outputOptions(
   withSetOption(
@@ -13,7 +12,7 @@ export const template = outputOptions(
       .addOption(formatOption(TEMPLATE_FORMATS, "yaml")),
   ),
 ).action(async (raw: unknown) => {
-  const options = parseOptions(TemplateOptions, raw);
+  const options = await parseOptions(TemplateOptions, raw);
   const [{ loadQuestionSet }, { answersTemplate, csvTemplate }, { emit }] = await Promise.all([
     import("../load/question-set.js"),
     import("../report/template.js"),

@@ -1,19 +1,18 @@
 import { Command } from "commander";
-import { z } from "zod/mini";
 import { byPosition, InputError, type Loaded, type Problem } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { terminalSafe } from "../text.js";
-import { parseOptions, SET_OPTIONS, SURVEY_OPTIONS, surveyOf, surveyOptions, withSetOption } from "./options.js";
+import { parseOptions, setShape, surveyOf, surveyOptions, surveyShape, withSetOption, type Zod } from "./options.js";
 
-const ValidateOptions = z.object({ ...SET_OPTIONS, ...SURVEY_OPTIONS });
+const ValidateOptions = (z: Zod) => z.object({ ...setShape(z), ...surveyShape(z) });
 
 export const validate = withSetOption(
   surveyOptions(new Command("validate"))
     .description("check anything report or --questions takes: question sets, answers files, survey exports (CSV), team folders; every problem at once")
     .argument("[paths...]", "question sets, answers files, survey CSVs or folders (default: the built-in set); a folder is told by its content"),
 ).action(async (paths: string[], raw: unknown) => {
-  const options = parseOptions(ValidateOptions, raw);
+  const options = await parseOptions(ValidateOptions, raw);
   const [{ loadQuestionSet }, { checkInput }] = await Promise.all([import("../load/question-set.js"), import("../load/check.js")]);
   const targets = paths.length ? paths : [options.questions ?? BUILT_IN_QUESTIONS];
   // answers files are checked against one set: load it once, on the first that needs it

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ISO_DATE_MESSAGE, isIsoDate } from "./date.js";
 
 // YAML reads `1` or `true` as non-strings; the scale check then names the value as written.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AnswersFile } from "./answers.js";
 import { QuestionSetFile } from "./question-set.js";
 import { Assessment, Comparison, TeamAssessment } from "./report.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AutomatableShare, Cadence, Effort, Tripwire } from "./question-set.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Names every object has ('constructor'): as an id it would find a built-in where it looks up answers or weights (F9, F10).
 const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -153,7 +153,6 @@ export const DEFAULT_SCALE: z.input<typeof ScaleOption>[] = [
 ];
 
 export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = { automate: 65, human: 35, minConfidence: 0.5 };
-export const DEFAULT_MIN_ANSWERED = 3;
 
 /** One YAML file of a set: every part optional, since a set may be split across files. */
 export const QuestionSetFile = z
@@ -217,9 +216,4 @@ export function questionIdOf(set: QuestionSet): ReadonlyMap<string, string> {
     idMaps.set(set, map);
   }
   return map;
-}
-
-/** A stage's thresholds: its own where it sets them, else the set's. */
-export function stageThresholds(set: QuestionSet, stage: Stage): Thresholds {
-  return stage.thresholds ? { ...set.thresholds, ...stage.thresholds } : set.thresholds;
 }

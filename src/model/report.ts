@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CampaignSchedule, KpiWatch, RoadmapPhase, Sizing, SummaryItem } from "./plan.js";
 import { Campaign, Kpi, Play, Signal } from "./question-set.js";
 import { ISO_DATE_MESSAGE, isIsoDate } from "./date.js";

@@ -4,8 +4,6 @@ import type { Disagreement, TeamAssessment, TeamRespondent } from "../model/repo
 import type { Comparison } from "../model/report.js";
 import type { ReportFormat } from "./formats.js";
 import { renderJson, renderTeamJson } from "./json.js";
-import { renderMarkdown } from "./markdown.js";
-import { renderTeamMarkdown } from "./team-markdown.js";
 
 export type Rendered = Assessment | TeamAssessment | Comparison;
 
@@ -17,7 +15,8 @@ export interface RenderOptions {
   frontMatter?: boolean;
 }
 
-/** The one place a result becomes text in a format. The terminal renderers are imported when asked for: they load chalk. */
+/** The one place a result becomes text in a format. Each format's renderer but JSON's is imported when asked for (the
+ * terminal's load chalk), so that a path loads only the renderer it prints with. */
 export async function render(model: Rendered, format: ReportFormat, options: RenderOptions): Promise<string> {
   if (format === "json") return renderJson(model);
   const kind = "kind" in model ? model.kind : "single";
@@ -29,9 +28,9 @@ export async function render(model: Rendered, format: ReportFormat, options: Ren
   }
   if (format === "markdown") {
     const markdown = { frontMatter: options.frontMatter ?? false };
-    if (kind === "team") return renderTeamMarkdown(model as TeamAssessment, markdown);
+    if (kind === "team") return (await import("./team-markdown.js")).renderTeamMarkdown(model as TeamAssessment, markdown);
     if (kind === "comparison") return (await import("./compare-markdown.js")).renderCompareMarkdown(model as Comparison, markdown);
-    return renderMarkdown(model as Assessment, markdown);
+    return (await import("./markdown.js")).renderMarkdown(model as Assessment, markdown);
   }
   // terminalText: the last guard, whatever a renderer forgot (F22-F24)
   if (kind === "team") return terminalText((await import("./team-terminal.js")).renderTeamTerminal(model as TeamAssessment, options));

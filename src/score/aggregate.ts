@@ -1,8 +1,8 @@
-import { type QuestionSet, stageThresholds } from "../model/question-set.js";
+import type { QuestionSet } from "../model/question-set.js";
 import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, Warning } from "../model/report.js";
 import { SCHEMA_VERSION, VERDICTS, type Verdict } from "../model/verdict.js";
 import { NO_ANSWER, type Respondent } from "../model/respondent.js";
-import { type PreparedSet, prepareSet, stageFigures } from "./kernel.js";
+import { type PreparedSet, prepareSet, stageFigures, stageThresholds } from "./kernel.js";
 import { answerWarnings, percent, round, verdictFor } from "./score.js";
 
 export const MAX_DISAGREEMENTS = 5;

@@ -1,6 +1,13 @@
 import type { Verdict } from "../model/report.js";
 import { type AnswerIndexes, NO_ANSWER, scaleIndexOf } from "../model/respondent.js";
-import { DEFAULT_MIN_ANSWERED, type QuestionSet, stageThresholds, type Thresholds } from "../model/question-set.js";
+import type { QuestionSet, Stage, Thresholds } from "../model/question-set.js";
+
+const DEFAULT_MIN_ANSWERED = 3;
+
+/** A stage's thresholds: its own where it sets them, else the set's. (Here, not beside the set's schema: scoring loads no zod.) */
+export function stageThresholds(set: QuestionSet, stage: Stage): Thresholds {
+  return stage.thresholds ? { ...set.thresholds, ...stage.thresholds } : set.thresholds;
+}
 
 /**
  * The one scoring kernel: a stage's score, confidence and verdict from one respondent's answers, for a single report

@@ -192,9 +192,9 @@ describe("automation-fit report", () => {
 
   it("checks its options once, with the zod schema, which words the error", async () => {
     const given = { color: true, force: false, format: "terminal", frontMatter: false, skipBadRows: false, respondents: false };
-    expect(parseOptions(ReportOptions, given)).toEqual(given);
-    expect(() => parseOptions(ReportOptions, { ...given, format: "pdf" })).toThrow(/^option --format: 'pdf' is not one of: terminal, markdown, json, html$/);
-    expect(() => parseOptions(ReportOptions, { ...given, force: "yes" })).toThrow(/^option --force: /);
+    await expect(parseOptions(ReportOptions, given)).resolves.toEqual(given);
+    await expect(parseOptions(ReportOptions, { ...given, format: "pdf" })).rejects.toThrow(/^option --format: 'pdf' is not one of: terminal, markdown, json, html$/);
+    await expect(parseOptions(ReportOptions, { ...given, force: "yes" })).rejects.toThrow(/^option --force: /);
     const r = await runInProcess(["report", EXAMPLE, "--format", "pdf"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("option --format: 'pdf' is not one of: terminal, markdown, json, html\n");
