@@ -37,26 +37,30 @@ export const compare = kpisOption(
   const options = await parseOptions(CompareOptions, raw);
   const format = resolveFormat(options.format, options.out, REPORT_FORMATS, "terminal");
   checkFrontMatter(options.frontMatter, format);
-  const [{ readProgressFile }, { loadQuestionSet }, { checkAnswers }, { assess }, progress, { render, reportWidth }, { emit }, { colorWanted }] = await Promise.all([
-    import("../load/report.js"),
-    import("../load/question-set.js"),
-    import("../load/answers.js"),
+  const [{ isCsv, isFolder, quickAnswersFile }, { preparedBuiltInSet }, { assess }, progress, { render, reportWidth }, { emit }, { colorWanted }] = await Promise.all([
+    import("../load/respondents.js"),
+    import("../load/built-in.js"),
     import("../score/score.js"),
     import("../score/compare.js"),
     import("../report/render.js"),
     import("../output.js"),
     import("../ui/color.js"),
   ]);
-  const [{ isCsv, isFolder }] = await Promise.all([import("../load/respondents.js")]);
   // a survey CSV or a folder is a team (a survey round); a file, an answers file or a saved report
   const teamSide = async (path: string) => isCsv(path) || (await isFolder(path));
   const sides = [before, after];
   const teams = await Promise.all(sides.map(teamSide));
-  const reads = await Promise.all(sides.map((path, i) => (teams[i] ? { problems: [] } : readProgressFile(path))));
+  // plain answers files with the built-in set take report's quick reader; the rest the full one (YAML, zod)
+  const builtIn = options.questions === undefined ? preparedBuiltInSet() : undefined;
+  const quick = sides.map((path, i) => (builtIn && !teams[i] ? quickAnswersFile(path, builtIn) : undefined));
+  const readProgressFile = quick.every((q, i) => q || teams[i]) ? undefined : (await import("../load/report.js")).readProgressFile;
+  const reads = await Promise.all(sides.map((path, i) => (teams[i] || quick[i] || !readProgressFile ? { problems: [] } : readProgressFile(path))));
   const bad = { problems: reads.flatMap((r): Problem[] => r.problems), uncounted: 0 };
   let set: QuestionSet | undefined;
   // a KPI log is read against the set's KPIs, whatever the sides are
-  if (options.kpis || teams.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) set = gather(bad, await loadQuestionSet(options.questions));
+  if (options.kpis || teams.some(Boolean) || quick.some(Boolean) || reads.some((r) => "value" in r && r.value?.kind === "answers")) {
+    set = builtIn ?? gather(bad, await (await import("../load/question-set.js")).loadQuestionSet(options.questions));
+  }
 
   const inputs: ProgressInput[] = [];
   for (const [i, read] of reads.entries()) {
@@ -65,15 +69,16 @@ export const compare = kpisOption(
     if (teams[i] && set) {
       const side = gather(bad, await readTeamSide(file, set, surveyOf(options)));
       if (side) inputs.push(side);
-    } else if (value?.kind === "report") inputs.push({ file, kind: "report", assessment: value.report });
+    } else if (quick[i] && set) inputs.push({ file, kind: "answers", assessment: assess(set, quick[i], NO_FLIPS), answers: quick[i] });
+    else if (value?.kind === "report") inputs.push({ file, kind: "report", assessment: value.report });
     else if (value?.kind === "team") {
       const { respondentCount, stages, ...team } = value.report;
       const assessment = { ...team, stages: stages.map(({ median, ...s }) => ({ ...s, score: median })) };
       inputs.push({ file, kind: "team", respondents: respondentCount, assessment });
     } else if (value?.kind === "answers" && set) {
       const source = value.source;
-      const answers = gather(bad, checkAnswers(source, set));
-      if (answers) inputs.push({ file, kind: "answers", assessment: assess(set, answers), answers });
+      const answers = gather(bad, (await import("../load/answers.js")).checkAnswers(source, set));
+      if (answers) inputs.push({ file, kind: "answers", assessment: assess(set, answers, NO_FLIPS), answers });
     }
   }
   const [then, now] = inputs;
@@ -91,6 +96,9 @@ export const compare = kpisOption(
   );
 });
 
+/** compare shows the stages' scores and verdicts, not what would flip them: the search (the bulk of scoring) is skipped. */
+const NO_FLIPS = { flips: false };
+
 /** A survey round as a side: one respondent is compared answer by answer, a team at its stage medians. */
 async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<typeof surveyOf>): Promise<Loaded<ProgressInput>> {
   const [{ readRespondents }, { TeamTally }, { assess }, { teamStages }] = await Promise.all([
@@ -106,7 +114,7 @@ async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<t
   for (const notice of reading.kind === "single" ? reading.notices : reading.read.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
   const side: ProgressInput =
     reading.kind === "single"
-      ? { file: path, kind: "answers", assessment: assess(set, reading.answers), answers: reading.answers }
+      ? { file: path, kind: "answers", assessment: assess(set, reading.answers, NO_FLIPS), answers: reading.answers }
       : { file: path, kind: "team", respondents: tally.count, assessment: teamStages(tally.summary(reading.files)) };
   return { value: side, problems: [] };
 }

@@ -222,6 +222,11 @@ async function slowRespondent(file: string, set: QuestionSet): Promise<Loaded<Re
   return answers ? { value: respondentFrom(file, answers, encodeAnswers(set, answers.answers)), problems: [] } : { problems };
 }
 
+/** An answers file in the plain shape the quick reader takes, else undefined (and the full loader is for it). */
+export function quickAnswersFile(file: string, set: QuestionSet): Answers | undefined {
+  return quickFile(file, set)?.answers;
+}
+
 function quickRespondent(file: string, set: QuestionSet): Respondent | undefined {
   const quick = quickFile(file, set);
   return quick && respondentFrom(file, quick.answers, quick.encoded);
@@ -313,8 +318,10 @@ export function quickAnswers(text: string, set: QuestionSet): QuickAnswers | und
     const value = quickScalar(rest);
     if (q === undefined || value === undefined) return undefined;
     const entries = sections[section]!;
-    if (Object.hasOwn(entries, id)) return undefined;
-    entries[id] = value;
+    // a renamed question's old id (an alias) reads as its new one, as in the full loader
+    const key = set.questions[q]!.id;
+    if (Object.hasOwn(entries, key)) return undefined;
+    entries[key] = value;
     if (section === "notes") continue;
     const option = scaleIndex.get(value);
     if (option === undefined) return undefined;
@@ -338,10 +345,12 @@ function quickScalar(raw: string): string | undefined {
 
 const indexes = new WeakMap<QuestionSet, Map<string, number>>();
 
+/** Every id and alias of the set's questions -> the question's index (an id wins over another question's alias). */
 function quickIndex(set: QuestionSet): Map<string, number> {
   let index = indexes.get(set);
   if (!index) {
-    index = new Map(set.questions.map((q, i) => [q.id, i]));
+    const aliases = set.questions.flatMap((q, i) => (q.aliases ?? []).map((alias) => [alias, i] as const));
+    index = new Map([...aliases, ...set.questions.map((q, i) => [q.id, i] as const)]);
     indexes.set(set, index);
   }
   return index;

@@ -51,6 +51,20 @@ describe("quickAnswers, the fast path for plain answers files", () => {
     expect(quickAnswers(readFileSync(join(example("team"), "founder.yaml"), "utf8"), builtIn)).toBeDefined();
   });
 
+  it("reads a renamed question's old id (an alias) as its new one; both ids of one question go to the full loader", () => {
+    const renamed = builtIn.questions.find((q) => q.aliases?.length)!;
+    const [alias] = renamed.aliases!;
+    const other = builtIn.questions.find((q) => q !== renamed)!;
+    const text = `client: Acme\nanswers:\n  ${alias}: "yes"\n  ${other.id}: partly\nnotes:\n  ${alias}: Asked again\n`;
+    const quick = quickAnswers(text, builtIn);
+    expect(quick?.answers.answers).toStrictEqual({ [renamed.id]: "yes", [other.id]: "partly" });
+    expect(quick?.answers.notes).toStrictEqual({ [renamed.id]: "Asked again" });
+    expectSame(quick, text, builtIn);
+    const both = `answers:\n  ${alias}: "yes"\n  ${renamed.id}: "no"\n`;
+    expect(quickAnswers(both, builtIn)).toBeUndefined();
+    expect(full(both, builtIn)).toBeUndefined();
+  });
+
   it("leaves anything unusual or wrong to the full loader", () => {
     for (const text of [
       "",
