@@ -46,6 +46,7 @@ export function terminalSafe(s: string): string {
 }
 
 const SGR = /\u001b\[[0-9;]*m/y;
+const SGR_ALL = /\u001b\[[0-9;]*m/g;
 
 /**
  * The last guard before a terminal, for whole rendered text: keeps line breaks and the colour codes (SGR, `ESC[...m`) the
@@ -53,7 +54,7 @@ const SGR = /\u001b\[[0-9;]*m/y;
  * cursor, clear the screen, set the clipboard (OSC 52) or hide a link (OSC 8).
  */
 export function terminalText(text: string): string {
-  if (!UNSAFE_ANY.test(text)) return text;
+  if (!UNSAFE_BESIDE_LINES_AND_COLOURS.test(text)) return text;
   let out = "";
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -74,7 +75,8 @@ export function terminalText(text: string): string {
   return out + terminalSafe(text.slice(start));
 }
 
-const UNSAFE_ANY = /[\t\v\f\r\u0085\u2028\u2029\p{Cc}\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]/u;
+/** What terminalText mends: UNSAFE but line breaks, and ESC but where it starts a colour; one scan, where a report has none. */
+const UNSAFE_BESIDE_LINES_AND_COLOURS = /\u001b(?!\[[0-9;]*m)|[\t\v\f\r\u0085\u2028\u2029\0-\u0009\u000b-\u001a\u001c-\u001f\u007f-\u009f\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]/u;
 
 // Characters pandoc's default PDF engine (pdflatex) typesets: ASCII, Latin-1 (no C1 controls), typographic punctuation.
 const PDF_SAFE = /^[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2010-\u2027]$/u;
@@ -199,7 +201,9 @@ function stringWidth(): Measure {
 
 /** Columns a string takes in a terminal: combining marks take none, East Asian wide characters and emoji take two. */
 export function displayWidth(s: string): number {
-  return NARROW.test(s) ? s.length : stringWidth()(s);
+  // colour codes take no columns: coloured plain text is measured without string-width too
+  const plain = s.includes("\u001b") ? s.replace(SGR_ALL, "") : s;
+  return NARROW.test(plain) ? plain.length : stringWidth()(s);
 }
 
 let graphemes: Intl.Segmenter | undefined;
