@@ -36,18 +36,14 @@ export const assess = withSetOption(
 ).action(async (raw: unknown) => {
   const parsed = await parseOptions(AssessOptions, raw);
   const options: AssessOptions = { ...parsed, format: resolveFormat(parsed.format, parsed.out, REPORT_FORMATS, "terminal") };
-  const [{ loadQuestionSet }, { loadAnswers }, { emit }, { checkTarget, noteSaveFile }, { readText }] = await Promise.all([
-    import("../load/question-set.js"),
-    import("../load/answers.js"),
-    import("../output.js"),
-    import("../io/write.js"),
-    import("../io/decode.js"),
-  ]);
-  const set = orThrow(await loadQuestionSet(options.questions));
+  // up to the first question, only what it takes: the set, the answers resumed, the save file; the rest after the interview
+  const [{ preparedBuiltInSet }, { checkTarget, noteSaveFile }] = await Promise.all([import("../load/built-in.js"), import("../io/write.js")]);
+  const set = (options.questions === undefined && preparedBuiltInSet()) || orThrow(await (await import("../load/question-set.js")).loadQuestionSet(options.questions));
   const stages = options.stage && checkStages(options.stage, set);
-  const start: Answers = options.resume ? orThrow(await loadAnswers(options.resume, set)) : { answers: {}, notes: {} };
+  const start: Answers = options.resume ? orThrow(await (await import("../load/answers.js")).loadAnswers(options.resume, set)) : { answers: {}, notes: {} };
   // the file resumed, as written: its comments and keys are kept in every save
-  const original = options.resume ? (await readText(options.resume, { maxBytes: Number.POSITIVE_INFINITY, kind: "an answers file" })).text : undefined;
+  const readText = options.resume ? (await import("../io/decode.js")).readText : undefined;
+  const original = options.resume && readText ? (await readText(options.resume, { maxBytes: Number.POSITIVE_INFINITY, kind: "an answers file" })).text : undefined;
   const saveFile = options.save ?? options.resume ?? DEFAULT_SAVE_FILE;
   await checkSaveFile(saveFile, options);
   noteSaveFile(saveFile, { resumed: options.resume !== undefined && resolve(options.resume) === resolve(saveFile) });
@@ -61,18 +57,13 @@ export const assess = withSetOption(
     );
   }
 
-  const [{ interview, textWidth, today }, { PromptCancelled }, { AnswersSaver, SaveStopped }, { inquirerPrompter }, scoring, { render, reportWidth }, { colorWanted }, planning] =
-    await Promise.all([
-      import("../interview/interview.js"),
-      import("../interview/prompter.js"),
-      import("../interview/save-answers.js"),
-      import("../interview/prompts.js"),
-      import("../score/score.js"),
-      import("../report/render.js"),
-      import("../ui/color.js"),
-      import("../score/plan.js"),
-    ]);
-  const { isIsoDate } = await import("../model/date.js");
+  const [{ interview, textWidth, today }, { PromptCancelled }, { AnswersSaver, SaveStopped }, { inquirerPrompter }, { colorWanted }] = await Promise.all([
+    import("../interview/interview.js"),
+    import("../interview/prompter.js"),
+    import("../interview/save-answers.js"),
+    import("../interview/prompts.js"),
+    import("../ui/color.js"),
+  ]);
   // Ctrl-C between prompts (terminal not in raw mode) arrives as SIGINT; SIGTERM and SIGHUP are a stop too: each cancels
   // the current or next prompt, which restores the terminal, and the run ends with what was kept and how to resume.
   const abort = new AbortController();
@@ -95,6 +86,13 @@ export const assess = withSetOption(
       color: colorWanted(process.stderr, process.env, options.color),
       today: today(),
     });
+    const [scoring, { render, reportWidth }, planning, { isIsoDate }, { emit }] = await Promise.all([
+      import("../score/score.js"),
+      import("../report/render.js"),
+      import("../score/plan.js"),
+      import("../model/date.js"),
+      import("../output.js"),
+    ]);
     const scored = onlyStages(scoring.assess(set, answers), stages);
     // with its plan, as `report` gives it (the first things to do are the summary's), for the stages asked about
     const planStart = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();

@@ -4,7 +4,6 @@ import { checkTarget, exists, noteSaveFile, writeOutput } from "../io/write.js";
 import type { Answers } from "../model/answers.js";
 import type { QuestionSet } from "../model/question-set.js";
 import type { Prompter } from "./prompter.js";
-import { answersFileText } from "./save-file.js";
 
 /** Where the answers are on disk: the file and how many answers it holds. */
 export interface Kept {
@@ -56,6 +55,8 @@ export class AnswersSaver {
     const count = Object.keys(answers.answers).length;
     for (;;) {
       try {
+        // the YAML writer loads with the first save, not before the first question
+        const { answersFileText } = await import("./save-file.js");
         await writeOutput(this.file, answersFileText(answers, this.set, this.file, this.original), { save: true });
         if (this.kept.unsaved) this.prompter().say(`Saved: all ${count} answers are now in ${this.file}.`);
         this.kept = { file: this.file, count, unsaved: 0 };
