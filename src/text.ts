@@ -313,6 +313,16 @@ export function withCommands(intro: string, choices: { label: string; command: s
   return [...head, ...choices.flatMap((c) => [...wrapText(c.label, width, "  "), `    ${c.command}`])].join("\n");
 }
 
+/**
+ * A message ending in one command to copy ("... Resume with: CMD"): one line where it fits the width (or off a terminal),
+ * else the prose wrapped on word boundaries and the command whole on a line of its own, as withCommands does for several.
+ */
+export function withCommand(intro: string, command: string, width?: number): string {
+  const line = `${intro} ${command}`;
+  if (width === undefined || !Number.isFinite(width) || width <= 0 || displayWidth(line) <= width) return line;
+  return [...wrapText(intro, width), `  ${command}`].join("\n");
+}
+
 /** A word as a POSIX shell reads it back: left bare when safe, else single-quoted. */
 export function shellQuote(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

@@ -8,7 +8,7 @@ import type { Assessment } from "../model/report.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";
-import { cli, fromNpmStart, shellQuote, withCommands, wrapIndented } from "../text.js";
+import { cli, fromNpmStart, shellQuote, withCommand, withCommands, wrapText } from "../text.js";
 import { type OptionsOf, optionalChoice, outputShape, parseOptions, reportFormatOption, resolveFormat, setShape, withSetOption, type Zod } from "./options.js";
 
 const AssessOptions = (z: Zod) =>
@@ -107,10 +107,10 @@ export const assess = withSetOption(
     }
     const kept = saver.kept;
     const textCols = textWidth(prompter.columns());
-    if (kept.unsaved) prompter.say(`\n${wrapIndented(notSaved(kept, options, stages), textCols)}`);
+    if (kept.unsaved) prompter.say(`\n${notSaved(kept, options, stages, textCols)}`);
     else
       prompter.say(
-        `\n${wrapIndented(`Answers saved in ${kept.file}; score them again any time with: ${cli()} report ${shellQuote(kept.file!)}${questionsArg(options)}`, textCols)}`,
+        `\n${withCommand(`Answers saved in ${kept.file}; score them again any time with:`, `${cli()} report ${shellQuote(kept.file!)}${questionsArg(options)}`, textCols)}`,
       );
     if (terminal) {
       // Every answer is saved: from here Ctrl-C is for the pager, or ends a prompt as usual, and is not an interruption to keep.
@@ -127,7 +127,11 @@ export const assess = withSetOption(
       });
     }
   } catch (error) {
-    if (error instanceof PromptCancelled || error instanceof SaveStopped) throw new Interrupted(stopped(saver.kept, options, stages), exitCodeOf(stoppedBy));
+    if (error instanceof PromptCancelled || error instanceof SaveStopped) {
+      // the message goes to the terminal the interview drew on: its commands wrapped whole at that terminal's width
+      const width = process.stderr.isTTY ? process.stderr.columns - 1 : undefined;
+      throw new Interrupted(stopped(saver.kept, options, stages, width, error instanceof PromptCancelled ? error.kept : undefined), exitCodeOf(stoppedBy));
+    }
     throw error;
   } finally {
     await saver.close();
@@ -182,20 +186,27 @@ async function freeName(file: string): Promise<string> {
   }
 }
 
-function stopped(kept: Kept, options: AssessOptions, stages: string[] | undefined): string {
-  if (kept.unsaved) return notSaved(kept, options, stages);
+/** What was kept and the command to resume, wrapped at `width` (the terminal's) with the command whole. */
+function stopped(kept: Kept, options: AssessOptions, stages: string[] | undefined, width: number | undefined, keptToo?: string): string {
+  if (kept.unsaved) return notSaved(kept, options, stages, width);
   if (!kept.file) return "Stopped before anything was saved; nothing was written.";
-  return `Kept ${kept.count} answer${kept.count === 1 ? "" : "s"} in ${kept.file}. Resume with: ${resumeLine(kept.file, options, stages)}`;
+  const what = `${kept.count} answer${kept.count === 1 ? "" : "s"}${keptToo ? ` and ${keptToo}` : ""}`;
+  return withCommand(`Kept ${what} in ${kept.file}. Resume with:`, resumeLine(kept.file, options, stages), width);
 }
 
 /** After saves that failed: what is on disk, what was not written and why, and how to go on from what is on disk. */
-function notSaved(kept: Kept, options: AssessOptions, stages: string[] | undefined): string {
+function notSaved(kept: Kept, options: AssessOptions, stages: string[] | undefined, width: number | undefined): string {
   const changes = `${kept.unsaved} change${kept.unsaved === 1 ? "" : "s"}`;
   const why = kept.failure ? ` (${kept.failure})` : "";
-  if (!kept.file) return `Your answers could not be saved${why}; nothing was written. Free some space or choose another --save file, and start again.`;
-  return (
-    `The last ${changes} could not be saved${why}. ${kept.file} holds ${kept.count} answer${kept.count === 1 ? "" : "s"}. ` +
-    `Resume with: ${resumeLine(kept.file, options, stages)}`
+  if (!kept.file)
+    return wrapText(
+      `Your answers could not be saved${why}; nothing was written. Free some space or choose another --save file, and start again.`,
+      width ?? Number.POSITIVE_INFINITY,
+    ).join("\n");
+  return withCommand(
+    `The last ${changes} could not be saved${why}. ${kept.file} holds ${kept.count} answer${kept.count === 1 ? "" : "s"}. Resume with:`,
+    resumeLine(kept.file, options, stages),
+    width,
   );
 }
 

@@ -2,7 +2,7 @@ import type { Answers } from "../model/answers.js";
 import type { Question, QuestionSet, Stage } from "../model/question-set.js";
 import { displayWidth, pad, terminalSafe, wrapIndented, wrapText } from "../text.js";
 import { palette } from "../ui/palette.js";
-import type { Item, Prompter } from "./prompter.js";
+import { type Item, PromptCancelled, type Prompter } from "./prompter.js";
 
 /** One question in the order the interview asks it: a question bearing on several stages is asked once, in the first. */
 export interface Step {
@@ -147,9 +147,26 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
     para(terminalSafe(step.stage.description), c.dim);
   };
 
+  /**
+   * Ctrl-C on a note being typed: the note is kept as typed (an interrupted interview keeps every answer, and notes), said
+   * on stopping; then the stop goes on. An emptied line keeps the note as it was: only Enter removes a note.
+   */
+  const keepNoteTyped = async (step: Step, error: unknown): Promise<never> => {
+    const typed = error instanceof PromptCancelled ? error.typed?.trim() : undefined;
+    if (typed && error instanceof PromptCancelled && typed !== current.notes[step.question.id]) {
+      await commit((a) => {
+        a.notes[step.question.id] = typed;
+      });
+      error.kept = `the note being typed at question ${step.number}`;
+    }
+    throw error;
+  };
+
   /** Asks one question until it is answered ("answered") or the user goes back ("back"). */
   const ask = async (step: Step, backLabel: string | undefined): Promise<"answered" | "back"> => {
     const q = step.question;
+    // the note as last shown under this question (by its echo or a note line): a note is shown once, not after each help or edit
+    let noteShown: string | undefined;
     for (;;) {
       const answer = current.answers[q.id];
       const note = current.notes[q.id];
@@ -159,7 +176,8 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
       items.push({ value: HELP, name: "? Why it matters", short: "Why it matters", description: wrapIndented(terminalSafe(q.help), width()) });
       items.push(note ? { value: NOTE, name: "✎ Change the note", short: "Change the note" } : { value: NOTE, name: "✎ Add a note", short: "Add a note" });
       if (backLabel) items.push({ value: BACK, name: `← ${backLabel}`, short: backLabel });
-      if (note) para(`  note: ${terminalSafe(note)}`, c.dim);
+      if (note && note !== noteShown) para(`  note: ${terminalSafe(note)}`, c.dim);
+      noteShown = note;
       // inquirer echoes the chosen label after the question once answered: leave room for the longest on the last line
       const echo = Math.max(...items.map((item) => ("separator" in item ? 0 : displayWidth(item.short ?? item.name))));
       const picked = await prompter.select(promptText(`[${step.number}/${step.count}] ${terminalSafe(q.text)}`, width(), echo + 1), items, {
@@ -171,7 +189,8 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
       } else if (picked.kind === "note") {
         // One line, said plainly: the prompt ends at Enter (an editor would put founders in vi).
         const ask = note ? "Note, one line (edit it, or clear it to remove the note; Enter when done)" : "Note, one line (Enter when done; empty for no note)";
-        const text = (await prompter.input(promptText(ask, width()), { default: note, editable: true, below: true })).trim();
+        const text = (await prompter.input(promptText(ask, width()), { default: note, editable: true, below: true }).catch((error: unknown) => keepNoteTyped(step, error))).trim();
+        noteShown = text || undefined;
         await commit((a) => {
           if (text) a.notes[q.id] = text;
           else delete a.notes[q.id];
@@ -272,7 +291,8 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
       lines[0] = `${pad(label, labelWidth)}  ${lines[0]!.slice(indent.length)}`;
       items.push({ value: step, name: lines.join("\n"), short: `Change question ${step.number}` });
     }
-    const picked: Step | typeof DONE | typeof SIZE = await prompter.select("Review your answers", items, { default: last });
+    // cleared once chosen: the question asked next (or the sizing, or the report) shows what was picked
+    const picked: Step | typeof DONE | typeof SIZE = await prompter.select("Review your answers", items, { default: last, clear: true });
     if (picked === SIZE) {
       await sizeTheWork();
       continue;

@@ -22,7 +22,10 @@ export interface Prompter {
 
 /** The user pressed Ctrl-C at a prompt (or the process got SIGINT). */
 export class PromptCancelled extends Error {
-  constructor() {
+  /** Set by the interview when it kept what was being typed (a note): said in the message on stopping. */
+  kept?: string;
+  /** @param typed what was on an input prompt's line when it was cancelled: typed text the user may mean to keep. */
+  constructor(readonly typed?: string) {
     super("cancelled at a prompt");
     this.name = "PromptCancelled";
   }

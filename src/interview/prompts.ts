@@ -4,7 +4,7 @@ import confirm from "@inquirer/confirm";
 import input from "@inquirer/input";
 import select, { Separator } from "@inquirer/select";
 import { styleText } from "node:util";
-import { terminalSafe, terminalText, wrapText } from "../text.js";
+import { displayWidth, terminalSafe, terminalText, wrapText } from "../text.js";
 import { PromptCancelled, type Item, type Prompter } from "./prompter.js";
 
 export interface PromptContext {
@@ -33,20 +33,32 @@ export function inquirerPrompter(context: PromptContext): Prompter {
           { ...context, clearPromptOnDone: options.clear ?? false },
         ),
       ),
-    input: (message, options = {}) =>
-      cancellable(
+    input: (message, options = {}) => {
+      const shown = terminalText(options.below ? `${message}\n` : message);
+      // the line as typed so far, kept at every keypress: Ctrl-C on a half-typed note can keep it (PromptCancelled.typed)
+      let typed = "";
+      return cancellable(
         input(
           {
-            message: terminalText(options.below ? `${message}\n` : message),
+            message: shown,
             // a note put back on the line to edit is from a file: no escape in it may reach the terminal (F23)
             ...(options.default ? { default: terminalSafe(options.default) } : {}),
             ...(options.editable ? { prefill: "editable" as const } : {}),
-            // inquirer cuts a long answer mid-word at the edge; under the message it starts one column in (after a space)
-            ...(options.below ? { theme: { style: { answer: (text: string) => styleText("cyan", wrapAnswer(text, output.columns || 80)) } } } : {}),
+            // once given, the answer stays on the line after the message: wrapped on word boundaries from where it starts,
+            // since inquirer (and then the terminal) would cut a long one mid-word at the edge
+            transformer: (value: string, { isFinal }: { isFinal: boolean }) => {
+              if (!isFinal) {
+                typed = value;
+                return value;
+              }
+              return styleText("cyan", wrapAnswer(value, output.columns || 80, displayWidth(`✔ ${shown} `.split("\n").at(-1)!)));
+            },
           },
           { ...context, clearPromptOnDone: options.clear ?? false },
         ),
-      ),
+        () => typed,
+      );
+    },
     confirm: (message, options = {}) => cancellable(confirm({ message: terminalText(message), ...(options.default === undefined ? {} : { default: options.default }) }, context)),
     say: (text) => output.write(`${terminalText(text)}\n`),
     // The stream inquirer draws on (stderr in the CLI): stdout may be redirected, or a terminal of another width.
@@ -63,17 +75,20 @@ function safeItem<V>(item: { value: V; name: string; short?: string; description
   };
 }
 
-function wrapAnswer(text: string, columns: number): string {
-  const lines = wrapText(text, columns - 1, " ", "");
-  return lines.join("\n").slice(1);
+/** An answer echoed from column `start` on: word-wrapped to the terminal, on a line of its own if its first word does not fit after the message. */
+export function wrapAnswer(text: string, columns: number, start: number): string {
+  const width = columns - 1;
+  const first = text.trim().split(/\s+/)[0] ?? "";
+  if (start > 0 && start + displayWidth(terminalSafe(first)) > width) return `\n${wrapText(text, width).join("\n")}`;
+  return wrapText(text, width, " ".repeat(start), "").join("\n").slice(start);
 }
 
-async function cancellable<T>(prompt: Promise<T>): Promise<T> {
+async function cancellable<T>(prompt: Promise<T>, typed?: () => string): Promise<T> {
   try {
     return await prompt;
   } catch (error) {
     // Ctrl-C (ExitPromptError) and our SIGINT abort (AbortPromptError) mean the same to the flow.
-    if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) throw new PromptCancelled();
+    if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) throw new PromptCancelled(typed?.());
     throw error;
   }
 }

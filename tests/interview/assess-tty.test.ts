@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
@@ -49,22 +49,30 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
     expect(await exited("one", dir, "exit1")).toBe("EXIT=137");
     expect(await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).toMatchObject({ client: "Acme", answers: { "auto-pay": "yes" } });
 
-    // 2. Resume, answer one more, then Ctrl-C: exit 130, a message with the exact command to resume.
-    start("two", dir, `${node} assess --questions ${shellQuote(MINI)} --resume ans.yaml`, "exit2");
-    const resumed = await prompt("two", "[2/4] Are payment terms negotiated per account?");
+    // 2. Resume (the set by a short path, at 60 columns), answer one more, start a note, then Ctrl-C: exit 130, the note
+    // typed kept, and the exact command to resume whole on a line of its own where it does not fit beside the words.
+    cpSync(MINI, join(dir, "mini"), { recursive: true });
+    start("two", dir, `${node} assess --questions mini --resume ans.yaml`, "exit2", { columns: 60 });
+    const resumed = await prompt("two", "[2/4] Are payment terms negotiated");
     expect(resumed).toContain("Resuming: 1 of 4 questions already answered.");
     keys("two", "Down", "Down", "Enter");
-    await prompt("two", "[3/4] Are problems few and the same each time?");
+    await prompt("two", "[3/4] Are problems few");
+    keys("two", ...Array<string>(6).fill("Down"), "Enter");
+    await prompt("two", "Note, one line");
+    type("two", "Big accounts want a call");
+    await until("the note typed", () => screen("two").includes("Big accounts want a call"), "two");
     keys("two", "C-c");
     expect(await exited("two", dir, "exit2")).toBe("EXIT=130");
-    const stopped = screen("two");
-    const resume = /Kept 2 answers in ans\.yaml\. Resume with: (automation-fit assess .*)$/m.exec(stopped)?.[1];
-    expect(resume).toBe(`automation-fit assess --resume ans.yaml --questions ${shellQuote(MINI)}`);
-    expect(await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).toMatchObject({ answers: { "auto-pay": "yes", "negotiated-terms": "no" } });
+    const resume = "automation-fit assess --resume ans.yaml --questions mini";
+    expect(raw("two")).toContain(`Kept 2 answers and the note being typed at question 3 in\nans.yaml. Resume with:\n  ${resume}\n`);
+    expect(await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow)).toMatchObject({
+      answers: { "auto-pay": "yes", "negotiated-terms": "no" },
+      notes: { "few-problems": "Big accounts want a call" },
+    });
 
     // 3. Run the command it printed; finish, review, read the report and save it as Markdown.
-    start("three", dir, resume!.replace(/^automation-fit/, node), "exit3");
-    await prompt("three", "[3/4] Are problems few and the same each time?");
+    start("three", dir, resume.replace(/^automation-fit/, node), "exit3");
+    expect(await prompt("three", "[3/4] Are problems few and the same each time?")).toContain("note: Big accounts want a call");
     keys("three", "Down", "Enter");
     await prompt("three", "[4/4] Are problems specific to each customer?");
     keys("three", "Enter");
@@ -73,6 +81,8 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
     expect(review).toMatch(/Partly\s+Are problems few and the same each time\?/);
     keys("three", "Enter");
     const summary = await prompt("three", "What next?");
+    // the review cleared itself once Done was chosen: no "✔ Review your answers Done" left on screen
+    expect(summary).not.toContain("Review your answers");
     for (const text of ["Automation fit: Acme", "Billing", "Support"]) expect(summary).toContain(text);
     expect(summary).not.toContain("Check-up calls");
     // The full report in less: its end holds the campaigns; q comes back to the choice.
@@ -118,7 +128,8 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
       const dir = tempDir();
       start(s, dir, `${node} assess --save ans.yaml`, "exit", { columns, rows: 40 });
       await prompt(s, "Who is this assessment for?");
-      type(s, "Acme");
+      // a long name, echoed on word boundaries (checked with every other line below: none longer than the terminal)
+      type(s, "Acme Plumbing & Heating (3 vans, boiler repairs)");
       keys(s, "Enter");
       await prompt(s, "Your name");
       keys(s, "Enter");
@@ -146,6 +157,9 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
       expect(shown.join("\n")).not.toMatch(/(\?|answers|optional\)) (note|back|done|help|change \d+)\s*$/m);
       expect(shown.join("\n")).toMatch(/\? Add a note$/m);
       expect(flat(shown.join("\n"))).toContain(`Review: answered ${total} of ${total}.`);
+      // the note shown once, by its echo: not again under the question it belongs to
+      expect(flat(shown.join("\n"))).toContain("Most of our customers are small shops that need the same thing");
+      expect(shown.join("\n")).not.toContain("note: Most of our customers");
       // The ending on an 80x24 screen: the summary, then the choice; on Finish the summary is what stays.
       tmux("resize-window", "-t", s, "-x", "80", "-y", "24");
       keys(s, "Enter");

@@ -3,7 +3,9 @@ import { PromptCancelled, type Item, type Prompter } from "../../src/interview/p
 /** Press Enter on the default: the current answer (select), the default text (input) or the default (confirm). */
 export const ENTER = Symbol("enter");
 export const CTRL_C = Symbol("ctrl-c");
-export type Reply = string | boolean | typeof ENTER | typeof CTRL_C;
+/** Ctrl-C with this text on the input line (typed, not yet entered). */
+export const ctrlCTyped = (typed: string) => ({ ctrlC: typed });
+export type Reply = string | boolean | typeof ENTER | typeof CTRL_C | ReturnType<typeof ctrlCTyped>;
 
 /** One prompt as the user saw it: the message, the choices' names, and the choice the cursor started on. */
 export interface Shown {
@@ -33,6 +35,7 @@ export class FakePrompter implements Prompter {
     if (!this.replies.length) throw new Error(`no reply scripted for: ${this.transcript.at(-1)}`);
     const reply = this.replies.shift()!;
     if (reply === CTRL_C) throw new PromptCancelled();
+    if (typeof reply === "object") throw new PromptCancelled(reply.ctrlC);
     return reply;
   }
 

@@ -12,7 +12,7 @@ import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
 import { fixture, ROOT, tempDir } from "../cli/run.js";
-import { CTRL_C, ENTER, FakePrompter, type Reply } from "./fake-prompter.js";
+import { CTRL_C, ctrlCTyped, ENTER, FakePrompter, type Reply } from "./fake-prompter.js";
 
 const Q1 = "[1/4] Would customers rather pay automatically?";
 const Q2 = "[2/4] Are payment terms negotiated per account?";
@@ -174,8 +174,8 @@ describe("interview", () => {
     expect(saves.at(-1)!.answers).toEqual(answers.answers);
   });
 
-  it("records an optional note, saved at once and shown when the question comes back", async () => {
-    const { prompter, promise, saves } = await run(["", "", "✎ Add a note", "  Most pay by card.  ", "Yes", "Yes", "Yes", "Yes", ENTER]);
+  it("records an optional note, saved at once, shown once, and again when the question comes back", async () => {
+    const { prompter, promise, saves } = await run(["", "", "✎ Add a note", "  Most pay by card.  ", "? Why it matters", "Yes", "← Back", "Yes", "Yes", "Yes", "Yes", ENTER]);
     const answers = await promise;
     expect(answers.notes).toEqual({ "auto-pay": "Most pay by card." });
     expect(saves[1]!.notes).toEqual({ "auto-pay": "Most pay by card." });
@@ -183,7 +183,24 @@ describe("interview", () => {
     const again = prompter.shown.filter((s) => s.kind === "select")[1]!;
     expect(again.message).toBe(Q1);
     expect(again.choices).toContain("✎ Change the note");
-    expect(prompter.said).toContain("  note: Most pay by card.");
+    // the note prompt's echo shows it: not repeated under the question, nor after the help; shown again on coming back
+    const notes = prompter.transcript.map((line, i) => (line === "  note: Most pay by card." ? i : -1)).filter((i) => i >= 0);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toBeGreaterThan(prompter.transcript.indexOf(`? ${Q2}`));
+  });
+
+  it("keeps a note being typed when Ctrl-C stops the interview, and says so", async () => {
+    const { promise, saves } = await run(["", "", "Yes", "✎ Add a note", ctrlCTyped("  Enterprise plan only has terms ")]);
+    const error = await promise.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PromptCancelled);
+    expect((error as PromptCancelled).kept).toBe("the note being typed at question 2");
+    expect(saves.at(-1)).toMatchObject({ answers: { "auto-pay": "yes" }, notes: { "negotiated-terms": "Enterprise plan only has terms" } });
+    // an emptied line keeps the note as it was: only Enter removes a note
+    const start: Answers = { answers: { "auto-pay": "yes" }, notes: { "auto-pay": "Card." } };
+    const cleared = await run(["← Back", "✎ Change the note", ctrlCTyped("")], start);
+    const stop = await cleared.promise.catch((e: unknown) => e);
+    expect((stop as PromptCancelled).kept).toBeUndefined();
+    expect(cleared.saves).toEqual([]);
   });
 
   it("changes a note with the old one to edit, and removes it when left empty", async () => {

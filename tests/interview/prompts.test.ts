@@ -9,7 +9,7 @@ import { ending } from "../../src/interview/ending.js";
 import { interview } from "../../src/interview/interview.js";
 import { showPaged } from "../../src/interview/pager.js";
 import { PromptCancelled } from "../../src/interview/prompter.js";
-import { inquirerPrompter } from "../../src/interview/prompts.js";
+import { inquirerPrompter, wrapAnswer } from "../../src/interview/prompts.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
 import { fixture, tempDir } from "../cli/run.js";
@@ -46,6 +46,22 @@ describe("inquirerPrompter", () => {
     const answer = prompter().prompter.select("Pick one", ITEMS);
     screen.keypress({ name: "c", ctrl: true });
     await expect(answer).rejects.toBeInstanceOf(PromptCancelled);
+  });
+
+  it("keeps what was on an input line when Ctrl-C cancels it, and echoes a long answer wrapped on word boundaries", async () => {
+    const typing = prompter().prompter.input("Note", { default: "old", editable: true });
+    screen.type(" and half");
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(typing).rejects.toMatchObject({ name: "PromptCancelled", typed: "old and half" });
+    const output = Object.assign(new PassThrough(), { columns: 40 });
+    const client = inquirerPrompter({ output }).input("Who is this for?");
+    screen.type("Hartley Plumbing & Heating (3 vans, boiler repairs)");
+    screen.keypress("enter");
+    await expect(client).resolves.toBe("Hartley Plumbing & Heating (3 vans, boiler repairs)");
+    expect(screen.getScreen()).toBe("✔ Who is this for? Hartley Plumbing &\nHeating (3 vans, boiler repairs)");
+    // where not even the first word fits after the message, the answer starts on the next line
+    expect(wrapAnswer("Supercalifragilistic Ltd", 21, 12)).toBe("\nSupercalifragilistic\nLtd");
+    expect(wrapAnswer("a note under its message", 20, 1)).toBe("a note under its\nmessage");
   });
 
   it("turns an abort (SIGINT between prompts) into PromptCancelled, even before the prompt opens", async () => {
@@ -123,7 +139,8 @@ describe("interview through the real prompts", () => {
     expect(flat).toContain("✔ [4/4] Are problems specific to each customer? Add a note");
     expect(flat).toContain("Only for the big accounts");
     expect(flat).toContain("✔ [4/4] Are problems specific to each customer? Yes");
-    expect(flat).toContain("✔ Review your answers Done");
+    // the note is shown once, by its echo (the review clearing itself once chosen is seen in tests/interview/assess-tty.test.ts)
+    expect(said()).not.toContain("note: Only for the big accounts");
     expect(output).not.toMatch(/(\?|answers) (note|back|done|help|change \d+)\s*$/m);
     expect(said().replace(/\s+/g, " ")).toContain("Review: answered 2 of 4 (1 not sure, 1 not applying). Pick a question to change its answer, or Done.");
     expect(screen.getScreen()).not.toContain("not answered yet");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel, withCommands, wrapText } from "../../src/text.js";
+import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel, withCommand, withCommands, wrapText } from "../../src/text.js";
 
 describe("terminalSafe", () => {
   it("shows escape sequences and control characters instead of passing them on", () => {
@@ -122,5 +122,20 @@ describe("withCommands", () => {
   it("keeps the aligned lines when they fit the width", () => {
     const short = [{ label: "continue it:", command: "npm start -- --resume a.yaml" }];
     expect(withCommands("a.yaml already exists. Either", short, 80)).toBe("a.yaml already exists. Either\n  continue it: npm start -- --resume a.yaml");
+  });
+});
+
+describe("withCommand", () => {
+  const intro = "Kept 20 answers in automation-fit-answers.yaml. Resume with:";
+  const command = "npm start -- --resume automation-fit-answers.yaml";
+
+  it("is one line off a terminal, or where it fits", () => {
+    expect(withCommand(intro, command)).toBe(`${intro} ${command}`);
+    expect(withCommand(intro, command, 120)).toBe(`${intro} ${command}`);
+  });
+
+  it("at 99 columns wraps the words and puts the command whole on a line of its own (it was cut mid-word at the edge)", () => {
+    expect(withCommand(intro, command, 99)).toBe(`${intro}\n  ${command}`);
+    expect(withCommand(intro, command, 40).split("\n")).toEqual(["Kept 20 answers in", "automation-fit-answers.yaml. Resume", "with:", `  ${command}`]);
   });
 });
