@@ -141,7 +141,7 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     const { log } = await startedLog();
     expect((await runInProcess(["kpis", "add", log, "renewal-rate", "90.5", "--date", "2027-01-07"])).status).toBe(0);
     expect((await runInProcess(["kpis", "add", log, "renewal-rate", "88", "--date", "2027-02-07"])).status).toBe(0);
-    const humanPart = "Call accounts coming up for renewal that show low use or open complaints.";
+    const humanPart = "Call the customers coming up for renewal who had a complaint, a problem or little use this term.";
 
     const json = await runInProcess(["report", plumber, "--kpis", log, "--format", "json"]);
     expect(json.status, json.stderr).toBe(0);
