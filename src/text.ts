@@ -4,6 +4,11 @@ import type { Assessment, Verdict } from "./model/report.js";
 
 const LABELS: Record<Verdict, string> = { automate: "Automate", hybrid: "Hybrid", human: "Keep human", insufficient: "Insufficient", "not-applicable": "Does not apply" };
 
+/** "a", "a and b", "a, b and c": names in a sentence. */
+export function listWords(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
 export function verdictLabel(verdict: Verdict): string {
   return LABELS[verdict];
 }

@@ -60,10 +60,10 @@ export const report = kpisOption(
   const client = options.client === undefined ? {} : { client: options.client };
   // one respondent: the report with its plan, and the KPIs' movement with --kpis
   const single = async (answers: Answers) => {
-    const [{ assess }, { withPlan }, { isIsoDate }] = await Promise.all([import("../score/score.js"), import("../score/plan.js"), import("../model/date.js")]);
+    const [{ assess }, { withKpiAlarms, withPlan }, { isIsoDate }] = await Promise.all([import("../score/score.js"), import("../score/plan.js"), import("../model/date.js")]);
     const start = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();
     let assessment = withPlan(assess(set, answers), { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start });
-    if (options.kpis) assessment = { ...assessment, kpiWatch: orThrow(await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, assessment)) };
+    if (options.kpis) assessment = withKpiAlarms(assessment, orThrow(await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, assessment)));
     await emit(await render(assessment, format, look), options.out, options.force);
   };
   if (await respondents.isAnswersFile(paths)) {

@@ -262,8 +262,12 @@ function checkReferences(
       if (!stageIds.includes(name)) problems.push(g.origin.source.problem([...g.origin.path, "stages", i], `unknown stage '${name}'${didYouMean(name, stageIds)}`));
     });
   }
+  const gateIds = gates.map((g) => g.id);
   for (const s of stages) {
     s.plays.forEach((play, p) => {
+      (play.closes ?? []).forEach((id, i) => {
+        if (!gateIds.includes(id)) problems.push(s.origin.source.problem([...s.origin.path, "plays", p, "closes", i], `unknown gate '${id}'${didYouMean(id, gateIds)}`));
+      });
       for (const key of ["when", "unless"] as const) {
         for (const [id, answers] of Object.entries(play[key] ?? {})) {
           const origin = { source: s.origin.source, path: [...s.origin.path, "plays", p, key] };

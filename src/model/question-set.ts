@@ -58,6 +58,10 @@ export const Play = z.strictObject({
   effort: Effort.optional().describe("How much work setting it up takes; the roadmap puts small plays first. Unstated counts as medium."),
   when: AnswerCondition.optional().describe("The play fits only if every question listed has one of its answers (an open question leaves it in, ranked lower)."),
   unless: AnswerCondition.optional().describe("The play does not fit if any question listed has one of its answers."),
+  closes: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("Ids of gates this play closes (e.g. a person on hand when automation fails): while such a gate caps a stage, the play comes first."),
 });
 
 export const Stage = z.strictObject({
@@ -80,6 +84,10 @@ export const Gate = z.strictObject({
   stages: z.array(z.string()).min(1, "name at least one stage the gate caps").describe("The stages it caps."),
   cap: z.enum(["hybrid", "human"]).describe("The most automated verdict allowed while the gate holds."),
   reason: text.describe("Why, in words a client reads in the report."),
+  name: text.optional().describe('A short name a client reads where the gate is named, e.g. "nobody on hand when automation fails"; else its id.'),
+  fix: text
+    .optional()
+    .describe("For a gap the business can close (not a fact of what it sells): what to do, one sentence. While the gate caps a stage, it is the first thing to do."),
 });
 
 export const Question = z.strictObject({

@@ -64,6 +64,7 @@ export const StageAssessment = z.object({
   kpis: z.array(Kpi),
   risk: z.string().optional().describe("What the stage risks losing if automated badly."),
   cappedBy: z.string().nullable().describe("The id of the gate rule that capped the verdict, or null."),
+  cappedByName: z.string().nullable().optional().describe("The capping gate's name, as a client reads it; null when not capped."),
   flip: Flip.nullable().describe("null when no change of up to three answers flips the verdict."),
   flipOtherWay: Flip.nullable().describe("On a tie, the flip the other way (from hybrid); null otherwise."),
   flipText: z.string().nullable().describe("The flip points in words, for every format; null when none."),

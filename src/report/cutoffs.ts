@@ -17,3 +17,15 @@ export function cutoffsSentence<S extends { name: string; thresholds?: Cutoffs }
   const list = own.map((s) => `${name(s)} ${s.thresholds!.human} and ${s.thresholds!.automate}`).join("; ");
   return `the thresholds, ${base}, except where a stage sets its own (set against a reference panel of businesses): ${list}.`;
 }
+
+/** The mark beside a verdict a gate capped, in every format's summary table. */
+export const CAP_MARK = "†";
+
+/** Under the summary table: each gate that capped a stage, by name, with the verdict it allows; null when none did. */
+export function capsSentence(stages: { cappedBy?: string | null; cappedByName?: string | null; verdict: string }[]): string | null {
+  const caps = new Map<string, string>();
+  for (const s of stages) if (s.cappedBy) caps.set(s.cappedByName ?? s.cappedBy, s.verdict === "human" ? "Keep human" : "Hybrid");
+  if (caps.size === 0) return null;
+  const list = [...caps].map(([name, verdict]) => `${name} (at most ${verdict})`).join("; ");
+  return `${CAP_MARK} Capped by a gate, whatever the score: ${list}.`;
+}

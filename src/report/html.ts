@@ -1,4 +1,4 @@
-import { type Cutoffs, cutoffsSentence } from "./cutoffs.js";
+import { CAP_MARK, type Cutoffs, capsSentence, cutoffsSentence } from "./cutoffs.js";
 import type { Assessment, Driver, StageAssessment, TeamAssessment, TeamStage } from "../model/report.js";
 import { RECOMMENDATIONS, type Verdict, VERDICTS } from "../model/verdict.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
@@ -64,10 +64,17 @@ export function renderHtml(a: Assessment): string {
       ),
       table(
         ["Stage", "Verdict", "Score", "Answered"],
-        a.stages.map((s) => [link(s), verdictBadge(s.verdict), s.score === null ? "–" : String(s.score), `${s.counts.answered} of ${s.counts.questions}`]),
+        a.stages.map((s) => [
+          link(s),
+          `${verdictBadge(s.verdict)}${s.cappedBy ? ` ${CAP_MARK}` : ""}`,
+          s.score === null ? "–" : String(s.score),
+          `${s.counts.answered} of ${s.counts.questions}`,
+        ]),
         [false, false, true, true],
       ),
     );
+    const caps = capsSentence(a.stages);
+    if (caps) body.push(`<p class="caps">${h(caps)}</p>`);
   }
   body.push("</section>");
 

@@ -1,5 +1,6 @@
 import type { Assessment, StageAssessment, Verdict } from "../model/report.js";
 import { palette } from "../ui/palette.js";
+import { CAP_MARK, capsSentence } from "./cutoffs.js";
 import { verdictStyle } from "./terminal.js";
 import { displayWidth, pad, setVersion, terminalSafe, verdictLabel, words, wrap } from "../text.js";
 
@@ -48,10 +49,14 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
 
   const stages = a.stages.slice(0, 10);
   const nameWidth = Math.min(24, Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name)))));
-  const verdictWidth = Math.max(7, ...stages.map((s) => verdictLabel(s.verdict).length));
+  const verdictOf = (s: StageAssessment) => `${verdictLabel(s.verdict)}${s.cappedBy ? ` ${CAP_MARK}` : ""}`;
+  const verdictWidth = Math.max(7, ...stages.map((s) => verdictOf(s).length));
   const answered = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
   const answeredWidth = Math.max(8, ...stages.map((s) => answered(s).length));
-  const edges = stages.some((s) => s.edge);
+  const edgeCount = stages.filter((s) => s.edge).length;
+  // where most verdicts are one answer away, a mark on each tells nothing: one plain line says so instead
+  const closeCalls = edgeCount >= 3 && edgeCount * 2 > stages.length;
+  const edges = edgeCount > 0 && !closeCalls;
   const showAnswered = 2 + nameWidth + 2 + verdictWidth + 2 + 5 + 2 + answeredWidth + (edges ? 2 : 0) <= width;
   const head = `  ${pad("Stage", nameWidth)}  ${pad("Verdict", verdictWidth)}  Score${showAnswered ? `  ${pad("Answered", answeredWidth)}` : ""}`;
   const EDGE = "* one answer changes it";
@@ -61,12 +66,16 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   for (const s of stages) {
     const name = fitName(terminalSafe(s.name), nameWidth);
     const score = (s.score === null ? "–" : String(s.score)).padStart(5);
-    const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), verdictWidth));
-    const row = `  ${pad(name, nameWidth)}  ${verdict}  ${score}${showAnswered ? `  ${c.dim(pad(answered(s), answeredWidth))}` : ""}${s.edge ? " *" : ""}`;
+    const verdict = verdictStyle(s.verdict, c)(pad(verdictOf(s), verdictWidth));
+    const row = `  ${pad(name, nameWidth)}  ${verdict}  ${score}${showAnswered ? `  ${c.dim(pad(answered(s), answeredWidth))}` : ""}${edges && s.edge ? " *" : ""}`;
     out.push(row.trimEnd());
   }
   if (a.stages.length > stages.length) out.push(c.dim(`  … and ${a.stages.length - stages.length} more stages in the full report`));
   if (edges && !edgeInHead) out.push(...wrap(words("* on the edge: one different answer changes the verdict", c.dim), width, "  "));
+  if (closeCalls)
+    out.push(...wrap(words(`${edgeCount} of ${stages.length} verdicts are close calls, one answer from another: go by the plays more than the labels`, c.dim), width, "  "));
+  const caps = capsSentence(stages);
+  if (caps) out.push(...wrap(words(caps, c.dim), width, "  ", "    "));
 
   const footer = options.footer ? wrap(words(options.footer, c.dim), width, "") : [];
   const room = () => SUMMARY_MAX_LINES - 1 - out.length - footer.length;

@@ -1,7 +1,7 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/report.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import type { CampaignSchedule } from "../model/plan.js";
-import { cutoffsSentence } from "./cutoffs.js";
+import { CAP_MARK, capsSentence, cutoffsSentence } from "./cutoffs.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { campaignDates } from "./plan-markdown.js";
 import { firstThingsLines, hoursLines, kpiWatchLines, roadmapLines } from "./plan-terminal.js";
@@ -16,7 +16,7 @@ export interface TerminalOptions {
 const MIN_WIDTH = 30;
 const VERDICT_WIDTH = Math.max(...(["automate", "hybrid", "human", "insufficient"] as const).map((v) => verdictLabel(v).length));
 /** The verdict column: as wide as the widest label shown ("Does not apply" only when a stage has it). */
-const verdictWidth = (stages: StageAssessment[]) => Math.max(VERDICT_WIDTH, ...stages.map((s) => verdictLabel(s.verdict).length));
+const verdictWidth = (stages: StageAssessment[]) => Math.max(VERDICT_WIDTH, ...stages.map((s) => capped(s).length));
 
 export function renderTerminal(a: Assessment, options: TerminalOptions): string {
   const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? (options.width as number) : 80));
@@ -77,10 +77,10 @@ function summary(stages: StageAssessment[], width: number, c: Palette, cutoffs: 
     const header = `  ${pad("Stage", nameWidth)}  ${pad("Fit", bar)}  Score  ${pad("Verdict", column)}    Answered`;
     const rows = stages.map((s) => {
       const score = (s.score === null ? "–" : String(s.score)).padStart(5);
-      const verdict = verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), column));
+      const verdict = verdictStyle(s.verdict, c)(pad(capped(s), column));
       return `  ${pad(terminalSafe(s.name), nameWidth)}  ${scoreBar(s, bar, c)}  ${score}  ${verdict}  ${answeredOf(s).padStart(10)}`;
     });
-    return [c.dim(header), ...rows, ...legend(width, c, cutoffs)];
+    return [c.dim(header), ...rows, ...legend(width, c, cutoffs, stages)];
   }
   // names too long for one row: name on its own line, the figures under it
   return stages
@@ -90,27 +90,34 @@ function summary(stages: StageAssessment[], width: number, c: Palette, cutoffs: 
         [
           { text: scoreBar(s, 10, c) },
           { text: s.score === null ? "–" : String(s.score) },
-          { text: verdictLabel(s.verdict), style: verdictStyle(s.verdict, c) },
+          { text: capped(s), style: verdictStyle(s.verdict, c) },
           ...words(`answered ${answeredOf(s)}`),
         ],
         width,
         "    ",
       ),
     ])
-    .concat(legend(width, c, cutoffs));
+    .concat(legend(width, c, cutoffs, stages));
 }
 
 /** "13 of 34": the stage's questions answered, as the report counts them ("Not sure" and "Does not apply" are not answers). */
 const answeredOf = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
 
 /** The summary's words explained where they first appear. */
-function legend(width: number, c: Palette, cutoffs: string): string[] {
-  return wrap(
-    words(`Score: 0 means keep it human, 100 means automate it. Verdicts by ${cutoffs} Answered: questions with an answer; "Not sure" and "Does not apply" do not count.`, c.dim),
-    width,
-    "  ",
-  );
+function legend(width: number, c: Palette, cutoffs: string, stages: StageAssessment[]): string[] {
+  const caps = capsSentence(stages);
+  return [
+    ...(caps ? wrap(words(caps), width, "  ", "    ") : []),
+    ...wrap(
+      words(`Score: 0 means keep it human, 100 means automate it. Verdicts by ${cutoffs} Answered: questions with an answer; "Not sure" and "Does not apply" do not count.`, c.dim),
+      width,
+      "  ",
+    ),
+  ];
 }
+
+/** The verdict, marked where a gate capped it. */
+const capped = (s: StageAssessment) => `${verdictLabel(s.verdict)}${s.cappedBy ? ` ${CAP_MARK}` : ""}`;
 
 function section(s: StageAssessment, width: number, c: Palette): string[] {
   const out: string[] = [];

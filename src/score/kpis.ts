@@ -1,6 +1,7 @@
 import type { Assessment } from "../model/report.js";
 import type { KpiWatch, Reading } from "../model/plan.js";
 import type { Kpi, QuestionSet, Tripwire } from "../model/question-set.js";
+import { listWords } from "../text.js";
 import { round } from "./score.js";
 
 /** One KPI of a log, checked against the set: the id is known, dates and values are sound. */
@@ -103,7 +104,7 @@ function message(k: { name: string; readings: Reading[]; change: number | null; 
   const wire = `${k.tripwire.direction} ${number(k.tripwire.size)} ${unitWord(k.tripwire.size, k.tripwire.unit)}`;
   if (k.change === null) return `${k.name}: a baseline of 0 has no percent change; give this KPI a tripwire in points.`;
   if (!k.alert) return `${k.name} ${moved(k.change, k.tripwire.unit)} ${since}, inside its tripwire (${wire}).`;
-  const where = k.stageNames.length ? ` It watches ${list(k.stageNames)}` : "";
+  const where = k.stageNames.length ? ` It watches ${listWords(k.stageNames)}` : "";
   const restore = k.restore.length ? `: restore the human part there. ${k.restore.join(" ")}` : ".";
   return `ALARM: ${k.name} ${moved(k.change, k.tripwire.unit)} ${since}, past its tripwire (${wire}).${where}${where ? restore : ""}`;
 }
@@ -119,8 +120,4 @@ const unitWord = (size: number, unit: Tripwire["unit"]) => (unit === "percent" ?
 /** A reading as people write it: no trailing zeros, at most two decimals. */
 export function number(n: number): string {
   return String(round(n, 2));
-}
-
-function list(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

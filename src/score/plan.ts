@@ -1,14 +1,15 @@
 import type { StageSize } from "../model/answers.js";
 import type { Assessment, StageAssessment } from "../model/report.js";
-import type { CampaignSchedule, CampaignTask, Plan, RoadmapItem, RoadmapPhase, Sizing, SummaryItem } from "../model/plan.js";
+import type { CampaignSchedule, CampaignTask, KpiWatch, Plan, RoadmapItem, RoadmapPhase, Sizing, SummaryItem } from "../model/plan.js";
 
-import type { AutomatableShare, Cadence, Effort, QuestionSet } from "../model/question-set.js";
-import { verdictLabel } from "../text.js";
-import { round } from "./score.js";
+import type { AutomatableShare, Cadence, Effort, Gate, QuestionSet } from "../model/question-set.js";
+import { listWords, verdictLabel } from "../text.js";
+import { number } from "./kpis.js";
+import { gateName, round } from "./score.js";
 
 /** What the plan needs besides the assessment: the set's declarations, the answers' sizing, and day one. */
 export interface PlanInput {
-  set: Pick<QuestionSet, "kpis" | "campaigns" | "automatableShare">;
+  set: Pick<QuestionSet, "kpis" | "campaigns" | "automatableShare"> & Partial<Pick<QuestionSet, "gates">>;
   sizing?: Record<string, StageSize>;
   /** Day one, YYYY-MM-DD. */
   start: string;
@@ -30,10 +31,11 @@ const FIRST_DUE_DAYS: Record<Cadence, number> = { month: 30, quarter: 60, year: 
 export function plan(a: Assessment, input: PlanInput): Plan {
   const shares = input.set.automatableShare ?? DEFAULT_AUTOMATABLE_SHARE;
   const sizing = sizeStages(a.stages, input.sizing, shares);
-  const ranked = rankPlays(a, input, sizing);
+  const gaps = openGaps(a, input.set.gates ?? []);
+  const ranked = rankedPlays(a, input, sizing, gaps);
   const calendar = campaignCalendar(input.set.campaigns, input.start);
   const roadmap = phases(ranked, calendar, input.start);
-  return { start: input.start, summary: summarise(a, roadmap, sizing, calendar), sizing, roadmap, calendar };
+  return { start: input.start, summary: summarise(a, ranked, gaps, input.set.gates ?? [], sizing, calendar), sizing, roadmap, calendar };
 }
 
 /** The assessment with its plan: the summary near the top, the sizing, roadmap and calendar after the stages. */
@@ -53,6 +55,24 @@ export function withPlan(a: Assessment, input: PlanInput): Assessment {
     roadmap: p.roadmap,
     calendar: p.calendar,
   };
+}
+
+/**
+ * The report with its KPI readings: a KPI past its tripwire is the first thing to do (what fell, since when, and the human
+ * part to restore), ahead of the plan's own items; five at most, as ever.
+ */
+export function withKpiAlarms(a: Assessment, watch: KpiWatch[]): Assessment {
+  const names = new Map(a.stages.map((s) => [s.id, s.name]));
+  const alarms: SummaryItem[] = watch
+    .filter((k) => k.alert)
+    .map((k) => {
+      const moved = k.tripwire?.direction === "up" ? "rose" : "fell";
+      const since = k.readings[0] ? ` since ${k.readings[0].date}` : "";
+      const [restore] = k.restore;
+      const action = restore ? `: restore the human part at ${names.get(restore.stageId) ?? restore.stageId}. ${restore.humanPart}` : ": find out why before automating more.";
+      return { text: `${k.name} ${moved} from ${number(k.baseline ?? 0)} to ${number(k.latest ?? 0)}${since}, past its tripwire${action}`, stageId: restore?.stageId ?? null };
+    });
+  return { ...a, kpiWatch: watch, summary: [...alarms, ...a.summary].slice(0, 5) };
 }
 
 /** The automatable share for a verdict: declared per verdict in the set; 0 for a stage that does not apply, null without a verdict. */
@@ -79,17 +99,49 @@ export function sizeStages(stages: StageAssessment[], sizes: Record<string, Stag
 
 interface Ranked extends RoadmapItem {
   priority: number;
+  /** The answers chose it (its `when` is met), rather than a default that fits every business. */
+  specific: boolean;
+  /** It closes a gap that caps stages now. */
+  closesGap: boolean;
+  /** The ids of the open gaps it closes. */
+  closing: string[];
+}
+
+const roadmapItem = ({ priority: _, specific: _s, closesGap: _c, closing: _g, ...item }: Ranked): RoadmapItem => item;
+
+/** A gate the business can close (it has a `fix`) that caps at least one stage now, with the stages it caps. */
+export interface OpenGap {
+  gate: Gate;
+  stages: StageAssessment[];
+}
+
+/** The gaps to close first: gates with a fix that cap stages, in the set's order. */
+export function openGaps(a: Pick<Assessment, "stages">, gates: readonly Gate[]): OpenGap[] {
+  return gates
+    .filter((g) => g.fix !== undefined)
+    .flatMap((gate) => {
+      const stages = a.stages.filter((s) => s.cappedBy === gate.id);
+      return stages.length ? [{ gate, stages }] : [];
+    });
+}
+
+/** The roadmap's plays in order: see rankedPlays. */
+export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null): RoadmapItem[] {
+  return rankedPlays(a, input, sizing, openGaps(a, input.set.gates ?? [])).map(roadmapItem);
 }
 
 /**
  * Every play of every stage with a verdict (never one that does not apply or has too little answered), quick wins first:
- *   priority = (fit + volume) / 2 / effort cost
+ *   priority = (fit + volume) / 2 / effort cost x (2 when the answers chose the play, else 1)
  * fit: the stage's score / 100; volume: how many times a month the stage happens against the most frequent sized stage,
  * 0..1 (0.5 when unsized beside sized stages, and for all when none is sized); effort cost: small 1, medium 2, large 4
  * (unstated: medium). Fit and volume add up rather than multiply, so the routine work around a busy person-led stage
- * (booking, reminders) still ranks. Ties keep the set's order of stages and plays.
+ * (booking, reminders) still ranks. A play whose `when` the answers meet is a finding about this business, an
+ * unconditional one a default, so it counts double. A play that closes an open gap comes before all. Ties keep the set's
+ * order of stages and plays.
  */
-export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null): RoadmapItem[] {
+function rankedPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null, gaps: readonly OpenGap[]): Ranked[] {
+  const open = new Set(gaps.map((g) => g.gate.id));
   const freed = new Map((sizing?.stages ?? []).map((s) => [s.stageId, s.hoursPerMonth]));
   const load = (id: string) => {
     const size = input.sizing?.[id];
@@ -106,22 +158,47 @@ export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing"
     const kpis = input.set.kpis.filter((k) => k.stages.includes(s.id)).map((k) => k.id);
     for (const p of s.plays) {
       const effort = p.effort ?? "medium";
-      const priority = (fit + volume) / 2 / EFFORT_COST[effort];
+      const specific = (p.relevance ?? 0) > 0;
+      const closing = (p.closes ?? []).filter((id) => open.has(id));
+      const closesGap = closing.length > 0;
+      const priority = closesGap ? Number.POSITIVE_INFINITY : ((fit + volume) / 2 / EFFORT_COST[effort]) * (specific ? 2 : 1);
       const why = [`${effort} effort`, `stage fit ${s.score} of 100`];
+      if (specific) why.push("chosen by your answers");
+      if (closesGap) why.push("closes a gap that caps stages now");
       if (hours !== null) why.push(`frees about ${hours} h a month`);
-      items.push({ stageId: s.id, stageName: s.name, play: p.title, automate: p.automate, humanPart: p.human, effort, kpis, hoursPerMonth: hours, why: why.join(", "), priority });
+      items.push({
+        stageId: s.id,
+        stageName: s.name,
+        play: p.title,
+        automate: p.automate,
+        humanPart: p.human,
+        effort,
+        kpis,
+        hoursPerMonth: hours,
+        why: why.join(", "),
+        priority,
+        specific,
+        closesGap,
+        closing,
+      });
     }
   }
   // a stable sort: equal priorities keep the set's order
-  return items.sort((x, y) => y.priority - x.priority).map(({ priority: _, ...item }) => item);
+  return items.sort((x, y) => y.priority - x.priority);
 }
 
-/** Quick wins (never a large play, at most two of a stage) in the first 30 days, the next in days 31-60, the rest in 61-90. */
-function phases(ranked: RoadmapItem[], calendar: CampaignSchedule[], start: string): RoadmapPhase[] {
+/**
+ * Quick wins (never a large play, at most two of a stage) in the first 30 days, the next in days 31-60, the rest in 61-90.
+ * A play that closes an open gap goes in the first 30 days whatever its effort: until then the gap caps stages.
+ */
+function phases(ranked: Ranked[], calendar: CampaignSchedule[], start: string): RoadmapPhase[] {
   const first: RoadmapItem[] = [];
   const rest: RoadmapItem[] = [];
-  const quick = (item: RoadmapItem) => first.length < QUICK_WINS && item.effort !== "large" && first.filter((f) => f.stageId === item.stageId).length < QUICK_PER_STAGE;
-  for (const item of ranked) (quick(item) ? first : rest).push(item);
+  const quick = (item: Ranked) =>
+    item.closesGap || (first.length < QUICK_WINS && item.effort !== "large" && first.filter((f) => f.stageId === item.stageId).length < QUICK_PER_STAGE);
+  for (const r of ranked) {
+    (quick(r) ? first : rest).push(roadmapItem(r));
+  }
   const second = rest.slice(0, SECOND_PHASE);
   const third = rest.slice(SECOND_PHASE);
   const due = (from: number, to: number): CampaignTask[] =>
@@ -149,16 +226,23 @@ export function campaignCalendar(campaigns: QuestionSet["campaigns"], start: str
   });
 }
 
-/** Three to five things to do first: the top quick wins, a stage on the edge or without a verdict, a campaign, the hours. */
-function summarise(a: Assessment, roadmap: RoadmapPhase[], sizing: Sizing | null, calendar: CampaignSchedule[]): SummaryItem[] {
-  // the top quick wins, one per stage, so the first things to do are not three plays of one stage
-  const items = roadmap.flatMap((p) => p.items);
-  const wins = items.filter((w, i) => items.findIndex((x) => x.stageId === w.stageId) === i).slice(0, 3);
-  const out: SummaryItem[] = wins.map((w) => ({
-    text: `${w.stageName}: ${lowerFirst(sentencePart(w.automate))}; then ${lowerFirst(sentencePart(w.humanPart))}.`,
-    stageId: w.stageId,
-  }));
-  const edge = edgeStage(a);
+/**
+ * Three to five things to do first: each open gap (what closes it, the stages it caps), the top plays (one per stage,
+ * those your answers chose before the defaults), the close calls, a campaign, the hours.
+ */
+function summarise(a: Assessment, ranked: Ranked[], gaps: readonly OpenGap[], gates: readonly Gate[], sizing: Sizing | null, calendar: CampaignSchedule[]): SummaryItem[] {
+  const out: SummaryItem[] = gaps.map((g) => gapItem(g, ranked, a.stages.filter((s) => PLANNED.has(s.verdict)).length));
+  // a play the answers chose is a finding about this business; an unconditional one is a default, named only after.
+  // A play that closes a gap is named with its gap above.
+  const candidates = [...ranked.filter((r) => r.specific), ...ranked.filter((r) => !r.specific)].filter((r) => !r.closesGap);
+  const wins = candidates.filter((w, i) => candidates.findIndex((x) => x.stageId === w.stageId) === i).slice(0, Math.max(1, 3 - out.length));
+  out.push(
+    ...wins.map((w) => ({
+      text: `${w.stageName}: ${lowerFirst(sentencePart(w.automate))}; then ${lowerFirst(sentencePart(w.humanPart))}.`,
+      stageId: w.stageId,
+    })),
+  );
+  const edge = edgeStage(a, gates);
   if (edge) out.push(edge);
   const campaign = calendar.find((c) => c.every !== null) ?? calendar[0];
   if (campaign) {
@@ -168,19 +252,57 @@ function summarise(a: Assessment, roadmap: RoadmapPhase[], sizing: Sizing | null
   if (sizing && sizing.totalHoursPerMonth > 0) {
     const top = [...sizing.stages].sort((x, y) => (y.hoursPerMonth ?? 0) - (x.hoursPerMonth ?? 0))[0];
     const most = top?.hoursPerMonth ? `, most in ${top.stageName} (${top.hoursPerMonth} h)` : "";
-    out.push({ text: `Automation can free about ${sizing.totalHoursPerMonth} hours a month${most}: spend them on the human parts above.`, stageId: null });
+    out.push({
+      text: `Automation can free about ${sizing.totalHoursPerMonth} hours a month of admin and contact time${most}: spend them on the human parts above.`,
+      stageId: null,
+    });
   }
   return out.slice(0, 5);
 }
 
-/** A stage on the edge, one answer from another verdict (its flip point says which); else the first stage without a verdict. */
-function edgeStage(a: Assessment): SummaryItem | undefined {
-  const flipped = a.stages.find((s) => PLANNED.has(s.verdict) && s.edge && s.flip);
+/** 'Make a person reachable ...: today nobody is on hand when automation fails, and that caps all 8 stages at Hybrid. ...' */
+function gapItem(g: OpenGap, ranked: Ranked[], planned: number): SummaryItem {
+  const n = g.stages.length;
+  const verdicts = [...new Set(g.stages.map((s) => verdictLabel(s.verdict)))].join(" or ");
+  const which = n === planned && n > 2 ? `all ${n} stages` : n === 1 ? g.stages[0]!.name : `${n} stages (${listWords(g.stages.map((s) => s.name))})`;
+  const fix = ranked.find((r) => r.closing.includes(g.gate.id));
+  const play = fix ? ` Start with "${fix.play}" (${fix.stageName}), first in the roadmap.` : "";
+  return {
+    text: `${sentencePart(g.gate.fix ?? "")}. Until then, the gap "${gateName(g.gate)}" caps ${which} at ${verdicts}, whatever the scores.${play}`,
+    stageId: n === 1 ? g.stages[0]!.id : null,
+  };
+}
+
+/**
+ * The close calls. One stage on the edge (one answer from another verdict): check that answer. Where most stages are,
+ * the mark stops telling them apart: say so, and name the answer that decides most of them. A flip through a gate's
+ * question is no close call in the answers: it opens or closes a gate (an open gap is named above). Else the first stage
+ * without a verdict.
+ */
+function edgeStage(a: Assessment, gates: readonly Gate[]): SummaryItem | undefined {
+  const gateQuestions = new Set(gates.map((g) => g.question));
+  const planned = a.stages.filter((s) => PLANNED.has(s.verdict));
+  const edges = planned.filter((s) => s.edge && s.flip && !s.flip.changes.some((c) => gateQuestions.has(c.questionId)));
+  const question = (id: string) => a.answers?.find((r) => r.questionId === id)?.question ?? id;
+  if (edges.length >= 3 && edges.length * 2 > planned.length) {
+    const tally = new Map<string, StageAssessment[]>();
+    for (const s of edges) for (const c of s.flip!.changes) tally.set(c.questionId, [...(tally.get(c.questionId) ?? []), s]);
+    const [id, decided] = [...tally.entries()].sort((x, y) => y[1].length - x[1].length)[0]!;
+    const decides =
+      decided.length > 1
+        ? `; one answer decides ${decided.length} of them (${listWords(decided.map((s) => s.name))}): "${question(id)}". Check that answer with the people who do the work.`
+        : `. Each stage says which answer would change it: check those with the people who do the work.`;
+    return {
+      text: `Most verdicts here are close calls: ${edges.length} of ${planned.length} stages are one answer from another verdict, so go by the plays that fit rather than the labels${decides}`,
+      stageId: null,
+    };
+  }
+  const flipped = edges[0];
   if (flipped?.flip) {
     const [change] = flipped.flip.changes;
-    const question = change ? ` ("${a.answers?.find((r) => r.questionId === change.questionId)?.question ?? change.questionId}")` : "";
+    const asked = change ? ` ("${question(change.questionId)}")` : "";
     return {
-      text: `${flipped.name} is one answer from ${verdictLabel(flipped.flip.verdict)}${question}: check that answer with the people who do the work before automating more there.`,
+      text: `${flipped.name} is one answer from ${verdictLabel(flipped.flip.verdict)}${asked}: check that answer with the people who do the work before automating more there.`,
       stageId: flipped.id,
     };
   }

@@ -1,7 +1,7 @@
 import type { Answers } from "../model/answers.js";
 import type { AnswerRecord, Assessment, Driver, FittingPlay, Flip, FlipVerdict, StageAssessment, Verdict, Warning } from "../model/report.js";
 import { SCHEMA_VERSION } from "../model/verdict.js";
-import type { AnswerCondition, QuestionSet, Stage, Thresholds } from "../model/question-set.js";
+import type { AnswerCondition, Gate, QuestionSet, Stage, Thresholds } from "../model/question-set.js";
 import { flipPoints } from "./flip.js";
 import { type AnswerIndexes, encodeAnswers, NO_ANSWER } from "../model/respondent.js";
 import { type PreparedSet, prepareSet, type StageFigures, stageFigures } from "./kernel.js";
@@ -101,6 +101,7 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
     kpis: f.verdict === "automate" || f.verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
     ...(stage.risk ? { risk: stage.risk } : {}),
     cappedBy: gate?.id ?? null,
+    cappedByName: gate ? gateName(gate) : null,
     flip,
     flipOtherWay: other,
     flipText: flipWords,
@@ -219,7 +220,7 @@ export function answerRecords(set: QuestionSet, answers: Answers): AnswerRecord[
   });
 }
 
-function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"], gate: { id: string; reason: string } | undefined): string {
+function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"], gate: Gate | undefined): string {
   if (f.verdict === "not-applicable") return "Every question on this stage was answered 'does not apply': this stage is not part of how you work.";
   if (f.verdict === "insufficient") {
     const open = counts.unsure + counts.unanswered + counts.notApplicable;
@@ -237,7 +238,7 @@ function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: St
   const parts = capped
     ? [
         // a capped stage never first claims the verdict it does not get
-        `Scores ${f.score}, which would point to ${f.uncapped === "automate" ? `automate (${t.automate} or above)` : "hybrid"}; the gate "${gate.id}" caps it at ${f.verdict === "human" ? "keep human" : "hybrid"}: ${gate.reason}`,
+        `Scores ${f.score}, which would point to ${f.uncapped === "automate" ? `automate (${t.automate} or above)` : "hybrid"}; the gate "${gateName(gate)}" caps it at ${f.verdict === "human" ? "keep human" : "hybrid"}: ${gate.reason}`,
       ]
     : [`Scores ${f.score}, ${rule}.`];
   const toward = drivers.find((d) => d.effect > 0);
@@ -253,6 +254,11 @@ export function verdictFor(score: number | null, confidence: number, t: Threshol
   if (score >= t.automate) return "automate";
   if (score <= t.human) return "human";
   return "hybrid";
+}
+
+/** A gate as a client reads it: its name, else its id in words. */
+export function gateName(gate: Pick<Gate, "id" | "name">): string {
+  return gate.name ?? gate.id.replaceAll("-", " ");
 }
 
 export function round(n: number, digits: number): number {

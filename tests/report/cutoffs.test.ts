@@ -63,7 +63,10 @@ describe("a stage's own cut-offs in every format", () => {
     expect(capped.length).toBeGreaterThan(0);
     for (const s of capped) {
       expect(s.reason).toMatch(/^Scores \d+, which would point to /);
-      expect(s.reason).toContain(`the gate "${s.cappedBy}" caps it at`);
+      // by the name a client reads, never the id
+      const gate = set.gates.find((g) => g.id === s.cappedBy)!;
+      expect(gate.name).toBeTruthy();
+      expect(s.reason).toContain(`the gate "${gate.name}" caps it at`);
       expect(s.reason).not.toContain("customers can serve themselves here");
     }
   });

@@ -185,11 +185,11 @@ describe("renderHtml", () => {
     expectInert(html);
     const missing = paths.filter((_, i) => !html.includes(`&#60;x-evil n=&#34;${i}&#34;&#62;`));
     // drivers repeat the appendix's questions and notes; campaign and KPI ids are not text;
-    // a play's when/unless conditions and a flip's changes are ids and scale values (flipText says them in words);
+    // a play's when/unless conditions, the gates it closes and a flip's changes are ids and scale values (flipText says them in words);
     // a task's effort is in its why; the calendar is the campaigns' dates, found by a campaign's id (which the hostile
     // model replaces on each side apart); a KPI's message is its table row in words, shown as such for an alarm only (kpiWatch.1 has none)
     const repeated =
-      /^stages\.\d+\.(drivers\.\d+\.(question|answerLabel)|kpis\.\d+\.name|plays\.\d+\.(when|unless)\..+|flip(OtherWay)?\..+|flipSearch)$|^roadmap\.\d+\.items\.\d+\.effort$|^calendar\.|^campaigns\.\d+\.every$|^kpiWatch\.1\.message$/;
+      /^stages\.\d+\.(drivers\.\d+\.(question|answerLabel)|kpis\.\d+\.name|plays\.\d+\.(when|unless|closes)\..+|flip(OtherWay)?\..+|flipSearch)$|^roadmap\.\d+\.items\.\d+\.effort$|^calendar\.|^campaigns\.\d+\.every$|^kpiWatch\.1\.message$/;
     expect(missing.filter((p) => !repeated.test(p))).toEqual([]);
   });
 });

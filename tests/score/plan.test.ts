@@ -4,7 +4,8 @@ import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Assessment, StageAssessment } from "../../src/model/report.js";
 import type { Effort, Play } from "../../src/model/question-set.js";
-import { addMonths, campaignCalendar, plan, rankPlays, sizeStages } from "../../src/score/plan.js";
+import { addMonths, campaignCalendar, plan, rankPlays, sizeStages, withKpiAlarms } from "../../src/score/plan.js";
+import type { KpiWatch } from "../../src/model/plan.js";
 import { assess } from "../../src/score/score.js";
 
 const shares = { automate: 0.8, hybrid: 0.5, human: 0.2 };
@@ -200,5 +201,140 @@ describe("the executive summary", () => {
   it("asks for the open questions of a stage without a verdict when no stage is on the edge", () => {
     const p = plan(assessment([stage("open", "insufficient", null, []), stage("s", "automate", 90, [play("x", "small")])]), { set, start: "2027-01-04" });
     expect(p.summary).toContainEqual({ text: "open has no verdict yet: answer its open questions before planning it.", stageId: "open" });
+  });
+});
+
+describe("what to do first fits the business", () => {
+  const chosen = (p: Play): Play & { relevance: number } => ({ ...p, relevance: 1 });
+  const dflt = (p: Play): Play & { relevance: number } => ({ ...p, relevance: 0 });
+
+  it.each([
+    // a play the answers chose comes before a default of the same stage, whatever their efforts
+    { name: "chosen large vs default small", plays: [dflt(play("contracts", "small")), chosen(play("checkout", "large"))], first: "checkout" },
+    { name: "chosen medium vs default small", plays: [dflt(play("contracts", "small")), chosen(play("checkout", "medium"))], first: "checkout" },
+    { name: "two defaults: the quicker", plays: [dflt(play("slow", "medium")), dflt(play("quick", "small"))], first: "quick" },
+    { name: "two chosen: the quicker", plays: [chosen(play("slow", "large")), chosen(play("quick", "small"))], first: "quick" },
+  ])("$name", ({ plays, first }) => {
+    const p = plan(assessment([stage("deal", "automate", 90, plays)]), { set, start: "2027-01-04" });
+    expect(p.summary[0]?.text).toBe(`deal: automate ${first}; then human part of ${first}.`);
+  });
+
+  it("a chosen play of a poorer stage comes before a default of a better one", () => {
+    const a = assessment([stage("good", "automate", 95, [dflt(play("default", "small"))]), stage("poor", "hybrid", 50, [chosen(play("fits", "small"))])]);
+    const p = plan(a, { set, start: "2027-01-04" });
+    expect(p.summary.filter((s) => s.stageId !== null).map((s) => s.stageId)).toEqual(["poor", "good"]);
+    // and in the roadmap, counting double it outranks the default of the better stage
+    expect(rankPlays(a, { set }, null).map((i) => i.play)).toEqual(["fits", "default"]);
+  });
+});
+
+describe("a gap that caps stages comes first", () => {
+  const gate = {
+    id: "nobody-on-hand",
+    name: "nobody on hand when automation fails",
+    question: "person-on-hand",
+    answers: ["no"],
+    stages: ["a", "b", "c"],
+    cap: "hybrid" as const,
+    reason: "r",
+    fix: "Make a person reachable within minutes",
+  };
+  const capped = (id: string, score: number, plays: Play[]) => ({
+    ...stage(id, "hybrid", score, plays),
+    cappedBy: gate.id,
+    edge: true,
+    flip: { verdict: "automate" as const, changes: [{ questionId: "person-on-hand", answer: "yes" }] },
+  });
+  const rescue: Play = { ...play("Get to a person quickly", "large"), closes: ["nobody-on-hand"] };
+  const stages = [capped("a", 95, [play("a1", "small")]), capped("b", 90, [play("b1", "small"), rescue]), capped("c", 80, [play("c1", "small")])];
+
+  it.each([
+    {
+      name: "fix, capping all stages",
+      gates: [gate],
+      stages,
+      first: 'Make a person reachable within minutes. Until then, the gap "nobody on hand when automation fails" caps all 3 stages at Hybrid',
+    },
+    {
+      name: "fix, capping one stage",
+      gates: [gate],
+      stages: [stages[1]!, stage("d", "automate", 90, [])],
+      first: 'Make a person reachable within minutes. Until then, the gap "nobody on hand when automation fails" caps b at Hybrid',
+    },
+    { name: "a gate without a fix is no gap: the plays come first", gates: [{ ...gate, fix: undefined }], stages, first: "a: automate a1" },
+  ])("$name", ({ gates, stages: s, first }) => {
+    const p = plan(assessment(s), { set: { ...set, gates }, start: "2027-01-04" });
+    expect(p.summary[0]?.text.startsWith(first), p.summary[0]?.text).toBe(true);
+  });
+
+  it("puts the play that closes it first in the first 30 days, large as it is, and never asks to doubt the gate's answer", () => {
+    const p = plan(assessment(stages), { set: { ...set, gates: [gate] }, start: "2027-01-04" });
+    expect(p.roadmap[0]?.items[0]?.play).toBe("Get to a person quickly");
+    expect(p.summary[0]?.text).toContain('Start with "Get to a person quickly" (b), first in the roadmap.');
+    // the flips all go through the gate's question: nothing on the edge to check, no play named twice
+    expect(p.summary.some((s) => /one answer from|close calls/.test(s.text))).toBe(false);
+    expect(p.summary.filter((s) => s.text.includes("Get to a person quickly") || s.text.includes("automate get to"))).toHaveLength(1);
+  });
+});
+
+describe("close calls", () => {
+  const edgy = (id: string, question: string) => ({
+    ...stage(id, "hybrid", 60, [play(`${id} play`, "small")]),
+    edge: true,
+    flip: { verdict: "automate" as const, changes: [{ questionId: question, answer: "yes" }] },
+  });
+  const answers = [{ questionId: "q1", question: "Do buyers decide alone?", stages: [], answer: "no", answerLabel: "No" }];
+
+  it.each([
+    { name: "one of three on the edge: that stage and its question", edges: ["x"], text: 'x is one answer from Automate ("Do buyers decide alone?")' },
+    {
+      name: "most on the edge, one answer deciding several: said plainly, with that answer",
+      edges: ["x", "y", "z"],
+      text: 'Most verdicts here are close calls: 3 of 4 stages are one answer from another verdict, so go by the plays that fit rather than the labels; one answer decides 3 of them (x, y and z): "Do buyers decide alone?".',
+    },
+  ])("$name", ({ edges, text }) => {
+    const stages = ["x", "y", "z", "w"].map((id) => (edges.includes(id) ? edgy(id, "q1") : stage(id, "hybrid", 50, [play(`${id} play`, "small")])));
+    const p = plan({ ...assessment(stages), answers }, { set, start: "2027-01-04" });
+    expect(
+      p.summary.some((s) => s.text.startsWith(text)),
+      JSON.stringify(p.summary),
+    ).toBe(true);
+  });
+});
+
+describe("a KPI past its tripwire", () => {
+  const watch = (alert: boolean): KpiWatch => ({
+    id: "renewal-rate",
+    name: "Renewal rate",
+    measure: null,
+    owner: null,
+    review: null,
+    readings: [
+      { date: "2026-10-01", value: 91 },
+      { date: "2026-11-01", value: alert ? 85 : 90 },
+    ],
+    baseline: 91,
+    latest: alert ? 85 : 90,
+    change: alert ? -6 : -1,
+    tripwire: { direction: "down", size: 2, unit: "points" },
+    alert,
+    stageIds: ["renewals"],
+    restore: alert ? [{ stageId: "renewals", humanPart: "Call the accounts coming up for renewal." }] : [],
+    message: "",
+  });
+  const planned = () => {
+    const a = assessment(["renewals", "b", "c", "d"].map((id) => stage(id, "hybrid", 60, [play(`${id} play`, "small")])));
+    return { ...a, summary: plan(a, { set: { ...set, campaigns: [{ id: "c", name: "Check-ups", description: ".", every: "quarter" as const }] }, start: "2027-01-04" }).summary };
+  };
+
+  it.each([
+    { alert: true, first: "Renewal rate fell from 91 to 85 since 2026-10-01, past its tripwire: restore the human part at renewals. Call the accounts coming up for renewal." },
+    { alert: false, first: "renewals: automate renewals play; then human part of renewals play." },
+  ])("alarm $alert: the first thing to do is $first", ({ alert, first }) => {
+    const a = planned();
+    const b = withKpiAlarms(a, [watch(alert)]);
+    expect(b.summary[0]?.text).toBe(first);
+    expect(b.summary.length).toBeLessThanOrEqual(5);
+    expect(b.kpiWatch).toHaveLength(1);
   });
 });
