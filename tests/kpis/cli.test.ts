@@ -148,17 +148,22 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     const watch = JSON.parse(json.stdout).kpiWatch as { id: string; alert: boolean; baseline: number; latest: number; change: number; stageIds: string[] }[];
     expect(watch.find((w) => w.id === "renewal-rate")).toMatchObject({ alert: true, baseline: 91, latest: 88, change: -3, stageIds: ["renewal-calls"] });
     expect(watch.filter((w) => w.alert).map((w) => w.id)).toEqual(["renewal-rate"]);
+    // the alarm is the first thing to do, in every format
+    const first = `Renewal rate fell from 91 to 88 since 2026-12-07, past its tripwire: restore the human part at Renewal calls. ${humanPart}`;
+    expect(JSON.parse(json.stdout).summary[0]).toEqual({ text: first, stageId: "renewal-calls" });
 
     const terminal = await runInProcess(["report", plumber, "--kpis", log], { env: { NO_COLOR: "1" } });
     expect(terminal.status).toBe(0);
     expect(terminal.stdout).toMatch(/Renewal rate +█▇▁ +91 → 88 -3 points/);
     const text = terminal.stdout.replace(/\s+/g, " ");
+    expect(text).toContain(`What to do first 1. ${first} 2. `);
     expect(text).toContain(
       `ALARM: Renewal rate is down 3 points since the baseline (91 on 2026-12-07, now 88 on 2027-02-07), past its tripwire (down 2 points). It watches Renewal calls: restore the human part there. ${humanPart}`,
     );
 
     const markdown = await runInProcess(["report", plumber, "--kpis", log, "--format", "markdown"]);
     expect(markdown.stdout).toContain("> **Alarm: Renewal rate is down 3 points since the baseline");
+    expect(markdown.stdout).toContain(`## What to do first\n\n1. ${first}\n`);
     expect(markdown.stdout).toMatch(
       /\| Renewal rate \(% of accounts up for renewal that renew\) \| – \| 91 \(2026-12-07\) \| 88 \(2027-02-07\) \| -3 points \| down 2 points \| 91 \/ 90\.5 \/ 88 \(down\) \| \*\*ALARM\*\* \|/,
     );
@@ -168,6 +173,7 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     const html = await runInProcess(["report", plumber, "--kpis", log, "--format", "html"]);
     expect(html.stdout).toContain('<p class="alarm keep"><strong>ALARM: Renewal rate is down 3 points');
     expect(html.stdout).toContain(humanPart);
+    expect(html.stdout).toContain(`<ol class="first"><li>${first}</li>`);
   });
 
   it("stays quiet while the renewal rate moves inside its tripwire", async () => {
