@@ -39,9 +39,7 @@ if (process.argv[1] !== fileURLToPath(import.meta.url)) {
     writeFileSync(join(root, "questions", name), make());
     console.error(`wrote questions/${name}`);
   }
-} else {
-  await bundle();
-}
+} else await bundle();
 
 async function bundle() {
   const builtIn = await prepareBuiltInSet();
@@ -61,7 +59,7 @@ async function bundle() {
     chunkNames: "[name]-[hash]",
     // a string literal, inlined where it is used; an object would be a chunk that every chunk imports, start-up included
     define: { __AUTOMATION_FIT_BUILT_IN__: JSON.stringify(JSON.stringify(builtIn)) },
-    plugins: [onlyEnglishZod()],
+    plugins: [leaner()],
   });
   const heavy = NOT_AT_START.filter((p) => staticInputs(result.metafile, "dist.next/cli.js").some((f) => packageOf(f)?.startsWith(p)));
   if (heavy.length) {
@@ -81,11 +79,14 @@ export function packageOf(file) {
   return file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1];
 }
 
-/** zod's 40-odd locales (260 KB) would share a chunk with the zod core that the commands' zod/mini option schemas load for
- * every action; the CLI sets no locale, so only en, the one zod sets itself, is kept. */
-function onlyEnglishZod() {
-  const onlyEn = () => ({ loader: "js", contents: `export { default as en } from "./en.js";` });
-  return { name: "only-english-zod", setup: (b) => b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, onlyEn) };
+/** Two cuts. zod's 40-odd locales (260 KB) would share a chunk with the zod core every action loads; the CLI sets no locale,
+ * so only en, the one zod sets itself, is kept. commander requires node:child_process (net, dgram, streams: about 1.5 ms)
+ * for executable subcommands, which the CLI has none of: it gets a stand-in that loads the module when something spawns. */
+function leaner() {
+  const [en, spawn] = [`export { default as en } from "./en.js";`, `module.exports = { spawn: (...a) => require("node:child_process").spawn(...a) };`];
+  const forCommander = (a) => (/[\\/]commander[\\/]/.test(a.importer) ? { path: "spawn", namespace: "on-demand" } : undefined);
+  const spawnOnDemand = (b) => [b.onResolve({ filter: /^node:child_process$/ }, forCommander), b.onLoad({ filter: /.*/, namespace: "on-demand" }, () => ({ contents: spawn }))];
+  return { name: "leaner", setup: (b) => [...spawnOnDemand(b), b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: en }))] };
 }
 
 /** The input files of `output` and of every output it imports statically: what loads before its first `await import()`. */
