@@ -182,10 +182,11 @@ function escapeMarkdownText(s: string, atStart: boolean): string {
 }
 
 /**
- * Text measured by its length: ASCII, and the narrow letters, punctuation, arrows, box drawing and shapes this tool prints
- * (é, ·, …, ←, ─, █, ░, ▲). Soft hyphen, combining marks and zero-width characters are outside it.
+ * Text measured by its length: ASCII, and the narrow letters, punctuation, arrows, box drawing, shapes and signs this tool
+ * prints (é, ·, …, ←, ─, █, ░, ▲, €, ™, −, ⏱, ✎, ✔). Soft hyphen, combining marks, zero-width characters and emoji
+ * variation selectors are outside it.
  */
-const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc]*$/;
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\u2122\u2190-\u21ff\u2212\u23f1\u2500-\u25fc\u270e\u2714]*$/;
 
 type Measure = (s: string) => number;
 let measure: Measure | undefined;

@@ -82,6 +82,12 @@ describe("displayWidth", () => {
     expect(displayWidth("Stage 3 of 8 · about 6 minutes left ← ✎ … ─ é")).toBe(45);
     expect(displayWidth("ｆｕｌｌ")).toBe(8);
   });
+
+  it("measures the signs the tool prints as string-width does, and coloured text without its colour codes", async () => {
+    const { default: stringWidth } = await import("string-width");
+    for (const s of ["€ 12", "™", "−3", "⏱ Size the work", "✎ Add a note", "✔ Done", "⏱\ufe0f"]) expect(displayWidth(s), s).toBe(stringWidth(s));
+    expect(displayWidth("\u001b[1m\u001b[32mAutomate\u001b[39m\u001b[22m ✔")).toBe(10);
+  });
 });
 
 describe("wrap", () => {
