@@ -1,7 +1,6 @@
-// npm run bench (builds first): every row of the Targets table (issue 15) beside its target, met or not, and for a row not
-// met what holds it back, measured. Start-up rows are ratios against Node's own start-up, measured side by side in shuffled
-// rounds; team rows run on respondents generated into a temp folder (random valid answers, a fixed seed). Not a test.
-//   node scripts/bench.mjs [--runs 30] [--scale-runs 3] [--no-scale] [--keep-data]
+// npm run bench (builds first; node scripts/bench.mjs [--runs 30] [--scale-runs 3] [--no-scale] [--keep-data]): every row of the
+// Targets table (issue 15) beside its target, met or not, and for a row not met what holds it back, measured. Start-up rows are ratios
+// against Node's own start-up, side by side in shuffled rounds; team rows run on respondents generated into a temp folder. Not a test.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -10,19 +9,16 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { packageOf, staticInputs } from "./build.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const [root, node] = [fileURLToPath(new URL("..", import.meta.url)), process.execPath];
 const bin = join(root, "bin", "automation-fit.js");
-const node = process.execPath;
 const { values: opt } = parseArgs({
   options: { runs: { type: "string", default: "30" }, "scale-runs": { type: "string", default: "3" }, "no-scale": { type: "boolean" }, "keep-data": { type: "boolean" } },
 });
-const RUNS = Number(opt.runs);
-const SCALE_RUNS = Number(opt["scale-runs"]);
+const [RUNS, SCALE_RUNS] = [Number(opt.runs), Number(opt["scale-runs"])];
 if (!existsSync(join(root, "dist", "meta.json"))) throw new Error("bench: no build in dist/; run `npm run build` (or `npm run bench`, which builds first)");
 const meta = JSON.parse(readFileSync(join(root, "dist", "meta.json"), "utf8"));
 const tmp = mkdtempSync(join(tmpdir(), "automation-fit-bench-"));
-const EXAMPLE = "examples/self-serve-subscription.yaml";
-const rows = [];
+const [EXAMPLE, rows] = ["examples/self-serve-subscription.yaml", []];
 const load = loadavg().map((l) => l.toFixed(2));
 console.log(`automation-fit bench: Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "?"}, load ${load.join(" ")}; data in ${tmp}\n`);
 
@@ -63,8 +59,7 @@ rows.push(assessFirstPrompt());
 if (!opt["no-scale"]) {
   const set = JSON.parse(spawnSync(node, [bin, "questions", "--format", "json"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 }).stdout);
   const started = Date.now();
-  const csv1m = generateCsv(set, 1_000_000, join(tmp, "team-1m.csv"));
-  const csv100k = generateCsv(set, 100_000, join(tmp, "team-100k.csv"));
+  const [csv1m, csv100k] = [1_000_000, 100_000].map((n) => generateCsv(set, n, join(tmp, `team-${n}.csv`)));
   const folder = generateFolder(set, 100_000, join(tmp, "answers-100k"));
   console.log(`generated 1,000,000 and 100,000 CSV rows and 100,000 answers files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const [big, small] = [[], []];
@@ -94,10 +89,20 @@ mkdirSync(join(root, ".bench"), { recursive: true });
 writeFileSync(join(root, ".bench", "latest.json"), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, baseMs, rows }, null, 2)}\n`);
 if (!opt["keep-data"]) rmSync(tmp, { recursive: true, force: true });
 
-/** What a command loads, counted: the files of dist/ it imports (logged by a module hook), their modules by package. */
+/** What a command loads, counted: the files of dist/ it imports (logged by a module hook), their modules by package; and how its
+ * time over `node -e 0` splits into loading those files (imported alone, in order, nothing run) and the command's own work. */
 function loadedOn(args, env) {
   spawnSync(node, [...logImports(), bin, ...args], { cwd: root, env: quietEnv(env), stdio: "ignore" });
-  return describeLoaded();
+  const [loadOnly, imports] = [join(tmp, "load-only.mjs"), loggedFiles().map((url) => `await import(${JSON.stringify(url)});`)];
+  writeFileSync(loadOnly, imports.join("\n"));
+  const [bare, only, whole] = [[], [], []];
+  for (let i = 0; i < RUNS; i++) [bare[i], only[i], whole[i]] = [timed(["-e", "0"]), timed([loadOnly]), timed([bin, ...args], quietEnv(env))];
+  const [b, o, w] = [bare, only, whole].map(median);
+  return `of its ${(w - b).toFixed(1)} ms over \`node -e 0\` here, loading its files alone takes ${(o - b).toFixed(1)} ms, its work ${(w - o).toFixed(1)} ms; ${describeLoaded()}`;
+}
+
+function loggedFiles() {
+  return [...new Set(readFileSync(join(tmp, "loaded.log"), "utf8").split("\n"))].filter((url) => url.includes("/dist/"));
 }
 
 function logImports() {
@@ -111,7 +116,7 @@ function logImports() {
 
 function describeLoaded() {
   const urls = readFileSync(join(tmp, "loaded.log"), "utf8").split("\n");
-  const chunks = [...new Set(urls.filter((u) => u.includes("/dist/")))].map((u) => `dist/${u.slice(u.lastIndexOf("/dist/") + 6)}`);
+  const chunks = loggedFiles().map((u) => `dist/${u.slice(u.lastIndexOf("/dist/") + 6)}`);
   const inputs = chunks.flatMap((c) => Object.entries(meta.outputs[c]?.inputs ?? {}));
   const byPackage = {};
   for (const [file, { bytesInOutput }] of inputs) {
@@ -122,8 +127,7 @@ function describeLoaded() {
   const sorted = Object.entries(byPackage).sort((a, b) => b[1].kb - a[1].kb);
   const list = sorted.map(([p, { modules, kb }]) => `${p} ${modules} (${kb.toFixed(0)} KB)`).join(", ");
   const builtins = new Set(urls.filter((u) => u.startsWith("node:"))).size;
-  const start = staticInputs(meta, "dist/cli.js").length;
-  return `loads ${chunks.length} files of dist/, ${inputs.length} modules (${start} of them at start-up), ${builtins} node: imports; by size: ${list}${heavy.length ? `; heavy: ${heavy.join(", ")}` : ""}`;
+  return `loads ${chunks.length} files of dist/, ${inputs.length} modules (${staticInputs(meta, "dist/cli.js").length} of them at start-up), ${builtins} node: imports; by size: ${list}${heavy.length ? `; heavy: ${heavy.join(", ")}` : ""}`;
 }
 
 /** assess's first prompt in a real terminal (tmux), against a bare node script writing the same screen; started by the shell
@@ -132,8 +136,7 @@ function assessFirstPrompt() {
   if (spawnSync("tmux", ["-V"]).status !== 0) return { what: "`assess`, first prompt (tmux)", value: "not measured", target: "<= 1.40", met: false, why: "tmux is not installed" };
   const socket = ["-S", join(tmp, "tmux.sock"), "-f", "/dev/null"];
   const tmux = (...a) => spawnSync("tmux", [...socket, ...a], { encoding: "utf8" });
-  const PROMPT = "Who is this assessment for?";
-  const cwd = join(tmp, "assess");
+  const [PROMPT, cwd] = ["Who is this assessment for?", join(tmp, "assess")];
   mkdirSync(cwd, { recursive: true });
   const screen = tmuxRun(tmux, cwd, `${node} ${bin} assess`, PROMPT).screen;
   const bare = join(tmp, "bare-prompt.mjs");
@@ -156,15 +159,13 @@ function assessFirstPrompt() {
 
 function tmuxRun(tmux, cwd, command, marker) {
   const [out, t0] = [join(tmp, "pane.out"), join(tmp, "pane.t0")];
-  rmSync(join(cwd, "automation-fit-answers.yaml"), { force: true });
+  for (const file of [join(cwd, "automation-fit-answers.yaml"), t0]) rmSync(file, { force: true });
   writeFileSync(out, "");
-  rmSync(t0, { force: true });
   tmux("kill-session", "-t", "b");
   tmux("new-session", "-d", "-x", "100", "-y", "40", "-s", "b", "-c", cwd, `read go; date +%s%N > ${t0}; exec ${command}`);
   tmux("pipe-pane", "-t", "b", "-o", `cat >> ${out}`);
   tmux("send-keys", "-t", "b", "Enter");
-  const deadline = Date.now() + 10_000;
-  let text = "";
+  let [text, deadline] = ["", Date.now() + 10_000];
   while (!text.includes(marker)) {
     if (Date.now() > deadline) throw new Error(`bench: no "${marker}" on the screen of \`${command}\` after 10 s:\n${text}`);
     text = readFileSync(out, "utf8");
@@ -223,8 +224,7 @@ function generateFolder(set, n, folder) {
 
 function answersOf(set, n) {
   const random = seeded(n);
-  const ids = set.questions.map((q) => q.id);
-  const values = set.scale.map((o) => o.value);
+  const [ids, values] = [set.questions.map((q) => q.id), set.scale.map((o) => o.value)];
   const roles = ["founder", "sales", "support", "operations", "finance"];
   const pick = (list) => list[Math.floor(random() * list.length)];
   return { ids, answer: { role: () => pick(roles), row: () => ids.map(() => (random() < 0.9 ? pick(values) : "")) } };
