@@ -257,7 +257,10 @@ function checkReferences(
       problems.push(s.origin.source.problem([...s.origin.path, "thresholds"], `thresholds out of order: 'human' (${human}) must be below 'automate' (${automate})`));
   }
   for (const g of gates) {
-    if (question(g.origin, ["question"], g.question)) for (const [i, v] of g.answers.entries()) answer(g.origin, ["answers", i], v);
+    if (question(g.origin, ["question"], g.question)) {
+      for (const [i, v] of g.answers.entries()) answer(g.origin, ["answers", i], v);
+      gateOneWay(g, byId.get(g.question)!, scale, problems);
+    }
     g.stages.forEach((name, i) => {
       if (!stageIds.includes(name)) problems.push(g.origin.source.problem([...g.origin.path, "stages", i], `unknown stage '${name}'${didYouMean(name, stageIds)}`));
     });
@@ -275,6 +278,29 @@ function checkReferences(
         }
       }
     });
+  }
+}
+
+/**
+ * A gate holds from one end of its question's scale: a cap from the end that points to a person, a floor from the end
+ * that points to automating. Otherwise an answer moved toward automating could lower a verdict.
+ */
+function gateOneWay(g: WithOrigin<QuestionSet["gates"][number]>, q: QuestionSet["questions"][number], scale: QuestionSet["scale"], problems: Problem[]): void {
+  const pull = (o: QuestionSet["scale"][number]) => (q.signal === "automate" ? o.level! : 1 - o.level!);
+  const scored = scale.filter((o) => o.counts === "answer");
+  const towardEnd = (a: QuestionSet["scale"][number], b: QuestionSet["scale"][number]) => (g.cap !== undefined ? pull(b) < pull(a) : pull(b) > pull(a));
+  for (const o of scored) {
+    if (!g.answers.includes(o.value)) continue;
+    const missing = scored.find((other) => towardEnd(o, other) && !g.answers.includes(other.value));
+    if (missing) {
+      problems.push(
+        g.origin.source.problem(
+          [...g.origin.path, "answers"],
+          `the gate holds on '${o.value}' but not on '${missing.value}', which points further toward ${g.cap !== undefined ? "a person" : "automating"}; add '${missing.value}' to its answers, or an answer could move a verdict the wrong way`,
+        ),
+      );
+      return;
+    }
   }
 }
 

@@ -76,19 +76,34 @@ export const Stage = z.strictObject({
   plays: z.array(Play).default([]),
 });
 
-/** A rule that caps the verdict of some stages when a question has one of the listed answers. */
-export const Gate = z.strictObject({
-  id: kebabId,
-  question: z.string().min(1).describe("The question whose answer opens the gate."),
-  answers: z.array(z.string().min(1)).min(1).describe("The answers that trigger the cap."),
-  stages: z.array(z.string()).min(1, "name at least one stage the gate caps").describe("The stages it caps."),
-  cap: z.enum(["hybrid", "human"]).describe("The most automated verdict allowed while the gate holds."),
-  reason: text.describe("Why, in words a client reads in the report."),
-  name: text.optional().describe('A short name a client reads where the gate is named, e.g. "nobody on hand when automation fails"; else its id.'),
-  fix: text
-    .optional()
-    .describe("For a gap the business can close (not a fact of what it sells): what to do, one sentence. While the gate caps a stage, it is the first thing to do."),
-});
+/**
+ * A rule that bounds the verdict of some stages when a question has one of the listed answers: a cap (the most
+ * automated verdict allowed, e.g. a person must be part of a regulated decision) or a floor (the least automated,
+ * e.g. routine that repeats every time always leaves something to automate). Where both apply, the cap wins.
+ */
+export const Gate = z
+  .strictObject({
+    id: kebabId,
+    question: z.string().min(1).describe("The question whose answer opens the gate."),
+    answers: z.array(z.string().min(1)).min(1).describe("The answers that trigger it."),
+    stages: z.array(z.string()).min(1, "name at least one stage the gate bounds").describe("The stages it bounds."),
+    cap: z.enum(["hybrid", "human"]).optional().describe("The most automated verdict allowed while the gate holds."),
+    floor: z.enum(["automate", "hybrid"]).optional().describe("The least automated verdict allowed while the gate holds; a cap wins over a floor."),
+    reason: text.describe("Why, in words a client reads in the report."),
+    name: text.optional().describe('A short name a client reads where the gate is named, e.g. "nobody on hand when automation fails"; else its id.'),
+    fix: text
+      .optional()
+      .describe("For a gap the business can close (not a fact of what it sells): what to do, one sentence. While the gate caps a stage, it is the first thing to do."),
+  })
+  .superRefine((gate, ctx) => {
+    if ((gate.cap === undefined) === (gate.floor === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: "a gate either caps or raises a verdict: give it 'cap: hybrid' (or human) or 'floor: hybrid' (or automate), one of the two",
+      });
+    }
+  });
 
 export const Question = z.strictObject({
   id: kebabId,

@@ -65,6 +65,8 @@ export const StageAssessment = z.object({
   risk: z.string().optional().describe("What the stage risks losing if automated badly."),
   cappedBy: z.string().nullable().describe("The id of the gate rule that capped the verdict, or null."),
   cappedByName: z.string().nullable().optional().describe("The capping gate's name, as a client reads it; null when not capped."),
+  raisedBy: z.string().nullable().describe("The id of the gate rule (a floor) that raised the verdict above what the score says, or null."),
+  raisedByName: z.string().nullable().optional().describe("The raising floor's name, as a client reads it; null when not raised."),
   flip: Flip.nullable().describe("null when no change of up to three answers flips the verdict."),
   flipOtherWay: Flip.nullable().describe("On a tie, the flip the other way (from hybrid); null otherwise."),
   flipText: z.string().nullable().describe("The flip points in words, for every format; null when none."),

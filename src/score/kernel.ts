@@ -20,6 +20,8 @@ export function stageThresholds(set: QuestionSet, stage: Stage): Thresholds {
  *   score      = 50 + 100 * sum(w * (v - 0.5)) / T     i.e. 50 + (raw - 50) * A / T: thin evidence stays near the middle
  *   answered   = A / T
  *   confidence = (A - half the weight of contradicted pairs) / T
+ * The verdict follows from the score and the stage's cut-offs, then the set's gates: a floor raises it to at least its
+ * limit, a cap lowers it to at most its limit, and a cap wins where both apply.
  */
 
 const KIND = { answer: 0, unsure: 1, "not-applicable": 2 } as const;
@@ -35,9 +37,11 @@ export interface PreparedItem {
 export interface PreparedGate {
   index: number;
   question: number;
-  /** Per scale option: does this answer trigger the cap? */
+  /** Per scale option: does this answer trigger the gate? */
   triggers: boolean[];
-  cap: "hybrid" | "human";
+  /** cap: the most automated verdict allowed; floor: the least. */
+  kind: "cap" | "floor";
+  limit: "automate" | "hybrid" | "human";
 }
 
 export interface PreparedStage {
@@ -68,6 +72,8 @@ export interface StageFigures {
   uncapped: Verdict;
   /** Index into set.gates of the gate that capped the verdict, or -1. */
   cappedBy: number;
+  /** Index into set.gates of the floor that raised the verdict above what the answers alone say, or -1. */
+  raisedBy: number;
   answeredItems: number;
   /** Question indexes of mirror pairs answered both ways at once (yes/yes or no/no): two per pair. */
   contradictions: number[];
@@ -92,7 +98,13 @@ export function prepareSet(set: QuestionSet): PreparedSet {
   const scaleIndex = scaleIndexOf(set);
   const gates = (set.gates ?? []).map((g, gi) => ({
     gate: g,
-    prepared: { index: gi, question: index.get(g.question) ?? -1, triggers: set.scale.map((o) => g.answers.includes(o.value)), cap: g.cap },
+    prepared: {
+      index: gi,
+      question: index.get(g.question) ?? -1,
+      triggers: set.scale.map((o) => g.answers.includes(o.value)),
+      kind: g.cap === undefined ? ("floor" as const) : ("cap" as const),
+      limit: g.cap ?? g.floor ?? "hybrid",
+    },
   }));
   const result: PreparedSet = {
     set,
@@ -174,6 +186,7 @@ export function stageFigures(p: PreparedSet, stageIndex: number, answers: Answer
     verdict: "insufficient",
     uncapped: "insufficient",
     cappedBy: -1,
+    raisedBy: -1,
     answeredItems,
     contradictions: contradictions ?? [],
   };
@@ -185,14 +198,29 @@ export function stageFigures(p: PreparedSet, stageIndex: number, answers: Answer
   if (answeredItems < (t.minAnswered ?? DEFAULT_MIN_ANSWERED) || !automateSide || !humanSide || answeredShare < t.minConfidence || figures.score === null) return figures;
   const uncapped: Verdict = figures.score >= t.automate ? "automate" : figures.score <= t.human ? "human" : "hybrid";
   figures.verdict = figures.uncapped = uncapped;
-  for (const gate of stage.gates) {
-    const option = answers[gate.question]!;
-    if (option === NO_ANSWER || option === undefined || !gate.triggers[option]) continue;
-    if (VERDICT_ORDER[gate.cap] > VERDICT_ORDER[figures.verdict as "automate"]) {
-      figures.verdict = gate.cap;
-      figures.cappedBy = gate.index;
+  // floors first, then caps: where a floor and a cap disagree, the cap (the customer's safety) wins
+  let raised: "automate" | "hybrid" | "human" = uncapped;
+  let floor = -1;
+  let verdict = uncapped;
+  for (const kind of ["floor", "cap"] as const) {
+    for (const gate of stage.gates) {
+      if (gate.kind !== kind) continue;
+      const option = answers[gate.question]!;
+      if (option === NO_ANSWER || option === undefined || !gate.triggers[option]) continue;
+      if (kind === "floor" && VERDICT_ORDER[gate.limit] < VERDICT_ORDER[raised]) {
+        raised = verdict = gate.limit;
+        floor = gate.index;
+      }
+      if (kind === "cap" && VERDICT_ORDER[gate.limit] > VERDICT_ORDER[verdict]) {
+        verdict = gate.limit;
+        figures.cappedBy = gate.index;
+      }
     }
   }
+  figures.verdict = verdict;
+  // a gate is named only where it moved the verdict from the answers' own: a floor a cap took back is not
+  if (VERDICT_ORDER[verdict] < VERDICT_ORDER[uncapped]) figures.raisedBy = floor;
+  if (verdict === uncapped) figures.cappedBy = -1;
   return figures;
 }
 

@@ -83,6 +83,7 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
     .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
     .slice(0, MAX_DRIVERS);
   const gate = f.cappedBy >= 0 ? set.gates[f.cappedBy]! : undefined;
+  const floor = f.raisedBy >= 0 ? set.gates[f.raisedBy]! : undefined;
   const points = withFlips ? flipPoints(p, stageIndex, indexes) : { flips: [], search: "exact" as const };
   const [flip = null, other = null] = points.flips;
   const flipWords = flipText(set, points.flips, points.search);
@@ -94,7 +95,7 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
     verdict: f.verdict,
     thresholds: { automate: prepared.thresholds.automate, human: prepared.thresholds.human },
     confidence: f.confidence,
-    reason: reasonFor(f, prepared.thresholds, top, counts, gate),
+    reason: reasonFor(f, prepared.thresholds, top, counts, gate, floor),
     drivers: top,
     counts,
     plays: fittingPlays(set, stage, answers.answers),
@@ -102,6 +103,8 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
     ...(stage.risk ? { risk: stage.risk } : {}),
     cappedBy: gate?.id ?? null,
     cappedByName: gate ? gateName(gate) : null,
+    raisedBy: floor?.id ?? null,
+    raisedByName: floor ? gateName(floor) : null,
     flip,
     flipOtherWay: other,
     flipText: flipWords,
@@ -220,7 +223,7 @@ export function answerRecords(set: QuestionSet, answers: Answers): AnswerRecord[
   });
 }
 
-function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"], gate: Gate | undefined): string {
+function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: StageAssessment["counts"], gate: Gate | undefined, floor: Gate | undefined): string {
   if (f.verdict === "not-applicable") return "Every question on this stage was answered 'does not apply': this stage is not part of how you work.";
   if (f.verdict === "insufficient") {
     const open = counts.unsure + counts.unanswered + counts.notApplicable;
@@ -234,13 +237,19 @@ function reasonFor(f: StageFigures, t: Thresholds, drivers: Driver[], counts: St
     hybrid: `between ${t.human} and ${t.automate}: automation does the routine, a person the judgement`,
     human: `at or below ${t.human}: a person leads here, with automation behind the scenes`,
   }[f.uncapped as "automate"];
-  const capped = gate !== undefined && f.verdict !== f.uncapped;
-  const parts = capped
-    ? [
-        // a capped stage never first claims the verdict it does not get
-        `Scores ${f.score}, which would point to ${f.uncapped === "automate" ? `automate (${t.automate} or above)` : "hybrid"}; the gate "${gateName(gate)}" caps it at ${f.verdict === "human" ? "keep human" : "hybrid"}: ${gate.reason}`,
-      ]
-    : [`Scores ${f.score}, ${rule}.`];
+  const pointsTo = { automate: `automate (${t.automate} or above)`, hybrid: "hybrid", human: `keep human (${t.human} or below)` }[f.uncapped as "automate"];
+  const as = (v: string) => (v === "human" ? "keep human" : v);
+  const parts =
+    f.verdict === f.uncapped
+      ? [`Scores ${f.score}, ${rule}.`]
+      : // a stage a gate moved never first claims the verdict it does not get
+        [
+          `Scores ${f.score}, which would point to ${pointsTo}; ` +
+            [
+              floor ? `the rule "${gateName(floor)}" raises it${gate ? "" : ` to ${as(f.verdict)}`}: ${floor.reason}` : "",
+              gate ? `${floor ? " Then " : ""}the gate "${gateName(gate)}" caps it at ${as(f.verdict)}: ${gate.reason}` : "",
+            ].join(""),
+        ];
   const toward = drivers.find((d) => d.effect > 0);
   const against = drivers.find((d) => d.effect < 0);
   if (toward) parts.push(`Strongest pull toward automating: "${toward.question}" (${toward.answerLabel.toLowerCase()}).`);

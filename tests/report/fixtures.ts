@@ -2,7 +2,7 @@ import type { Assessment, StageAssessment } from "../../src/model/report.js";
 
 export const HOSTILE_CLIENT = "Acme | Co <script>alert(1)</script> *big* \u001b[31mred\nsecond line";
 
-const noFlip = { cappedBy: null, flip: null, flipOtherWay: null, flipText: null, edge: false, flipSearch: "exact" } as const;
+const noFlip = { cappedBy: null, raisedBy: null, flip: null, flipOtherWay: null, flipText: null, edge: false, flipSearch: "exact" } as const;
 
 const counts = (answered: number, questions: number): StageAssessment["counts"] => ({ questions, answered, unsure: 0, notApplicable: 0, unanswered: questions - answered });
 

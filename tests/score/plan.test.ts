@@ -27,6 +27,7 @@ function stage(id: string, verdict: string, score: number | null, plays: Play[])
     plays,
     kpis: [],
     cappedBy: null,
+    raisedBy: null,
     flip: null,
     flipOtherWay: null,
     flipText: null,
