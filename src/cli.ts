@@ -94,7 +94,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   }
 }
 
-/** "automation-fit 0.1.0" and "question set v2.0.1 (Customer lifecycle ..., built in)", each labelled. */
+/** "automation-fit 0.1.0" and "question set v2.1.0 (Customer lifecycle ..., built in)", each labelled. */
 async function versions(): Promise<string> {
   const tool = `automation-fit ${VERSION}\n`;
   try {

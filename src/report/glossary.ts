@@ -13,7 +13,7 @@ export const GLOSSARY: readonly { term: string; meaning: string }[] = [
   {
     term: "Gate",
     meaning:
-      "A rule in the question set that caps a stage at Hybrid whatever its score, e.g. when customers make regulated or large financial decisions there, or when nobody is there if the automation fails. The report names the gate.",
+      "A rule in the question set that bounds a stage's verdict whatever its score. A cap holds it at Hybrid or Keep human at most, e.g. when customers make regulated or large financial decisions there, or when nobody is there if the automation fails; a floor holds it at Hybrid or Automate at least, e.g. when the stage's routine repeats every time, so there is always something to automate. A cap wins over a floor. The report names the gate.",
   },
   {
     term: "Flip point",
@@ -40,7 +40,7 @@ export const GLOSSARY: readonly { term: string; meaning: string }[] = [
   { term: "FAQ", meaning: "Frequently asked questions: a page or message answering what most people ask." },
   { term: "Account owner", meaning: "The person on your side who looks after a given customer." },
   { term: "Answers file", meaning: "The file the interview saves every answer to (YAML); `report` scores it again at any time." },
-  { term: "Question set", meaning: "The stages, questions, plays, KPIs and campaigns the assessment uses; the built-in one has a version, such as v2.0.1, named in every report." },
+  { term: "Question set", meaning: "The stages, questions, plays, KPIs and campaigns the assessment uses; the built-in one has a version, such as v2.1.0, named in every report." },
 ];
 
 /** The glossary as text for a terminal, each meaning wrapped under its term. */

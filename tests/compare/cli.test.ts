@@ -26,11 +26,11 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Progress: Harbourside Accounting/);
-    expect(r.stdout.replace(/\s+/g, " ")).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit (question set v2.0.1)");
+    expect(r.stdout.replace(/\s+/g, " ")).toContain("2026-05-01 → 2026-11-20 · Customer lifecycle automation fit (question set v2.1.0)");
     expect(r.stdout).toContain("  Deal close           44 Hybrid         57 Hybrid           +13");
-    expect(r.stdout).toContain("  Renewal calls        64 Hybrid         65 Automate          +1");
+    expect(r.stdout).toContain("  Renewal calls        62 Hybrid         70 Automate          +8");
     expect(r.stdout).toContain("Verdict changed: Renewal calls (Hybrid → Automate).");
-    expect(r.stdout).toContain("5 answers changed.");
+    expect(r.stdout).toContain("6 answers changed.");
     expect(r.stdout).toContain(
       "Maintenance calls · 50 Hybrid → 46 Hybrid (-4)\n    ▼   -4 Does what you provide need hands-on upkeep from your people, such as\n           service visits, check-ups or tune-ups? — Partly → Yes",
     );
@@ -50,8 +50,8 @@ describe("automation-fit compare (answers files)", () => {
     const results = await lint({ strings: { r: r.stdout }, config: { default: true, MD013: false } });
     expect(results.r).toEqual([]);
     expect(r.stdout).toMatch(/^# Progress: Harbourside Accounting\n\nClient: Harbourside Accounting \(.*\) · 2026-05-01 to 2026-11-20\n/);
-    expect(r.stdout).toContain("| Renewal calls | 64 | 65 | +1 | Hybrid -> **Automate** |");
-    expect(r.stdout).toContain("### Onboarding: 46 to 55 (+9)");
+    expect(r.stdout).toContain("| Renewal calls | 62 | 70 | +8 | Hybrid -> **Automate** |");
+    expect(r.stdout).toContain("### Onboarding: 53 to 61 (+8)");
     const chart = parseChart(mermaidBlocks(r.stdout)[0]!);
     expect(chart.labels.slice(0, 2)).toEqual(["Lead generation (then)", "Lead generation (now)"]);
     expect(chart.bars).toHaveLength(16);
@@ -61,7 +61,7 @@ describe("automation-fit compare (answers files)", () => {
     const r = await runInProcess(["compare", BEFORE, AFTER, "--format", "json"]);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
-    expect(c).toMatchObject({ kind: "comparison", schemaVersion: 2, answerLevel: true, answersChanged: 5 });
+    expect(c).toMatchObject({ kind: "comparison", schemaVersion: 2, answerLevel: true, answersChanged: 6 });
     expect(c.before).toMatchObject({ kind: "answers", date: "2026-05-01" });
     for (const s of c.stages) expect(s.answers.reduce((sum: number, a: { effect: number }) => sum + a.effect, 0)).toBe(s.change);
     const refund = c.stages.find((s: { id: string }) => s.id === "deal-close").answers.find((a: { questionId: string }) => a.questionId === "refund-guarantee");

@@ -32,7 +32,7 @@ describe("automation-fit init", () => {
     }
     const v = run(["validate", dir]);
     expect(v.status).toBe(0);
-    expect(v.stdout).toBe(`${dir}: valid question set (8 stages, 42 questions)\n`);
+    expect(v.stdout).toBe(`${dir}: valid question set (8 stages, 46 questions)\n`);
     const report = run(["report", example("regional-accounting-firm.yaml"), "--questions", dir]);
     expect(report.status).toBe(0);
     expect(report.stdout).toBe(run(["report", example("regional-accounting-firm.yaml")]).stdout);

@@ -102,7 +102,7 @@ describe.runIf(IN_CI || missing.length === 0)("report --format html in Chromium"
     expect(p.requests).toEqual([]);
     expect(p.layout.overflow).toBeLessThanOrEqual(0);
     expect(p.pages).toBeGreaterThanOrEqual(10);
-    // the built-in set's 42 questions, the disputed ones listed with every respondent's answer
+    // the built-in set's 46 questions, the disputed ones listed with every respondent's answer
     expect(p.pages).toBeLessThanOrEqual(24);
     for (const s of json.stages) expect(p.text).toContain(s.name);
     for (const r of json.respondents) expect(p.text).toContain(r.name);

@@ -60,7 +60,7 @@ const progress = compare(
 
 /** Fields that are keys or values of the set, not text for a reader: ids, answer values, enums. */
 const NOT_SHOWN =
-  /(^|\.)(id|questionId|answer|value|signal|verdict|kind|file|stages\.\d+|stageId|campaignId|stageIds\.\d+|planStart|direction|unit)$|^(set\.version|before\.file|after\.file)$|(^|\.)(kpis\.\d+\.stages\.\d+|items\.\d+\.kpis\.\d+)$/;
+  /(^|\.)(id|questionId|cappedBy|raisedBy|answer|value|signal|verdict|kind|file|stages\.\d+|stageId|campaignId|stageIds\.\d+|planStart|direction|unit)$|^(set\.version|before\.file|after\.file)$|(^|\.)(kpis\.\d+\.stages\.\d+|items\.\d+\.kpis\.\d+)$/;
 
 /** Every string of a model replaced by markup, an OSC 52 clipboard write and a bidi override, each tagged by its path. */
 function hostile<T>(model: T): { model: T; paths: string[] } {
@@ -103,7 +103,7 @@ describe("renderHtml", () => {
     expectSelfContained(html);
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain(`<h1>${escapeHtml(single.client!)}</h1>`);
-    for (const fact of [single.assessor!, single.date!, "Customer lifecycle automation fit (question set v2.0.1)"]) expect(html).toContain(escapeHtml(fact));
+    for (const fact of [single.assessor!, single.date!, "Customer lifecycle automation fit (question set v2.1.0)"]) expect(html).toContain(escapeHtml(fact));
     expect(html).toContain("<h2>Executive summary</h2>");
     expect(html.match(/<section class="stage"/g)).toHaveLength(single.stages.length);
     expect(html).toContain("<h2>How the score works</h2>");

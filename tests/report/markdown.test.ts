@@ -67,7 +67,7 @@ describe("renderMarkdown", () => {
     expect(text).toContain("at or above 65");
     expect(text).toContain("at or below 35");
     expect(text).toContain("less than 50% of the stage's weight answered");
-    expect(text).toContain("A gate caps a stage at Hybrid");
+    expect(text).toContain("A gate bounds a stage's verdict whatever its score");
     expect(text.endsWith(".\n")).toBe(true);
     expect(text.endsWith("\n\n")).toBe(false);
   });

@@ -107,6 +107,56 @@ describe("gates", () => {
   });
 });
 
+describe("floors", () => {
+  const floored = async (gates: string) => {
+    const { questionSetFrom } = await import("../../src/load/question-set.js");
+    const text = [
+      "stages: [{id: s, name: S, description: D}]",
+      "questions:",
+      "  - {id: routine, text: Is it routine?, help: H, signal: automate, stages: {s: 1}}",
+      "  - {id: judgement, text: Does it take judgement?, help: H, signal: human, stages: {s: 3}}",
+      "  - {id: fragile, text: Are customers fragile?, help: H, signal: human, stages: {s: 1}}",
+      "gates:",
+      gates,
+    ].join("\n");
+    return questionSetFrom([parseSource("floored.yaml", `${text}\n`)], "floored");
+  };
+  const FLOOR = '  - {id: routine-floor, question: routine, answers: ["yes", partly], stages: [s], floor: hybrid, reason: the routine repeats.}';
+  const CAP = '  - {id: fragile-cap, question: fragile, answers: ["yes"], stages: [s], cap: human, reason: customers are fragile.}';
+  const stage = (set: Awaited<ReturnType<typeof floored>>, given: Record<string, string>) => assess(orThrow(set), answers(given)).stages[0]!;
+
+  it("raise a stage the score puts at keep human, name the rule, and say what the score alone points to", async () => {
+    const set = await floored(`${FLOOR}\n${CAP}`);
+    // judgement yes (3), routine partly, fragile partly: 50 + 100 x (-1.5) / 5 = 20
+    const s = stage(set, { routine: "partly", judgement: "yes", fragile: "partly" });
+    expect(s).toMatchObject({ score: 20, verdict: "hybrid", raisedBy: "routine-floor", cappedBy: null });
+    expect(s.reason).toMatch(/^Scores 20, which would point to keep human \(35 or below\); the rule "routine-floor" raises it to hybrid: the routine repeats\./);
+    // without the routine the floor does not hold
+    expect(stage(set, { routine: "no", judgement: "yes", fragile: "partly" })).toMatchObject({ verdict: "human", raisedBy: null });
+  });
+
+  it("never lower a verdict, and give way to a cap", async () => {
+    const set = await floored(`${FLOOR}\n${CAP}`);
+    expect(stage(set, { routine: "yes", judgement: "no", fragile: "no" })).toMatchObject({ score: 100, verdict: "automate", raisedBy: null, cappedBy: null });
+    // the cap holds the stage at keep human, the answers' own verdict: no gate is named
+    expect(stage(set, { routine: "partly", judgement: "yes", fragile: "yes" })).toMatchObject({ verdict: "human", raisedBy: null, cappedBy: null });
+  });
+
+  it("are refused unless a gate caps or raises, from the right end of its question's scale", async () => {
+    const problems = async (gate: string) => (await floored(gate)).problems.map((p) => p.message);
+    expect(await problems('  - {id: g, question: routine, answers: ["yes"], stages: [s], cap: hybrid, floor: hybrid, reason: R.}')).toEqual([
+      expect.stringMatching(/a gate either caps or raises a verdict/),
+    ]);
+    expect(await problems('  - {id: g, question: routine, answers: ["yes"], stages: [s], reason: R.}')).toEqual([expect.stringMatching(/a gate either caps or raises a verdict/)]);
+    expect(await problems('  - {id: g, question: routine, answers: ["no"], stages: [s], floor: hybrid, reason: R.}')).toEqual([
+      "the gate holds on 'no' but not on 'yes', which points further toward automating; add 'yes' to its answers, or an answer could move a verdict the wrong way",
+    ]);
+    expect(await problems("  - {id: g, question: fragile, answers: [partly], stages: [s], cap: hybrid, reason: R.}")).toEqual([
+      "the gate holds on 'partly' but not on 'yes', which points further toward a person; add 'yes' to its answers, or an answer could move a verdict the wrong way",
+    ]);
+  });
+});
+
 describe("plays that fit", () => {
   const stage = gated.stages[0]!;
   it("keeps a play whose conditions the answers meet, first; drops one they break; keeps one on an open question", () => {
@@ -204,13 +254,12 @@ describe("flip points", () => {
 });
 
 describe("monotone within a gate", () => {
-  it("an answer toward automating never lowers a verdict while the gates stay as they are", () => {
+  it("an answer toward automating never lowers a verdict, a gate's own question included (each gate holds from one end of its scale)", () => {
     const order = { human: 0, hybrid: 1, automate: 2 } as Record<string, number>;
     const scored = ["no", "partly", "yes"];
-    const gateQuestions = new Set(builtIn.gates.map((g) => g.question));
     const arb = fc.dictionary(fc.constantFrom(...builtIn.questions.map((q) => q.id)), fc.constantFrom(...scored), { minKeys: 30 });
     fc.assert(
-      fc.property(arb, fc.constantFrom(...builtIn.questions.filter((q) => !gateQuestions.has(q.id))), (given, q) => {
+      fc.property(arb, fc.constantFrom(...builtIn.questions), (given, q) => {
         const i = scored.indexOf(given[q.id] ?? "");
         if (i < 0 || i === 2) return;
         const toward = q.signal === "automate" ? scored[i + 1]! : scored[i - 1];

@@ -43,7 +43,7 @@ describe("automation-fit report, a team", () => {
     expect(r.stdout).toMatch(/^Automation fit: ClinicFlow \(booking and notes software for physiotherapy\nclinics\) · team view\n/);
     expect(r.stdout).toContain("3 respondents");
     expect(r.stdout).toMatch(/^ {2}1 Maya Chen \(founder\) \(.*founder\.yaml\)$/m);
-    expect(r.stdout).toMatch(/Least agreement: Lead generation \(2\/3 agree\), Sales call \(2\/3 agree\), Service\n {2}calls \(2\/3 agree\)/);
+    expect(r.stdout).toMatch(/Least agreement: Sales call \(2\/3 agree\), Service calls \(2\/3 agree\), Lead\n {2}generation \(2\/3 agree\)/);
     expect(r.stdout).toMatch(/^ {2}Service calls\s+42\s+19–78\s+Hybrid\s+3 of 3\s+2\/3$/m);
     expect(r.stdout).toContain("Where you see the customer differently");
     expect(r.stdout).toMatch(/Do most buyers research and decide on their own[^?]*\?\n\s+Bears on: .*\n\s+Maya Chen \(founder\):\s+Yes\n\s+Tom Okafor \(head of sales\): No\n/);
