@@ -81,8 +81,8 @@ describe("a stage's own cut-offs in compare, in every format", () => {
   // then: the plumber with every answer but one; now: all of them
   const dropped = Object.keys(plumber.answers)[0]!;
   const then = { ...plumber, answers: Object.fromEntries(Object.entries(plumber.answers).filter(([id]) => id !== dropped)) };
-  const side = (file: string, answers: typeof plumber): ProgressInput => ({ file, kind: "answers", assessment: assess(set, answers), answers });
-  const c = compare(side("then.yaml", then), side("now.yaml", plumber), set);
+  const side = (file: string, answers: typeof plumber): ProgressInput => ({ file, kind: "answers", assessment: assess(adapted, answers), answers });
+  const c = compare(side("then.yaml", then), side("now.yaml", plumber), adapted);
   const isCharted = (p: (typeof c.stages)[number]["before"]) => p?.score != null && ["automate", "hybrid", "human"].includes(p.verdict);
 
   it("the comparison carries each stage's cut-offs, as the single report has them", () => {
@@ -96,7 +96,7 @@ describe("a stage's own cut-offs in compare, in every format", () => {
     expect(read.value?.kind).toBe("report");
     const saved = read.value?.kind === "report" ? read.value.report : undefined;
     expect(saved?.stages.map((s) => s.thresholds)).toEqual(a.stages.map((s) => s.thresholds));
-    const withSaved = compare({ file, kind: "report", assessment: saved! }, side("now.yaml", plumber), set);
+    const withSaved = compare({ file, kind: "report", assessment: saved! }, side("now.yaml", plumber), adapted);
     expect(withSaved.stages.map((s) => s.thresholds)).toEqual(a.stages.map((s) => s.thresholds));
   });
 
@@ -128,7 +128,7 @@ describe("a stage's own cut-offs in compare, in every format", () => {
   it("a note says where a stage's own cut-offs moved between the two sides", () => {
     const stage = own[0]!;
     const moved = { ...a, stages: a.stages.map((s) => (s.id === stage.id ? { ...s, thresholds: { human: 40, automate: 70 } } : s)) };
-    const notes = compare({ file: "then.json", kind: "report", assessment: moved }, side("now.yaml", plumber), set).notes;
+    const notes = compare({ file: "then.json", kind: "report", assessment: moved }, side("now.yaml", plumber), adapted).notes;
     expect(notes).toEqual([
       `A stage's own cut-offs (keep human/automate) differ: ${stage.name} 40/70 then, ${stage.thresholds.human}/${stage.thresholds.automate} now; there a verdict may change with no change in score.`,
     ]);
