@@ -1,4 +1,4 @@
-import { CAP_MARK, type Cutoffs, capsSentence, cutoffsSentence } from "./cutoffs.js";
+import { type Cutoffs, capsSentence, gateMark, cutoffsSentence } from "./cutoffs.js";
 import type { Assessment, Driver, StageAssessment, TeamAssessment, TeamStage } from "../model/report.js";
 import { RECOMMENDATIONS, type Verdict, VERDICTS } from "../model/verdict.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
@@ -64,12 +64,7 @@ export function renderHtml(a: Assessment): string {
       ),
       table(
         ["Stage", "Verdict", "Score", "Answered"],
-        a.stages.map((s) => [
-          link(s),
-          `${verdictBadge(s.verdict)}${s.cappedBy ? ` ${CAP_MARK}` : ""}`,
-          s.score === null ? "–" : String(s.score),
-          `${s.counts.answered} of ${s.counts.questions}`,
-        ]),
+        a.stages.map((s) => [link(s), `${verdictBadge(s.verdict)}${gateMark(s)}`, s.score === null ? "–" : String(s.score), `${s.counts.answered} of ${s.counts.questions}`]),
         [false, false, true, true],
       ),
     );

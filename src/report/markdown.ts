@@ -1,4 +1,4 @@
-import { CAP_MARK, capsSentence, cutoffsSentence } from "./cutoffs.js";
+import { capsSentence, gateMark, cutoffsSentence } from "./cutoffs.js";
 import type { Assessment, Driver, StageAssessment } from "../model/report.js";
 import type { CampaignSchedule } from "../model/plan.js";
 import type { Campaign } from "../model/question-set.js";
@@ -38,9 +38,7 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): st
   blocks.push(heading(2, SUMMARY));
   if (a.stages.length === 0) blocks.push("No stages in this question set.");
   else {
-    const rows = a.stages.map(
-      (s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)}${s.cappedBy ? ` ${CAP_MARK}` : ""} | ${s.score ?? "–"} | ${s.counts.answered} of ${s.counts.questions} |`,
-    );
+    const rows = a.stages.map((s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)}${gateMark(s)} | ${s.score ?? "–"} | ${s.counts.answered} of ${s.counts.questions} |`);
     blocks.push(["| Stage | Verdict | Score | Answered |", "| --- | --- | ---: | ---: |", ...rows].join("\n"));
     const caps = capsSentence(a.stages);
     if (caps) blocks.push(md(caps));

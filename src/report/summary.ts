@@ -1,6 +1,6 @@
 import type { Assessment, StageAssessment, Verdict } from "../model/report.js";
 import { palette } from "../ui/palette.js";
-import { CAP_MARK, capsSentence } from "./cutoffs.js";
+import { capsSentence, gateMark, marksSentence } from "./cutoffs.js";
 import { verdictStyle } from "./terminal.js";
 import { displayWidth, pad, setVersion, terminalSafe, verdictLabel, words, wrap } from "../text.js";
 
@@ -49,7 +49,7 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
 
   const stages = a.stages.slice(0, 10);
   const nameWidth = Math.min(24, Math.max(5, ...stages.map((s) => displayWidth(terminalSafe(s.name)))));
-  const verdictOf = (s: StageAssessment) => `${verdictLabel(s.verdict)}${s.cappedBy ? ` ${CAP_MARK}` : ""}`;
+  const verdictOf = (s: StageAssessment) => `${verdictLabel(s.verdict)}${gateMark(s)}`;
   const verdictWidth = Math.max(7, ...stages.map((s) => verdictOf(s).length));
   const answered = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
   const answeredWidth = Math.max(8, ...stages.map((s) => answered(s).length));
@@ -74,11 +74,14 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   if (edges && !edgeInHead) out.push(...wrap(words("* on the edge: one different answer changes the verdict", c.dim), width, "  "));
   if (closeCalls)
     out.push(...wrap(words(`${edgeCount} of ${stages.length} verdicts are close calls, one answer from another: go by the plays more than the labels`, c.dim), width, "  "));
-  const caps = capsSentence(stages);
-  if (caps) out.push(...wrap(words(caps, c.dim), width, "  ", "    "));
-
   const footer = options.footer ? wrap(words(options.footer, c.dim), width, "") : [];
   const room = () => SUMMARY_MAX_LINES - 1 - out.length - footer.length;
+  // the gates by name on one line, else the marks alone; and only where three first things to do still fit
+  // (a heading and a line each): the marks stay in the table, and the full report names every gate
+  const named = capsSentence(stages);
+  const caps = named && wrap(words(named), width, "  ", "    ").length <= 1 ? named : marksSentence(stages);
+  const capLines = caps ? wrap(words(caps, c.dim), width, "  ", "    ") : [];
+  if (room() - capLines.length >= 1 + Math.min(3, a.summary.length)) out.push(...capLines);
   // The first things to do: as many whole as fit; where fewer than three would, each cut to the lines that let three fit
   // (ending in "…": the full report has them whole).
   const whole = a.summary.map((item, i) => wrap(words(`${i + 1}. ${item.text}`), width, "  ", "     "));

@@ -1,7 +1,7 @@
 import type { Assessment, Driver, StageAssessment, Verdict } from "../model/report.js";
 import type { Campaign, Kpi, Play } from "../model/question-set.js";
 import type { CampaignSchedule } from "../model/plan.js";
-import { CAP_MARK, capsSentence, cutoffsSentence } from "./cutoffs.js";
+import { capsSentence, gateMark, cutoffsSentence } from "./cutoffs.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { campaignDates } from "./plan-markdown.js";
 import { firstThingsLines, hoursLines, kpiWatchLines, roadmapLines } from "./plan-terminal.js";
@@ -116,8 +116,8 @@ function legend(width: number, c: Palette, cutoffs: string, stages: StageAssessm
   ];
 }
 
-/** The verdict, marked where a gate capped it. */
-const capped = (s: StageAssessment) => `${verdictLabel(s.verdict)}${s.cappedBy ? ` ${CAP_MARK}` : ""}`;
+/** The verdict, marked where a gate capped or raised it. */
+const capped = (s: StageAssessment) => `${verdictLabel(s.verdict)}${gateMark(s)}`;
 
 function section(s: StageAssessment, width: number, c: Palette): string[] {
   const out: string[] = [];

@@ -75,6 +75,23 @@ describe("a stage's own cut-offs in every format", () => {
   });
 });
 
+describe("a verdict a floor raised", () => {
+  it("is marked ‡ in every format's summary table, the floor named under it, and its reason says what the score alone points to", async () => {
+    const plumber = assess(set, await profile("family-plumber"));
+    const raised = plumber.stages.find((s) => s.id === "maintenance-calls")!;
+    expect(raised).toMatchObject({ verdict: "hybrid", raisedBy: "scheduled-upkeep-reminders", raisedByName: "upkeep on a schedule", cappedBy: null });
+    expect(raised.score).toBeLessThanOrEqual(plumber.thresholds.human);
+    expect(raised.reason).toMatch(/^Scores \d+, which would point to keep human \(35 or below\); the rule "upkeep on a schedule" raises it to hybrid: /);
+    const sentence = "‡ Raised by a floor, whatever the score: upkeep on a schedule (at least Hybrid)";
+    expect(renderMarkdown(plumber)).toContain("| Maintenance calls | Hybrid ‡ |");
+    expect(renderMarkdown(plumber).replace(/\s+/g, " ")).toContain(sentence);
+    const terminal = renderTerminal(plumber, { width: 200, color: false });
+    expect(terminal).toMatch(/Maintenance calls +\S+ +\d+ +Hybrid ‡/);
+    expect(terminal.replace(/\s+/g, " ")).toContain(sentence);
+    expect(renderHtml(plumber)).toContain(sentence);
+  });
+});
+
 const plumber = await profile("family-plumber");
 
 describe("a stage's own cut-offs in compare, in every format", () => {

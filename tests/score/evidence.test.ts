@@ -130,7 +130,7 @@ describe("floors", () => {
     // judgement yes (3), routine partly, fragile partly: 50 + 100 x (-1.5) / 5 = 20
     const s = stage(set, { routine: "partly", judgement: "yes", fragile: "partly" });
     expect(s).toMatchObject({ score: 20, verdict: "hybrid", raisedBy: "routine-floor", cappedBy: null });
-    expect(s.reason).toMatch(/^Scores 20, which would point to keep human \(35 or below\); the rule "routine-floor" raises it to hybrid: the routine repeats\./);
+    expect(s.reason).toMatch(/^Scores 20, which would point to keep human \(35 or below\); the rule "routine floor" raises it to hybrid: the routine repeats\./);
     // without the routine the floor does not hold
     expect(stage(set, { routine: "no", judgement: "yes", fragile: "partly" })).toMatchObject({ verdict: "human", raisedBy: null });
   });
