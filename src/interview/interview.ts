@@ -225,7 +225,7 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
   // Sizing, asked once here (the plan's hours freed): per stage, times a month and minutes each; blank leaves a stage unsized.
   const sizeTheWork = async () => {
     para(
-      "For each stage: how many times a month it happens, and the minutes of someone's time it takes each time. The plan turns them into hours freed a month. Leave a stage blank to skip it.",
+      "For each stage: how many times a month it happens, and the minutes of office and contact time each time takes (booking, reminders, chasing, paperwork), not the work itself: a one-hour service visit may take 10 minutes of admin. The plan turns them into hours freed a month. Leave a stage blank to skip it.",
       c.dim,
     );
     const stages = set.stages.filter((st) => stageNames.includes(st.name));
@@ -236,7 +236,7 @@ export async function interview(set: QuestionSet, start: Answers, prompter: Prom
         if (was) await commit((a) => (a.sizing = withoutStage(a.sizing, st.id)));
         continue;
       }
-      const minutes = await askNumber(`${terminalSafe(st.name)}: minutes each time`, was?.minutes);
+      const minutes = await askNumber(`${terminalSafe(st.name)}: admin minutes each time`, was?.minutes);
       if (minutes === undefined) continue;
       await commit((a) => (a.sizing = { ...a.sizing, [st.id]: { timesPerMonth: times, minutes } }));
     }

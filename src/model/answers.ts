@@ -15,7 +15,7 @@ export const StageSize = z
       .number({ error: "a number of minutes, like 15" })
       .nonnegative("cannot be below 0")
       .max(100_000, "at most 100,000")
-      .describe("Minutes of someone's time it takes each time, today."),
+      .describe("Minutes of office and contact time each occurrence takes today (booking, reminders, chasing, paperwork), not the work itself."),
   })
   .describe("How much of the team's time a stage takes today.");
 

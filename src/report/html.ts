@@ -401,9 +401,9 @@ function planSection(a: Assessment): string {
     const share = a.sizing.shares;
     out.push(
       "<h3>Hours freed a month</h3>",
-      `<p>Times a month x minutes each / 60 x the automatable share of the stage's verdict: ${Math.round(share.automate * 100)}% for Automate, ${Math.round(share.hybrid * 100)}% for Hybrid, ${Math.round(share.human * 100)}% for Keep human, as the question set declares.</p>`,
+      `<p>Times a month x admin minutes each (booking, reminders, paperwork; not the work itself) / 60 x the automatable share of the stage's verdict: ${Math.round(share.automate * 100)}% for Automate, ${Math.round(share.hybrid * 100)}% for Hybrid, ${Math.round(share.human * 100)}% for Keep human, as the question set declares.</p>`,
       table(
-        ["Stage", "Times a month", "Minutes each", "Verdict", "Share", "Hours freed"],
+        ["Stage", "Times a month", "Admin minutes each", "Verdict", "Share", "Hours freed"],
         [
           ...a.sizing.stages.map((s) => {
             const v = verdicts.get(s.stageId);

@@ -77,9 +77,9 @@ export function sizingBlocks(sizing: Sizing | null | undefined, verdicts: Map<st
   const share = sizing.shares;
   return [
     heading(2, PLAN_HEADINGS.hours),
-    `Hours freed a month = times a month x minutes each / 60 x the automatable share of the stage's verdict. The question set puts that share at ${Math.round(share.automate * 100)}% for Automate, ${Math.round(share.hybrid * 100)}% for Hybrid and ${Math.round(share.human * 100)}% for Keep human: even a person-led stage has reminders, briefs and scheduling to hand over.`,
+    `Hours freed a month = times a month x admin minutes each (booking, reminders, paperwork; not the work itself) / 60 x the automatable share of the stage's verdict. The question set puts that share at ${Math.round(share.automate * 100)}% for Automate, ${Math.round(share.hybrid * 100)}% for Hybrid and ${Math.round(share.human * 100)}% for Keep human: even a person-led stage has reminders, briefs and scheduling to hand over.`,
     [
-      "| Stage | Times a month | Minutes each | Verdict | Automatable share | Hours freed |",
+      "| Stage | Times a month | Admin minutes each | Verdict | Automatable share | Hours freed |",
       "| --- | ---: | ---: | --- | ---: | ---: |",
       ...rows,
       `| **Total** | | | | | **${number(sizing.totalHoursPerMonth)}** |`,

@@ -78,7 +78,7 @@ export function hoursLines(sizing: Sizing | null | undefined, verdicts: Map<stri
     c.bold("Hours freed a month"),
     ...wrap(
       words(
-        `Times a month x minutes each / 60 x the automatable share of the stage's verdict: ${Math.round(s.automate * 100)}% Automate, ${Math.round(s.hybrid * 100)}% Hybrid, ${Math.round(s.human * 100)}% Keep human (as the question set declares).`,
+        `Times a month x admin minutes each (booking, reminders, paperwork; not the work itself) / 60 x the automatable share of the stage's verdict: ${Math.round(s.automate * 100)}% Automate, ${Math.round(s.hybrid * 100)}% Hybrid, ${Math.round(s.human * 100)}% Keep human (as the question set declares).`,
         c.dim,
       ),
       width,

@@ -33,6 +33,15 @@ export function answersTemplate(set: QuestionSet): string {
     lines.push(unsure === undefined ? `  # ${q.id}: ` : `  ${q.id}: ${yamlScalar(unsure)}`);
   }
   lines.push("# notes:", "#   question-id: why you answered as you did");
+  const first = set.stages[0]?.id;
+  if (first)
+    lines.push(
+      comment(
+        "sizing (optional): per stage, how often it happens a month and the minutes of office and contact time each takes (booking, reminders, chasing, paperwork), not the work itself",
+      ),
+      "# sizing:",
+      `#   ${first}: {timesPerMonth: 40, minutes: 10}`,
+    );
   return `${lines.join("\n")}\n`;
 }
 

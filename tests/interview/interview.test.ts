@@ -429,8 +429,8 @@ describe("sizing the work in the review", () => {
     expect(saves.at(-1)?.sizing).toEqual({ billing: { timesPerMonth: 150, minutes: 8 } });
     expect(prompter.shown.filter((s) => s.kind === "input").map((s) => s.message)).toEqual([
       "Billing: times a month",
-      "Billing: minutes each time",
-      "Billing: minutes each time",
+      "Billing: admin minutes each time",
+      "Billing: admin minutes each time",
       "Support: times a month",
     ]);
     expect(prompter.said.join("\n")).toContain("'ten' is not a number of 0 or more");
