@@ -15,6 +15,7 @@ import {
   resolveFormat,
   surveyOf,
   surveyOptions,
+  today,
   withSetOption,
   type Zod,
 } from "./options.js";
@@ -82,7 +83,7 @@ export const compare = kpisOption(
     }
   }
   const [then, now] = inputs;
-  const watch = options.kpis && set && now ? gather(bad, await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, now.assessment)) : undefined;
+  const watch = options.kpis && set && now ? gather(bad, await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, now.assessment, today())) : undefined;
   // the same file on both sides would report each problem twice
   const unique = [...new Map(bad.problems.map((p) => [formatProblem(p), p])).values()];
   if (unique.length || !then || !now) throw new InputError(unique.sort(byPosition), bad.uncounted);

@@ -3,7 +3,7 @@ import { InputError, Interrupted, orThrow } from "../errors.js";
 import { outputShape, parseOptions, setShape, today, type Zod } from "./options.js";
 
 const InitOptions = (z: Zod) => z.object({ ...setShape(z), out: z._default(z.string().check(z.minLength(1)), "kpis.yaml"), force: outputShape(z).force });
-const AddOptions = (z: Zod) => z.object({ ...setShape(z), date: z.optional(z.string()) });
+const AddOptions = (z: Zod) => z.object({ ...setShape(z), date: z.optional(z.string()), baseline: z._default(z.boolean(), false) });
 const initOptions = (raw: unknown) => parseOptions(InitOptions, raw);
 const addOptions = (raw: unknown) => parseOptions(AddOptions, raw);
 
@@ -26,6 +26,7 @@ const add = new Command("add")
   .argument("<kpi-id>", "the KPI, by its id in the log (e.g. renewal-rate)")
   .argument("<value>", "the reading, a plain number in the KPI's measure (e.g. 91 for 91%)")
   .option("--date <YYYY-MM-DD>", "the day of the reading (default: today)")
+  .option("--baseline", "a reading dated before the KPI's baseline becomes its new baseline (refused without it)", false)
   .option("--questions <path>", "use this question set (a YAML file or a folder) instead of the built-in one")
   .action(async (file: string, id: string, value: string, raw: unknown) => runAdd(file, id, value, await addOptions(raw)));
 
@@ -71,16 +72,23 @@ async function runInit(answersFile: string, options: Awaited<ReturnType<typeof i
 
 async function runAdd(file: string, id: string, valueText: string, options: Awaited<ReturnType<typeof addOptions>>): Promise<void> {
   const value = readingValue(valueText);
-  const [{ Day }, { loadQuestionSet }, { parseKpiLog, appendReading }, { readText }, { noteSaveFile, writeOutput }, { lock }, { tripwireCrossed, changeSince, number }] =
-    await Promise.all([
-      import("../model/kpi-log.js"),
-      import("../load/question-set.js"),
-      import("../load/kpi-log.js"),
-      import("../io/decode.js"),
-      import("../io/write.js"),
-      import("../io/lock.js"),
-      import("../score/kpis.js"),
-    ]);
+  const [
+    { Day },
+    { loadQuestionSet },
+    { parseKpiLog, appendReading },
+    { readText },
+    { noteSaveFile, writeOutput },
+    { lock },
+    { tripwireCrossed, changeSince, number, inDateOrder, moveText, tripwireText },
+  ] = await Promise.all([
+    import("../model/kpi-log.js"),
+    import("../load/question-set.js"),
+    import("../load/kpi-log.js"),
+    import("../io/decode.js"),
+    import("../io/write.js"),
+    import("../io/lock.js"),
+    import("../score/kpis.js"),
+  ]);
   const date = options.date ?? today();
   const day = Day.safeParse(date);
   if (!day.success) throw new InputError(`option --date: '${date}' ${day.error.issues[0]?.message ?? "is not a date"}`);
@@ -112,28 +120,43 @@ async function runAdd(file: string, id: string, valueText: string, options: Awai
         const { didYouMean } = await import("../suggest.js");
         throw new InputError(`unknown KPI id '${id}'${didYouMean(id, ids) || `; this log holds: ${logged.join(", ") || "none yet"}`}`);
       }
+      const entry = log.kpis.find((k) => k.id === id);
+      const before = inDateOrder(entry?.readings ?? []);
+      const baseline = before[0];
+      // the earliest reading is the baseline every change is measured from: a back-dated one would quietly replace it
+      if (baseline && day.data < baseline.date && !options.baseline) {
+        throw new InputError(
+          `${day.data} is before ${id}'s baseline (${number(baseline.value)} on ${baseline.date}), and the earliest reading is the baseline every change is measured from. ` +
+            "If the date is a typo, give the right one with --date; to make this reading the new baseline, add --baseline.",
+        );
+      }
       if (interrupted) throw stopped(file, false);
       const text = appendReading(read.text, id, { date: day.data, value });
       noteSaveFile(file, { resumed: true });
       await writeOutput(file, text, { save: true });
       added = true;
 
-      const entry = log.kpis.find((k) => k.id === id);
       const kpi = set.kpis.find((k) => k.id === id);
-      const before = [...(entry?.readings ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
-      const baseline = before[0];
       const tripwire = entry?.tripwire === undefined ? kpi?.tripwire : entry.tripwire;
+      // the latest reading a report counts (one dated after today is not counted yet): a reading before it is filed, not the news
+      const now = today();
+      const latest = before.filter((r) => r.date <= now).at(-1);
+      const filed = latest && day.data < latest.date && day.data >= baseline!.date;
       let note = `added ${id} ${number(value)} on ${day.data} to ${file}`;
-      if (!baseline || day.data < baseline.date) note += ": its baseline";
+      if (!baseline) note += ": its baseline";
+      else if (day.data < baseline.date) note += `: its new baseline (it was ${number(baseline.value)} on ${baseline.date})`;
       else if (tripwire) {
         const change = changeSince(baseline.value, value, tripwire.unit);
-        const moved =
-          change === null ? "" : `, ${change < 0 ? "down" : "up"} ${number(Math.abs(change))} ${tripwire.unit} since the baseline (${number(baseline.value)} on ${baseline.date})`;
+        const moved = change === null ? "" : `, ${change === 0 ? "unchanged" : moveText(change, tripwire.unit)} since the baseline (${number(baseline.value)} on ${baseline.date})`;
         note += tripwireCrossed(baseline.value, value, tripwire)
-          ? `${moved}: past its tripwire (${tripwire.direction} ${number(tripwire.size)} ${tripwire.unit}). See the alarm: automation-fit report ANSWERS --kpis ${file}`
+          ? `${moved}: past its tripwire (${tripwireText(tripwire)})${filed ? "" : `. See the alarm: automation-fit report ANSWERS --kpis ${file}`}`
           : `${moved}, inside its tripwire`;
       }
+      if (filed) note += `; filed in date order, before the latest reading (${number(latest.value)} on ${latest.date}), which reports measure`;
       process.stderr.write(`${note}\n`);
+      if (day.data > now) {
+        process.stderr.write(`note: ${day.data} is after today (${now}); reports count this reading from that day on. If the date is a typo, correct it in ${file}.\n`);
+      }
     } finally {
       await held.release();
     }
@@ -147,11 +170,14 @@ function stopped(file: string, added: boolean): Interrupted {
   return new Interrupted(added ? `Stopped. The reading was added to ${file} first; nothing else changed.` : `Stopped before adding the reading: ${file} is unchanged.`);
 }
 
-/** A reading as typed: a plain number; "91%" or "4,5" are refused with the way to write them. */
-function readingValue(text: string): number {
+/** A reading as typed: a plain decimal number; "91%", "4,5", "0x10" or "1e3" are refused with the way to write them. */
+export function readingValue(text: string): number {
   const trimmed = text.trim();
-  const value = Number(trimmed);
-  if (trimmed !== "" && Number.isFinite(value)) return value;
+  // Number() alone would take hex, binary, exponents and "Infinity": a plain number is what the help promises
+  if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(trimmed)) {
+    const value = Number(trimmed);
+    if (Number.isFinite(value)) return value;
+  }
   const hint = /^-?\d+,\d+$/.test(trimmed) ? `; write the decimal with a point: ${trimmed.replace(",", ".")}` : "; write a plain number in the KPI's measure, like 91 for 91%";
   throw new InputError(`VALUE '${text}' is not a number${hint}`);
 }

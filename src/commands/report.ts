@@ -63,7 +63,7 @@ export const report = kpisOption(
     const [{ assess }, { withKpiAlarms, withPlan }, { isIsoDate }] = await Promise.all([import("../score/score.js"), import("../score/plan.js"), import("../model/date.js")]);
     const start = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();
     let assessment = withPlan(assess(set, answers), { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start });
-    if (options.kpis) assessment = withKpiAlarms(assessment, orThrow(await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, assessment)));
+    if (options.kpis) assessment = withKpiAlarms(assessment, orThrow(await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, assessment, today())));
     await emit(await render(assessment, format, look), options.out, options.force);
   };
   if (await respondents.isAnswersFile(paths)) {

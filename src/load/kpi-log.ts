@@ -5,6 +5,7 @@ import type { Kpi, QuestionSet } from "../model/question-set.js";
 import type { KpiWatch } from "../model/plan.js";
 import { type WatchedKpi, type WatchedStages, watchKpis } from "../score/kpis.js";
 import { didYouMean } from "../suggest.js";
+import { shellQuote } from "../text.js";
 import { parseSource, readSource, type Source } from "./source.js";
 
 export interface LoadedKpiLog {
@@ -28,6 +29,11 @@ export function parseKpiLog(file: string, text: string, set: Pick<QuestionSet, "
 function checkKpiLog(source: Source, set: Pick<QuestionSet, "kpis">): { log?: LoadedKpiLog; problems: Problem[] } {
   const ids = set.kpis.map((k) => k.id);
   const problems: Problem[] = [];
+  // an answers file given by mistake: said once, with the way to start a log from it, not as a list of missing keys
+  const data = source.data as Record<string, unknown> | null;
+  if (data !== null && typeof data === "object" && !Array.isArray(data) && !Object.hasOwn(data, "kpis") && Object.hasOwn(data, "answers")) {
+    return { problems: [{ file: source.file, message: `is an answers file, not a KPI log; start a log from it with: automation-fit kpis init ${shellQuote(source.file)}` }] };
+  }
   // unknown ids are named beside any other problem, so one run lists them all
   const logged = source.data.kpis;
   if (logged !== null && typeof logged === "object" && !Array.isArray(logged)) {
@@ -51,9 +57,9 @@ function checkKpiLog(source: Source, set: Pick<QuestionSet, "kpis">): { log?: Lo
 }
 
 /** A KPI log's movement since the baselines, read against these stages; the log's problems come back, not thrown. */
-export async function loadKpiWatch(file: string, set: Pick<QuestionSet, "kpis">, against: WatchedStages): Promise<{ value?: KpiWatch[]; problems: Problem[] }> {
+export async function loadKpiWatch(file: string, set: Pick<QuestionSet, "kpis">, against: WatchedStages, asOf?: string): Promise<{ value?: KpiWatch[]; problems: Problem[] }> {
   const { log, problems } = await readKpiLog(file, set);
-  return log ? { value: watchKpis(log.kpis, against, set), problems: [] } : { problems };
+  return log ? { value: watchKpis(log.kpis, against, set, asOf), problems: [] } : { problems };
 }
 
 const HEADER = (file: string, example: string) =>
@@ -96,7 +102,10 @@ export function kpiLogText(file: string, kpis: { kpi: Kpi; stageIds: string[] }[
   return doc.toString({ lineWidth: 0 });
 }
 
-/** The log's text with one reading appended to a KPI's readings; comments, layout and unknown keys stay as they are. */
+/**
+ * The log's text with one reading added to a KPI's readings, in date order (after readings of the same day): the log reads
+ * oldest first, its first reading the baseline. Comments, layout and unknown keys stay as they are.
+ */
 export function appendReading(text: string, id: string, reading: { date: string; value: number }): string {
   const doc = parseDocument(text.replace(/^\uFEFF/, ""));
   const item = doc.createNode(reading);
@@ -105,7 +114,9 @@ export function appendReading(text: string, id: string, reading: { date: string;
   if (isSeq(readings)) {
     // a hand-made `readings: []` grows into a block list, a reading a line
     readings.flow = false;
-    readings.add(item);
+    const later = readings.items.findIndex((r) => isMap(r) && String(r.get("date")) > reading.date);
+    if (later === -1) readings.add(item);
+    else readings.items.splice(later, 0, item);
   } else {
     const entry = doc.getIn(["kpis", id], true);
     const list = new YAMLSeq();

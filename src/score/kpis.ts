@@ -52,14 +52,17 @@ export function tripwireCrossed(baseline: number, latest: number, tripwire: Trip
  * tripwire (the log's own, else the set's default). The stages it watches are those the assessment automates (Automate or
  * Hybrid) that the KPI covers, else the ones the log names; the human part to restore is each stage's first play.
  */
-export function watchKpis(log: WatchedKpi[], a: WatchedStages, set: Pick<QuestionSet, "kpis">): KpiWatch[] {
+export function watchKpis(log: WatchedKpi[], a: WatchedStages, set: Pick<QuestionSet, "kpis">, asOf?: string): KpiWatch[] {
   const kpis = new Map(set.kpis.map((k) => [k.id, k]));
   const stages = new Map(a.stages.map((s) => [s.id, s]));
   return log.map((entry) => {
     const kpi = kpis.get(entry.id);
     const name = kpi?.name ?? entry.id;
     const tripwire = entry.tripwire === undefined ? (kpi?.tripwire ?? null) : entry.tripwire;
-    const readings = [...entry.readings].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    // a reading dated after `asOf` (today) has not happened: counted, a typo'd year would stand in for now and hide an alarm
+    const dated = inDateOrder(entry.readings);
+    const readings = asOf === undefined ? dated : dated.filter((r) => r.date <= asOf);
+    const later = dated.slice(readings.length);
     const first = readings[0];
     const last = readings.at(-1);
     const automated = (kpi?.stages ?? []).filter((id) => AUTOMATING.has(stages.get(id)?.verdict ?? ""));
@@ -89,9 +92,20 @@ export function watchKpis(log: WatchedKpi[], a: WatchedStages, set: Pick<Questio
       alert,
       stageIds,
       restore,
-      message: message({ name, readings, change, tripwire, alert, stageNames, restore: restore.map((r) => r.humanPart) }),
+      message: message({ name, readings, change, tripwire, alert, stageNames, restore: restore.map((r) => r.humanPart) }) + laterText(later, asOf),
     };
   });
+}
+
+/** Readings oldest first (a stable sort: readings of one day keep the log's order); the first is the baseline. */
+export function inDateOrder<R extends Reading>(readings: readonly R[]): R[] {
+  return [...readings].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+function laterText(later: Reading[], asOf: string | undefined): string {
+  if (!later.length || asOf === undefined) return "";
+  const which = later.map((r) => `${number(r.value)} on ${r.date}`).join(", ");
+  return ` Not counted: ${later.length === 1 ? "a reading" : `${later.length} readings`} dated after ${asOf} (${which}); if a date is a typo, correct it in the log.`;
 }
 
 function message(k: { name: string; readings: Reading[]; change: number | null; tripwire: Tripwire | null; alert: boolean; stageNames: string[]; restore: string[] }): string {
@@ -101,7 +115,7 @@ function message(k: { name: string; readings: Reading[]; change: number | null; 
   if (k.readings.length === 1) return `${k.name}: baseline ${number(first.value)} on ${first.date}; no reading since.`;
   const since = `since the baseline (${number(first.value)} on ${first.date}, now ${number(last.value)} on ${last.date})`;
   if (!k.tripwire) return `${k.name} ${moved(k.change, "points")} ${since}; no tripwire is set, so it raises no alarm.`;
-  const wire = `${k.tripwire.direction} ${number(k.tripwire.size)} ${unitWord(k.tripwire.size, k.tripwire.unit)}`;
+  const wire = tripwireText(k.tripwire);
   if (k.change === null) return `${k.name}: a baseline of 0 has no percent change; give this KPI a tripwire in points.`;
   if (!k.alert) return `${k.name} ${moved(k.change, k.tripwire.unit)} ${since}, inside its tripwire (${wire}).`;
   const where = k.stageNames.length ? ` It watches ${listWords(k.stageNames)}` : "";
@@ -110,10 +124,17 @@ function message(k: { name: string; readings: Reading[]; change: number | null; 
 }
 
 function moved(change: number | null, unit: Tripwire["unit"]): string {
-  if (change === null || change === 0) return "is unchanged";
-  const size = Math.abs(change);
-  return `is ${change < 0 ? "down" : "up"} ${number(size)} ${unitWord(size, unit)}`;
+  return change === null || change === 0 ? "is unchanged" : `is ${moveText(change, unit)}`;
 }
+
+/** "down 1 point", "up 2.5 points", "down 10 percent": a change as said. */
+export function moveText(change: number, unit: Tripwire["unit"]): string {
+  const size = Math.abs(change);
+  return `${change < 0 ? "down" : "up"} ${number(size)} ${unitWord(size, unit)}`;
+}
+
+/** "down 2 points": how far a KPI may move the bad way. */
+export const tripwireText = (t: Tripwire) => `${t.direction} ${number(t.size)} ${unitWord(t.size, t.unit)}`;
 
 const unitWord = (size: number, unit: Tripwire["unit"]) => (unit === "percent" ? "%" : size === 1 ? "point" : "points").replace(/^%$/, "percent");
 

@@ -21,7 +21,7 @@ const LOG = [
   "  renewal-rate:",
   "    owner: Dana",
   "    readings:",
-  "      - { date: 2026-12-07, value: 91 }",
+  "      - { date: 2025-12-07, value: 91 }",
   "",
 ].join("\n");
 
@@ -48,7 +48,7 @@ describe("kpis add on a full disk", () => {
     const log = join(dir, "kpis.yaml");
     writeFileSync(log, LOG);
 
-    const error = await kpis.parseAsync(["add", log, "renewal-rate", "88", "--date", "2027-02-07"], { from: "user" }).then(
+    const error = await kpis.parseAsync(["add", log, "renewal-rate", "88", "--date", "2026-02-07"], { from: "user" }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -66,8 +66,8 @@ describe("kpis add on a full disk", () => {
     const dir = tempDir();
     const log = join(dir, "kpis.yaml");
     writeFileSync(log, LOG);
-    await kpis.parseAsync(["add", log, "renewal-rate", "88", "--date", "2027-02-07"], { from: "user" });
-    expect(readFileSync(log, "utf8")).toBe(LOG.replace("value: 91 }\n", "value: 91 }\n      - { date: 2027-02-07, value: 88 }\n"));
+    await kpis.parseAsync(["add", log, "renewal-rate", "88", "--date", "2026-02-07"], { from: "user" });
+    expect(readFileSync(log, "utf8")).toBe(LOG.replace("value: 91 }\n", "value: 91 }\n      - { date: 2026-02-07, value: 88 }\n"));
     expect(readdirSync(dir)).toEqual(["kpis.yaml"]);
   });
 });

@@ -64,6 +64,20 @@ describe("watchKpis", () => {
     expect(w).toMatchObject({ baseline: 91, latest: 88, alert: true });
   });
 
+  it("keeps the alarm when a reading is dated after today: it is not counted until its day, and the message says so", () => {
+    const readings = [reading("2026-08-01", 91), reading("2026-10-01", 86), reading("2099-01-01", 95)];
+    const [w] = watchKpis([{ id: "renewal-rate", readings }], plumber, set, "2026-11-28");
+    expect(w).toMatchObject({ baseline: 91, latest: 86, change: -5, alert: true, readings: readings.slice(0, 2) });
+    expect(w?.message).toContain("Not counted: a reading dated after 2026-11-28 (95 on 2099-01-01); if a date is a typo, correct it in the log.");
+    // without a day to count to, every reading counts (and 95 would have hidden the alarm)
+    expect(watchKpis([{ id: "renewal-rate", readings }], plumber, set)[0]).toMatchObject({ latest: 95, alert: false });
+  });
+
+  it("says a move of one in the singular", () => {
+    const [w] = watchKpis([{ id: "renewal-rate", readings: [reading("2026-08-01", 91), reading("2026-09-01", 90)] }], plumber, set);
+    expect(w?.message).toContain("is down 1 point since the baseline");
+  });
+
   it("uses the log's own tripwire over the set's, and none when the log sets it to null", () => {
     const readings = [reading("2026-12-07", 91), reading("2027-01-07", 88)];
     const [own] = watchKpis([{ id: "renewal-rate", tripwire: { direction: "down", size: 5, unit: "points" }, readings }], plumber, set);
@@ -111,6 +125,11 @@ describe("the KPI log file", () => {
       .replace("created: 2026-12-07", "created: 2026-12-07\nregion: north # our own key");
     let text = appendReading(edited, "renewal-rate", { date: "2026-12-07", value: 91 });
     text = appendReading(text, "renewal-rate", { date: "2027-01-07", value: 88.5 });
+    // a late entry goes in date order (after one of the same day), so the log reads oldest first
+    const late = appendReading(appendReading(text, "renewal-rate", { date: "2026-12-20", value: 90 }), "renewal-rate", { date: "2026-12-07", value: 90.5 });
+    expect(late).toContain(
+      "      - { date: 2026-12-07, value: 91 }\n      - { date: 2026-12-07, value: 90.5 }\n      - { date: 2026-12-20, value: 90 }\n      - { date: 2027-01-07, value: 88.5 }\n",
+    );
     expect(text).toContain("# Dana reads this off the CRM each month");
     expect(text).toContain("source: CRM export");
     expect(text).toContain("region: north # our own key");
