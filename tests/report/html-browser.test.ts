@@ -1,44 +1,22 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { example, run, tempDir } from "../cli/run.js";
+import { browserTestRuns, launchChromium, missingForBrowser } from "./chromium.js";
 
-// The HTML report in a real browser: Debian's chromium, driven by playwright-core, never a downloaded browser.
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-const IN_CI = /^(1|true)$/i.test(process.env.CI ?? "");
+// The HTML report in a real browser: Debian's chromium, printed to PDF and read back with poppler's tools.
+const missing = missingForBrowser([{ names: ["pdftotext", "pdfinfo"], debian: "poppler-utils" }]);
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync(name, ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const missing = [
-  existsSync(CHROMIUM) ? "" : `${CHROMIUM} (Debian package chromium)`,
-  hasTool("pdftotext") && hasTool("pdfinfo") ? "" : "pdftotext and pdfinfo (Debian package poppler-utils)",
-].filter(Boolean);
-const skipReason = `HTML browser test SKIPPED: ${missing.join(" and ")} not installed; install with 'apt-get install chromium poppler-utils' (.ci/run does)`;
-
-if (missing.length > 0 && !IN_CI) {
-  // said where a developer sees it, not only as a skipped line
-  process.stderr.write(`\n${skipReason}\n\n`);
-}
-
-describe.runIf(IN_CI || missing.length === 0)("report --format html in Chromium", () => {
+describe.runIf(browserTestRuns("HTML browser test", missing))("report --format html in Chromium", () => {
   const dir = tempDir();
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     // in CI a missing browser fails the run instead of skipping it
     expect(missing, `CI=true: the HTML browser test must run, but ${missing.join(" and ")} is not installed (.ci/run installs it)`).toEqual([]);
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
