@@ -313,10 +313,9 @@ export const cli = () => (fromNpmStart() || fromNpx() ? "npx automation-fit" : "
 export function withCommands(intro: string, choices: { label: string; command: string }[], width?: number): string {
   const labelWidth = Math.max(0, ...choices.map((c) => displayWidth(c.label)));
   const aligned = choices.map((c) => `  ${pad(c.label, labelWidth)} ${c.command}`);
-  if (width === undefined || !Number.isFinite(width) || width <= 0) return [intro, ...aligned].join("\n");
-  const head = wrapText(intro, width);
-  if (aligned.every((line) => displayWidth(line) <= width)) return [...head, ...aligned].join("\n");
-  return [...head, ...choices.flatMap((c) => [...wrapText(c.label, width, "  "), `    ${c.command}`])].join("\n");
+  const head = wrapMessage(intro, width);
+  if (!isWidth(width) || aligned.every((line) => displayWidth(line) <= width)) return [head, ...aligned].join("\n");
+  return [head, ...choices.flatMap((c) => [...wrapText(c.label, width, "  "), `    ${c.command}`])].join("\n");
 }
 
 /**
@@ -325,9 +324,26 @@ export function withCommands(intro: string, choices: { label: string; command: s
  */
 export function withCommand(intro: string, command: string, width?: number): string {
   const line = `${intro} ${command}`;
-  if (width === undefined || !Number.isFinite(width) || width <= 0 || displayWidth(line) <= width) return line;
+  if (!isWidth(width) || displayWidth(line) <= width) return line;
   return [...wrapText(intro, width), `  ${command}`].join("\n");
 }
+
+/**
+ * A message for the terminal: each of its lines wrapped at `width` on word boundaries, continuations indented by `hang`
+ * (to tell one problem of a list from the next). Without a width (not a terminal), as it is: a line per thought, for logs.
+ */
+export function wrapMessage(text: string, width?: number, hang = ""): string {
+  if (!isWidth(width)) return text;
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      const indent = /^ */.exec(line)![0];
+      return line.trim() ? wrapText(line, width, indent, indent + hang) : [""];
+    })
+    .join("\n");
+}
+
+const isWidth = (width: number | undefined): width is number => width !== undefined && Number.isFinite(width) && width > 0;
 
 /** A word as a POSIX shell reads it back: left bare when safe, else single-quoted. */
 export function shellQuote(word: string): string {

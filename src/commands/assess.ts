@@ -8,7 +8,7 @@ import type { Assessment } from "../model/report.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";
-import { cli, fromNpmStart, shellQuote, withCommand, withCommands, wrapText } from "../text.js";
+import { cli, fromNpmStart, shellQuote, withCommand, withCommands, wrapMessage } from "../text.js";
 import { type OptionsOf, optionalChoice, outputShape, parseOptions, reportFormatOption, resolveFormat, setShape, withSetOption, type Zod } from "./options.js";
 
 const AssessOptions = (z: Zod) =>
@@ -52,8 +52,8 @@ export const assess = withSetOption(
   if (options.out) await checkTarget(options.out, { force: options.force });
   if (!process.stdin.isTTY) {
     throw new InputError(
-      "automation-fit assess asks its questions in a terminal, and stdin is not one (it is piped or redirected).\n" +
-        `To score answers you already have, use: ${cli()} report ANSWERS`,
+      `${wrapMessage("automation-fit assess asks its questions in a terminal, and stdin is not one (it is piped or redirected).", stderrWidth())}\n` +
+        withCommand("To score answers you already have, use:", `${cli()} report ANSWERS`, stderrWidth()),
     );
   }
 
@@ -129,8 +129,7 @@ export const assess = withSetOption(
   } catch (error) {
     if (error instanceof PromptCancelled || error instanceof SaveStopped) {
       // the message goes to the terminal the interview drew on: its commands wrapped whole at that terminal's width
-      const width = process.stderr.isTTY ? process.stderr.columns - 1 : undefined;
-      throw new Interrupted(stopped(saver.kept, options, stages, width, error instanceof PromptCancelled ? error.kept : undefined), exitCodeOf(stoppedBy));
+      throw new Interrupted(stopped(saver.kept, options, stages, stderrWidth(), error instanceof PromptCancelled ? error.kept : undefined), exitCodeOf(stoppedBy));
     }
     throw error;
   } finally {
@@ -144,20 +143,26 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 /** 128 + the signal's number, as a shell reports a process a signal ended: SIGHUP 129, SIGTERM 143; Ctrl-C 130. */
 const exitCodeOf = (signal: NodeJS.Signals | undefined) => (signal === "SIGTERM" ? 143 : signal === "SIGHUP" ? 129 : 130);
 
+/** Messages wrap at stderr's width where it is a terminal, a column short of it (a word the terminal breaks is hard to read, a command hard to copy). */
+const stderrWidth = () => (process.stderr.isTTY ? process.stderr.columns - 1 : undefined);
+
 function checkStages(ids: string[], set: QuestionSet): string[] {
   const known = set.stages.map((s) => s.id);
   const problems = ids
     .filter((id) => !known.includes(id))
-    .map((id) => ({ file: "", message: `option --stage: unknown stage '${id}'${didYouMean(id, known) || `; the stages are: ${known.join(", ")}`}` }));
+    .map((id) => ({
+      file: "",
+      message: wrapMessage(`option --stage: unknown stage '${id}'${didYouMean(id, known) || `; the stages are: ${known.join(", ")}`}`, stderrWidth(), "  "),
+    }));
   if (problems.length) throw new InputError(problems);
   return [...new Set(ids)];
 }
 
 async function checkSaveFile(file: string, options: AssessOptions): Promise<void> {
   const folder = await stat(dirname(resolve(file))).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new InputError([{ file, message: "cannot be saved: its folder does not exist" }]);
+  if (!folder?.isDirectory()) throw new InputError(wrapMessage(`${file} cannot be saved: its folder does not exist`, stderrWidth()));
   const info = await stat(file).catch(() => undefined);
-  if (info?.isDirectory()) throw new InputError([{ file, message: "is a folder; --save names a file, like answers.yaml" }]);
+  if (info?.isDirectory()) throw new InputError(wrapMessage(`${file} is a folder; --save names a file, like answers.yaml`, stderrWidth()));
   const continuing = options.resume !== undefined && resolve(options.resume) === resolve(file);
   if (info && !continuing && !options.force) {
     // Whole commands, as they work where this one ran: `add --force` fails under npm start, which takes --force for itself.
@@ -170,7 +175,7 @@ async function checkSaveFile(file: string, options: AssessOptions): Promise<void
           { label: "keep it and start anew:", command: rerunLine(`--save ${shellQuote(await freeName(file))}`, options, stages) },
           { label: "start over, replacing it:", command: rerunLine("--force", options, stages) },
         ],
-        process.stderr.isTTY ? process.stderr.columns : undefined,
+        stderrWidth(),
       ),
     );
   }
@@ -189,7 +194,7 @@ async function freeName(file: string): Promise<string> {
 /** What was kept and the command to resume, wrapped at `width` (the terminal's) with the command whole. */
 function stopped(kept: Kept, options: AssessOptions, stages: string[] | undefined, width: number | undefined, keptToo?: string): string {
   if (kept.unsaved) return notSaved(kept, options, stages, width);
-  if (!kept.file) return "Stopped before anything was saved; nothing was written.";
+  if (!kept.file) return wrapMessage("Stopped before anything was saved; nothing was written.", width);
   const what = `${kept.count} answer${kept.count === 1 ? "" : "s"}${keptToo ? ` and ${keptToo}` : ""}`;
   return withCommand(`Kept ${what} in ${kept.file}. Resume with:`, resumeLine(kept.file, options, stages), width);
 }
@@ -198,11 +203,7 @@ function stopped(kept: Kept, options: AssessOptions, stages: string[] | undefine
 function notSaved(kept: Kept, options: AssessOptions, stages: string[] | undefined, width: number | undefined): string {
   const changes = `${kept.unsaved} change${kept.unsaved === 1 ? "" : "s"}`;
   const why = kept.failure ? ` (${kept.failure})` : "";
-  if (!kept.file)
-    return wrapText(
-      `Your answers could not be saved${why}; nothing was written. Free some space or choose another --save file, and start again.`,
-      width ?? Number.POSITIVE_INFINITY,
-    ).join("\n");
+  if (!kept.file) return wrapMessage(`Your answers could not be saved${why}; nothing was written. Free some space or choose another --save file, and start again.`, width);
   return withCommand(
     `The last ${changes} could not be saved${why}. ${kept.file} holds ${kept.count} answer${kept.count === 1 ? "" : "s"}. Resume with:`,
     resumeLine(kept.file, options, stages),

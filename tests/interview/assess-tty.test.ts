@@ -117,6 +117,31 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
     expect(screen("four")).not.toContain("Save this report");
   }, 90_000);
 
+  it("wraps its refusals at 60 columns on word boundaries, each command whole: an unknown --stage, a --save folder, stdin not a terminal", async () => {
+    const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
+    const dir = tempDir();
+    const runs = [
+      `${node} assess --questions ${shellQuote(MINI)} --stage bill --stage supportt`,
+      `${node} assess --questions ${shellQuote(MINI)} --save .`,
+      `echo | ${node} assess --questions ${shellQuote(MINI)} --save fresh-answers-file.yaml`,
+    ];
+    start("narrow", dir, runs.map((r) => `${r} 2>&1; echo EXIT=$?`).join("; "), "exit", { columns: 60 });
+    await exited("narrow", dir, "exit");
+    // Joined, a line the terminal had to break is longer than the terminal: none is, so no word is cut.
+    const shown = screen("narrow").split("\n");
+    expect(shown.filter((line) => displayWidth(line) > 60)).toEqual([]);
+    for (const words of [
+      "option --stage: unknown stage 'bill'; the stages are: billing, support",
+      "option --stage: unknown stage 'supportt'; did you mean 'support'?",
+      "is a folder; --save names a file, like answers.yaml",
+      "automation-fit assess asks its questions in a terminal, and stdin is not one (it is piped or redirected).",
+    ]) {
+      expect(screen("narrow").replace(/\s+/g, " ")).toContain(words);
+    }
+    expect(shown).toContain("  automation-fit report ANSWERS");
+    expect(shown.filter((line) => line.startsWith("EXIT="))).toEqual(["EXIT=2", "EXIT=2", "EXIT=2"]);
+  }, 30_000);
+
   it("reads cleanly at 60 and 100 columns: labels echoed, words whole, the review within the width, the summary on one 80x24 screen", async () => {
     const set = await loadQuestionSet(join(ROOT, "questions")).then(orThrow);
     const first = plan(set)[0]!.question;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel, withCommand, withCommands, wrapText } from "../../src/text.js";
+import { displayWidth, markdownInline, setLabel, terminalSafe, verdictLabel, withCommand, withCommands, wrapMessage, wrapText } from "../../src/text.js";
 
 describe("terminalSafe", () => {
   it("shows escape sequences and control characters instead of passing them on", () => {
@@ -143,5 +143,30 @@ describe("withCommand", () => {
   it("at 99 columns wraps the words and puts the command whole on a line of its own (it was cut mid-word at the edge)", () => {
     expect(withCommand(intro, command, 99)).toBe(`${intro}\n  ${command}`);
     expect(withCommand(intro, command, 40).split("\n")).toEqual(["Kept 20 answers in", "automation-fit-answers.yaml. Resume", "with:", `  ${command}`]);
+  });
+});
+
+describe("wrapMessage", () => {
+  const message = "option --stage: unknown stage 'lead-gen'; the stages are: lead-generation, sales-call, deal-close, onboarding, renewal-calls";
+
+  it("leaves a message as it is without a terminal width: a line per thought, for logs", () => {
+    expect(wrapMessage(`${message}\nsecond`)).toBe(`${message}\nsecond`);
+    expect(wrapMessage(message, 0)).toBe(message);
+  });
+
+  it("wraps each line on word boundaries at the width, continuations hung by `hang`, blank lines kept", () => {
+    const lines = wrapMessage(`${message}\n\n  an indented line that runs on past the width of sixty columns`, 60, "  ").split("\n");
+    expect(lines).toEqual([
+      "option --stage: unknown stage 'lead-gen'; the stages are:",
+      "  lead-generation, sales-call, deal-close, onboarding,",
+      "  renewal-calls",
+      "",
+      "  an indented line that runs on past the width of sixty",
+      "    columns",
+    ]);
+  });
+
+  it("passes the text through the one sanitiser", () => {
+    expect(wrapMessage("a \u001b[2J b", 60)).toBe(terminalSafe("a \u001b[2J b"));
   });
 });
