@@ -86,7 +86,7 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
   const floor = f.raisedBy >= 0 ? set.gates[f.raisedBy]! : undefined;
   const points = withFlips ? flipPoints(p, stageIndex, indexes) : { flips: [], search: "exact" as const };
   const [flip = null, other = null] = points.flips;
-  const flipWords = flipText(set, points.flips, points.search);
+  const flipWords = flipText(set, points.flips, points.search, gate);
   return {
     id: stage.id,
     name: stage.name,
@@ -118,18 +118,20 @@ const COUNT_WORDS = ["no", "One", "Two", "Three"];
 
 /**
  * Flip points in plain words: 'One answer from Hybrid: "Do ...?" answered No.' On a tie both ways are named.
- * A greedy search says so, since a shorter way may exist.
+ * A greedy search says so, since a shorter way may exist. Where the change lifts the gap capping the stage (a gate
+ * with a fix), it is a gap to close, not an answer to doubt, and the words say so.
  */
-export function flipText(set: QuestionSet, flips: readonly Flip[], search: "exact" | "greedy"): string | null {
+export function flipText(set: QuestionSet, flips: readonly Flip[], search: "exact" | "greedy", cap?: Gate): string | null {
   if (!flips.length) return search === "greedy" ? "A quick search on this long stage found no change of up to three answers that moves the verdict; one may exist." : null;
   const questions = new Map(set.questions.map((q) => [q.id, q.text]));
   const labels = new Map(set.scale.map((o) => [o.value, o.label]));
   const changes = (f: Flip) => f.changes.map((c) => `"${questions.get(c.questionId) ?? c.questionId}" answered ${labels.get(c.answer) ?? c.answer}`).join("; ");
   const n = flips[0]!.changes.length;
   const amount = `${COUNT_WORDS[n] ?? n} answer${n === 1 ? "" : "s"}`;
+  const closes = (f: Flip) => cap?.fix !== undefined && f.changes.some((c) => c.questionId === cap.question);
   const text =
     flips.length === 1
-      ? `${amount} from ${VERDICT_NAMES[flips[0]!.verdict]}: ${changes(flips[0]!)}.`
+      ? `${amount} from ${VERDICT_NAMES[flips[0]!.verdict]}${closes(flips[0]!) ? `, and it is a gap to close, not an answer to doubt (${gateName(cap!)})` : ""}: ${changes(flips[0]!)}.`
       : `${amount} either way: ${flips.map((f) => `${VERDICT_NAMES[f.verdict]} if ${changes(f)}`).join("; or ")}.`;
   return search === "greedy" ? `${text} (Found by a quick search on a long stage; a shorter way may exist.)` : text;
 }

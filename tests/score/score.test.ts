@@ -3,7 +3,7 @@ import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
 import { DEFAULT_THRESHOLDS } from "../../src/model/question-set.js";
-import { assess, verdictFor } from "../../src/score/score.js";
+import { assess, flipText, verdictFor } from "../../src/score/score.js";
 
 const set = await loadQuestionSet(new URL("../fixtures/mini", import.meta.url).pathname).then(orThrow);
 const answers = (given: Record<string, string>, notes: Record<string, string> = {}): Answers => ({ answers: given, notes });
@@ -148,5 +148,23 @@ describe("scoring properties", () => {
         expect(s.confidence).toBeLessThanOrEqual(1);
       }
     }
+  });
+});
+
+const builtIn = await loadQuestionSet().then(orThrow);
+
+describe("flip points through a gap", () => {
+  const gate = builtIn.gates.find((g) => g.fix !== undefined)!;
+  const flip = { verdict: "automate" as const, changes: [{ questionId: gate.question, answer: "partly" }] };
+  const other = { verdict: "automate" as const, changes: [{ questionId: builtIn.questions.find((q) => q.id !== gate.question)!.id, answer: "yes" }] };
+
+  it.each([
+    { name: "the capping gap's question: a gap to close, named", cap: gate, flips: [flip], says: true },
+    { name: "another question: an answer to check", cap: gate, flips: [other], says: false },
+    { name: "not capped by that gate", cap: undefined, flips: [flip], says: false },
+  ])("$name", ({ cap, flips, says }) => {
+    const text = flipText(builtIn, flips, "exact", cap)!;
+    expect(text.startsWith("One answer from Automate")).toBe(true);
+    expect(text.includes(`a gap to close, not an answer to doubt (${gate.name})`)).toBe(says);
   });
 });
