@@ -25,6 +25,15 @@ export function setVersion(set: Assessment["set"]): string | undefined {
   return version ? `question set ${/^v/i.test(version) ? version : `v${version}`}` : undefined;
 }
 
+/**
+ * A report's title: "Automation fit: Acme", or `kind` alone when no client is named. The question set's name is on the
+ * line below; put in the client's place it read as a client ("Automation fit: Customer lifecycle automation fit").
+ */
+export function reportTitle(kind: string, client: string | undefined): string {
+  const who = client?.trim();
+  return who ? `${kind}: ${who}` : kind;
+}
+
 /** How much of a stage was answered, in plain words: "answered 13 of 13" ("Not sure" and "Does not apply" are not answers). */
 export function answeredText(counts: { answered: number; questions: number }): string {
   return `answered ${counts.answered} of ${counts.questions}`;

@@ -96,7 +96,12 @@ export const assess = withSetOption(
     const scored = onlyStages(scoring.assess(set, answers), stages);
     // with its plan, as `report` gives it (the first things to do are the summary's), for the stages asked about
     const planStart = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();
-    const assessment: Assessment = planning.withPlan(scored, { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start: planStart });
+    const assessment: Assessment = planning.withPlan(scored, {
+      set,
+      ...(answers.sizing ? { sizing: answers.sizing } : {}),
+      start: planStart,
+      resume: resumeLine(saver.saveFile, options, stages),
+    });
     const color = colorWanted(process.stdout, process.env, options.color);
     const width = reportWidth(process.stdout);
     // On a terminal the report is a summary and a choice; redirected or --out, the full report goes there as it always did.

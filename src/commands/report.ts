@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { formatProblem, InputError, orThrow } from "../errors.js";
 import type { Answers } from "../model/answers.js";
 import { REPORT_FORMATS } from "../report/formats.js";
-import { terminalSafe } from "../text.js";
+import { cli, shellQuote, terminalSafe } from "../text.js";
 import {
   checkFrontMatter,
   frontMatterOption,
@@ -59,15 +59,18 @@ export const report = kpisOption(
   const look = { color: !options.out && colorWanted(process.stdout, process.env, options.color), width: reportWidth(process.stdout), frontMatter: options.frontMatter };
   const client = options.client === undefined ? {} : { client: options.client };
   // one respondent: the report with its plan, and the KPIs' movement with --kpis
-  const single = async (answers: Answers) => {
+  const single = async (answers: Answers, file?: string) => {
     const [{ assess }, { withKpiAlarms, withPlan }, { isIsoDate }] = await Promise.all([import("../score/score.js"), import("../score/plan.js"), import("../model/date.js")]);
     const start = answers.date !== undefined && isIsoDate(answers.date) ? answers.date : today();
-    let assessment = withPlan(assess(set, answers), { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start });
+    // where questions are open, the plan names the command that goes on answering an answers file (a CSV row has none)
+    const questions = options.questions === undefined ? "" : ` --questions ${shellQuote(options.questions)}`;
+    const resume = file === undefined ? {} : { resume: `${cli()} assess --resume ${shellQuote(file)}${questions}` };
+    let assessment = withPlan(assess(set, answers), { set, ...(answers.sizing ? { sizing: answers.sizing } : {}), start, ...resume });
     if (options.kpis) assessment = withKpiAlarms(assessment, orThrow(await (await import("../load/kpi-log.js")).loadKpiWatch(options.kpis, set, assessment, today())));
     await emit(await render(assessment, format, look), options.out, options.force);
   };
   if (await respondents.isAnswersFile(paths)) {
-    await single({ ...orThrow(await respondents.readAnswers(paths[0]!, set)), ...client });
+    await single({ ...orThrow(await respondents.readAnswers(paths[0]!, set)), ...client }, paths[0]!);
     return;
   }
   const [{ TeamTally }, { teamProgress }] = await Promise.all([import("../score/aggregate.js"), import("../ui/progress.js")]);

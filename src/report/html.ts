@@ -26,7 +26,7 @@ import {
   tallyText,
   teamSize,
 } from "./team-text.js";
-import { escapeHtml as h, setLabel, verdictLabel } from "../text.js";
+import { escapeHtml as h, setLabel, reportTitle, verdictLabel } from "../text.js";
 
 const NOT_APPLICABLE = "Does not apply: every question was answered n/a";
 /** Only a recommendation is drawn as a bar: an insufficient stage's score is unreliable, a not-applicable one has none. */
@@ -37,7 +37,7 @@ const PRINCIPLE =
 
 /** The client deliverable as one self-contained HTML page (inline CSS and SVG, nothing fetched), made to print to PDF. Pure. */
 export function renderHtml(a: Assessment): string {
-  const who = a.client?.trim() || a.set.name;
+  const who = a.client?.trim();
   const body: string[] = [
     cover("Automation fit", who, [
       ["Client", a.client],
@@ -78,13 +78,13 @@ export function renderHtml(a: Assessment): string {
   body.push(campaignSection(a.campaigns, a.calendar));
   body.push(methodSection(a.thresholds, false));
   body.push(appendix(a));
-  return page(`Automation fit: ${who}`, body);
+  return page(reportTitle("Automation fit", who), body);
 }
 
 /** The team deliverable as one self-contained HTML page. Pure. */
 export function renderTeamHtml(t: TeamAssessment): string {
   const small = isSmallTeam(t);
-  const who = t.client?.trim() || t.set.name;
+  const who = t.client?.trim();
   const body: string[] = [
     cover("Automation fit, team view", who, [
       ["Client", t.client],
@@ -179,7 +179,7 @@ export function renderTeamHtml(t: TeamAssessment): string {
     );
   }
   body.push("</section>");
-  return page(`Automation fit, team view: ${who}`, body);
+  return page(reportTitle("Automation fit, team view", who), body);
 }
 
 /** Progress between two assessments as one self-contained HTML page. Pure. */
@@ -510,13 +510,15 @@ function appendix(a: Assessment): string {
   ].join("\n");
 }
 
-/** The first page: what and for whom, then the facts; the one named in the title is not repeated among them. A short report's cover shares its page. */
-function cover(kind: string, who: string, facts: [string, string | undefined][], compact = false): string {
+/**
+ * The first page: what and for whom, then the facts; the one named in the title is not repeated among them. Without a
+ * client, the kind is the title. A short report's cover shares its page.
+ */
+function cover(kind: string, who: string | undefined, facts: [string, string | undefined][], compact = false): string {
   const rows = facts.filter((f): f is [string, string] => Boolean(f[1]?.trim()) && f[1] !== who).map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`);
   return [
     `<header class="cover${compact ? " compact" : ""}">`,
-    `<p class="kind">${h(kind)}</p>`,
-    `<h1>${h(who)}</h1>`,
+    ...(who ? [`<p class="kind">${h(kind)}</p>`, `<h1>${h(who)}</h1>`] : [`<h1>${h(kind)}</h1>`]),
     `<dl class="facts">${rows.join("")}</dl>`,
     `<p class="principle">${h(PRINCIPLE)}</p>`,
     "</header>",

@@ -4,7 +4,7 @@ import type { CampaignSchedule } from "../model/plan.js";
 import type { Campaign } from "../model/question-set.js";
 import { percent } from "../score/score.js";
 import { notCharted, scoreChart } from "./mermaid.js";
-import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
+import { markdownInline as md, setLabel, reportTitle, verdictLabel } from "../text.js";
 import { campaignDates, kpiWatchBlocks, PLAN_HEADINGS, roadmapBlocks, sizingBlocks, summaryBlocks } from "./plan-markdown.js";
 
 const SUMMARY = "Summary";
@@ -21,7 +21,7 @@ export interface MarkdownOptions {
 
 /** The client deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
 export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): string {
-  const title = `Automation fit: ${shortName(a.client ?? "") || shortName(a.set.name)}`;
+  const title = reportTitle("Automation fit", shortName(a.client ?? ""));
   const unique = uniqueHeadings([md(title), SUMMARY, CHECKLIST, CAMPAIGNS, HOW, WARNINGS, APPENDIX, ...Object.values(PLAN_HEADINGS)]);
   const blocks: string[] = [titleBlock(title, { author: a.assessor, date: a.date }, options)];
 

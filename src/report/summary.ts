@@ -2,7 +2,7 @@ import type { Assessment, StageAssessment, Verdict } from "../model/report.js";
 import { palette } from "../ui/palette.js";
 import { capsSentence, gateMark, marksSentence } from "./cutoffs.js";
 import { verdictStyle } from "./terminal.js";
-import { displayWidth, pad, setVersion, terminalSafe, verdictLabel, words, wrap } from "../text.js";
+import { displayWidth, pad, setVersion, terminalSafe, reportTitle, verdictLabel, words, wrap } from "../text.js";
 
 /**
  * The most lines the summary takes, the blank line before it included: with the ending's choice under it (4 lines), it
@@ -38,7 +38,7 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const out: string[] = [];
   // One line each (the full report has them whole). Where there is room, the date and version share the title's line,
   // leaving lines for the first things to do; the client's name is what gets cut.
-  const title = terminalSafe(`Automation fit: ${a.client?.trim() || a.set.name}`);
+  const title = terminalSafe(reportTitle("Automation fit", a.client));
   const dated = [a.date, setVersion(a.set)].filter(Boolean).join(" · ");
   if (width - displayWidth(` · ${dated}`) >= 40) out.push(`${c.bold(fitName(title, width - displayWidth(` · ${dated}`)))}${c.dim(` · ${dated}`)}`);
   else {

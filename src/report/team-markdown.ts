@@ -33,7 +33,7 @@ const HOW = "How to read this";
 /** The team deliverable: passes markdownlint's defaults (MD013 off); all text from files is escaped. */
 export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions = {}): string {
   const small = isSmallTeam(t);
-  const title = `Team view: ${shortName(t.client ?? "") || shortName(t.set.name)}`;
+  const title = t.client?.trim() ? `Team view: ${shortName(t.client)}` : "Automation fit, team view";
   const unique = uniqueHeadings([md(title), RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CHECK, CAMPAIGNS, HOW]);
   const blocks: string[] = [titleBlock(title, {}, options)];
 

@@ -19,7 +19,7 @@ import {
   teamSize,
 } from "./team-text.js";
 import { campaignLines, kpiLines, playLines, type TerminalOptions, verdictStyle } from "./terminal.js";
-import { displayWidth, pad, setLabel, terminalSafe, verdictLabel, words, wrap } from "../text.js";
+import { displayWidth, pad, setLabel, terminalSafe, reportTitle, verdictLabel, words, wrap } from "../text.js";
 
 const MIN_WIDTH = 30;
 const VERDICT_WIDTH = Math.max(...(["automate", "hybrid", "human", "insufficient"] as const).map((v) => verdictLabel(v).length));
@@ -30,7 +30,7 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
   const small = isSmallTeam(t);
   const out: string[] = [];
 
-  out.push(...wrap(words(`Automation fit: ${t.client?.trim() || t.set.name} · team view`, c.bold), width, ""));
+  out.push(...wrap(words(`${reportTitle("Automation fit", t.client)} · team view`, c.bold), width, ""));
   out.push(...wrap(words(`${setLabel(t.set)} · ${teamSize(t)}`, c.dim), width, ""));
   out.push(...wrap(words("Automation supports human service, never replaces it.", c.dim), width, ""));
 

@@ -5,7 +5,7 @@ import { capsSentence, gateMark, cutoffsSentence } from "./cutoffs.js";
 import { palette, type Palette } from "../ui/palette.js";
 import { campaignDates } from "./plan-markdown.js";
 import { firstThingsLines, hoursLines, kpiWatchLines, roadmapLines } from "./plan-terminal.js";
-import { displayWidth, pad, type Style, setLabel, terminalSafe, verdictLabel, type Word, words, wrap } from "../text.js";
+import { displayWidth, pad, type Style, setLabel, terminalSafe, reportTitle, verdictLabel, type Word, words, wrap } from "../text.js";
 
 export interface TerminalOptions {
   color: boolean;
@@ -23,7 +23,7 @@ export function renderTerminal(a: Assessment, options: TerminalOptions): string 
   const c = palette(options.color);
   const out: string[] = [];
 
-  out.push(...wrap(words(`Automation fit: ${a.client?.trim() || a.set.name}`, c.bold), width, ""));
+  out.push(...wrap(words(reportTitle("Automation fit", a.client), c.bold), width, ""));
   const meta = [setLabel(a.set)];
   if (a.date) meta.push(a.date);
   if (a.assessor) meta.push(`assessed by ${a.assessor}`);

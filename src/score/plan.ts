@@ -9,10 +9,12 @@ import { gateName, round } from "./score.js";
 
 /** What the plan needs besides the assessment: the set's declarations, the answers' sizing, and day one. */
 export interface PlanInput {
-  set: Pick<QuestionSet, "kpis" | "campaigns" | "automatableShare"> & Partial<Pick<QuestionSet, "gates">>;
+  set: Pick<QuestionSet, "kpis" | "campaigns" | "automatableShare"> & Partial<Pick<QuestionSet, "gates" | "scale">>;
   sizing?: Record<string, StageSize>;
   /** Day one, YYYY-MM-DD. */
   start: string;
+  /** The command that goes on answering these answers (`automation-fit assess --resume FILE`): named where questions are open. */
+  resume?: string;
 }
 
 /** The automatable share per verdict for a set that declares none. */
@@ -35,7 +37,7 @@ export function plan(a: Assessment, input: PlanInput): Plan {
   const ranked = rankedPlays(a, input, sizing, gaps);
   const calendar = campaignCalendar(input.set.campaigns, input.start);
   const roadmap = phases(ranked, calendar, input.start);
-  return { start: input.start, summary: summarise(a, ranked, gaps, input.set.gates ?? [], sizing, calendar), sizing, roadmap, calendar };
+  return { start: input.start, summary: summarise(a, ranked, gaps, input, sizing, calendar), sizing, roadmap, calendar };
 }
 
 /** The assessment with its plan: the summary near the top, the sizing, roadmap and calendar after the stages. */
@@ -230,7 +232,7 @@ export function campaignCalendar(campaigns: QuestionSet["campaigns"], start: str
  * Three to five things to do first: each open gap (what closes it, the stages it caps), the top plays (one per stage,
  * those your answers chose before the defaults), the close calls, a campaign, the hours.
  */
-function summarise(a: Assessment, ranked: Ranked[], gaps: readonly OpenGap[], gates: readonly Gate[], sizing: Sizing | null, calendar: CampaignSchedule[]): SummaryItem[] {
+function summarise(a: Assessment, ranked: Ranked[], gaps: readonly OpenGap[], input: PlanInput, sizing: Sizing | null, calendar: CampaignSchedule[]): SummaryItem[] {
   const out: SummaryItem[] = gaps.map((g) => gapItem(g, ranked, a.stages.filter((s) => PLANNED.has(s.verdict)).length));
   // a play the answers chose is a finding about this business; an unconditional one is a default, named only after.
   // A play that closes a gap is named with its gap above.
@@ -242,7 +244,7 @@ function summarise(a: Assessment, ranked: Ranked[], gaps: readonly OpenGap[], ga
       stageId: w.stageId,
     })),
   );
-  const edge = edgeStage(a, gates);
+  const edge = edgeStage(a, input.set.gates ?? []) ?? openStages(a, input);
   if (edge) out.push(edge);
   const campaign = calendar.find((c) => c.every !== null) ?? calendar[0];
   if (campaign) {
@@ -276,8 +278,7 @@ function gapItem(g: OpenGap, ranked: Ranked[], planned: number): SummaryItem {
 /**
  * The close calls. One stage on the edge (one answer from another verdict): check that answer. Where most stages are,
  * the mark stops telling them apart: say so, and name the answer that decides most of them. A flip through a gate's
- * question is no close call in the answers: it opens or closes a gate (an open gap is named above). Else the first stage
- * without a verdict.
+ * question is no close call in the answers: it opens or closes a gate (an open gap is named above).
  */
 function edgeStage(a: Assessment, gates: readonly Gate[]): SummaryItem | undefined {
   const gateQuestions = new Set(gates.map((g) => g.question));
@@ -306,9 +307,33 @@ function edgeStage(a: Assessment, gates: readonly Gate[]): SummaryItem | undefin
       stageId: flipped.id,
     };
   }
-  const open = a.stages.find((s) => s.verdict === "insufficient");
-  if (open) return { text: `${open.name} has no verdict yet: answer its open questions before planning it.`, stageId: open.id };
   return undefined;
+}
+
+/**
+ * The stages without a verdict, every one named (or "No stage" when none has one), how many of their questions are open
+ * (not answered, or "Not sure") and the command that goes on answering them.
+ */
+function openStages(a: Assessment, input: PlanInput): SummaryItem | undefined {
+  const open = a.stages.filter((s) => s.verdict === "insufficient");
+  if (!open.length) return undefined;
+  const unsure = new Set((input.set.scale ?? []).filter((o) => o.counts === "unsure").map((o) => o.value));
+  const names = new Set(open.map((s) => s.name));
+  const count = (a.answers ?? []).filter((r) => r.stages.some((n) => names.has(n)) && (r.answer === null || unsure.has(r.answer))).length;
+  const how = input.resume ? ` (${input.resume})` : "";
+  const questions = `${count} question${count === 1 ? " is" : "s are"} open`;
+  const them = count === 1 ? "it" : "them";
+  if (open.length === a.stages.filter((s) => s.verdict !== "not-applicable").length) {
+    return { text: count ? `No stage has a verdict yet: ${questions}; answer ${them}${how}.` : `No stage has a verdict yet: answer more of the questions${how}.`, stageId: null };
+  }
+  const one = open.length === 1;
+  const which = `${listWords(open.map((s) => s.name))} ${one ? "has" : "have"} no verdict yet`;
+  return {
+    text: count
+      ? `${which}: ${questions} there; answer ${them}${how} before planning ${one ? "it" : "them"}.`
+      : `${which}: answer ${one ? "its" : "their"} open questions${how} before planning ${one ? "it" : "them"}.`,
+    stageId: one ? open[0]!.id : null,
+  };
 }
 
 const sentencePart = (text: string) => text.trim().replace(/[.!]+$/, "");

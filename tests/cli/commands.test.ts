@@ -169,6 +169,17 @@ describe("automation-fit report", () => {
     expect(r.stdout).toContain("| ");
   });
 
+  it("on a blank answers file (every answer Not sure) says no stage has a verdict, how many questions are open and how to answer them", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "blank.yaml"), (await runInProcess(["template"])).stdout);
+    const r = await runInProcess(["report", "blank.yaml"], { cwd: dir, env: { NO_COLOR: "1" } });
+    expect(r.status).toBe(0);
+    // no client: the title names none (the set's name is on the next line, not in the client's place)
+    expect(r.stdout.split("\n")[0]).toBe("Automation fit");
+    const questions = JSON.parse((await runInProcess(["questions", "--format", "json"])).stdout).questions.length;
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(`1. No stage has a verdict yet: ${questions} questions are open; answer them (automation-fit assess --resume blank.yaml).`);
+  });
+
   it("prints the same report whether the answers file takes the quick path or the full loader", async () => {
     const set = await loadQuestionSet().then(orThrow);
     for (const name of ["self-serve-subscription.yaml", "enterprise-services.yaml"]) {

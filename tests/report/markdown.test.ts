@@ -33,7 +33,8 @@ describe("renderMarkdown", () => {
     expect(await lintErrors(out)).toEqual([]);
     expect(out).toContain("## Summary (2)");
     expect(out).toContain("### What to automate in Onboarding (2), and the human part to keep");
-    expect(out).toMatch(/^# Automation fit: Customer lifecycle$/m);
+    // without a client the title names none: the set's name is on the line below, not in the client's place
+    expect(out).toMatch(/^# Automation fit$/m);
   });
 
   it("keeps the hostile client and stage names from breaking the title or the table", () => {

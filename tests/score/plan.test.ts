@@ -203,6 +203,29 @@ describe("the executive summary", () => {
     const p = plan(assessment([stage("open", "insufficient", null, []), stage("s", "automate", 90, [play("x", "small")])]), { set, start: "2027-01-04" });
     expect(p.summary).toContainEqual({ text: "open has no verdict yet: answer its open questions before planning it.", stageId: "open" });
   });
+
+  it("names every stage without a verdict, counts their open questions (not answered or Not sure) and says how to answer them", () => {
+    const record = (id: string, stages: string[], answer: string | null) => ({ questionId: id, question: id, stages, answer, answerLabel: answer });
+    const answers = [record("q1", ["a", "b"], "unsure"), record("q2", ["b"], null), record("q3", ["c"], "yes"), record("q4", ["a"], "yes"), record("q5", ["d"], "n/a")];
+    const resume = "automation-fit assess --resume blank.yaml";
+    const withScale = {
+      ...set,
+      scale: [
+        { value: "yes", label: "Yes", counts: "answer" as const, level: 1 },
+        { value: "unsure", label: "Not sure", counts: "unsure" as const },
+      ],
+    };
+    const blank = { ...assessment(["a", "b", "c"].map((id) => stage(id, "insufficient", null, []))), answers };
+    expect(plan(blank, { set: withScale, start: "2027-01-04", resume }).summary[0]).toEqual({
+      text: "No stage has a verdict yet: 2 questions are open; answer them (automation-fit assess --resume blank.yaml).",
+      stageId: null,
+    });
+    const some = { ...assessment([stage("a", "insufficient", null, []), stage("b", "insufficient", null, []), stage("c", "human", 10, [])]), answers };
+    expect(plan(some, { set: withScale, start: "2027-01-04", resume }).summary).toContainEqual({
+      text: "a and b have no verdict yet: 2 questions are open there; answer them (automation-fit assess --resume blank.yaml) before planning them.",
+      stageId: null,
+    });
+  });
 });
 
 describe("what to do first fits the business", () => {
