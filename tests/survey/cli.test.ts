@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { example, run, tempDir } from "../cli/run.js";
+import { example, run, tempDir, runInProcess } from "../cli/run.js";
 import { csvText, exportBytes, people, sheet } from "./exports.js";
 
 const set = await loadQuestionSet().then(orThrow);
@@ -35,9 +35,9 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(text.stdout).toContain("Automation fit: Harbourside Accounting · team view");
   });
 
-  it("a one-row export (one client filling the form) gives the single report, its name the assessor", () => {
+  it("a one-row export (one client filling the form) gives the single report, its name the assessor", async () => {
     const one = save("one.csv", exportBytes("microsoft", set, persons.slice(0, 1), "native"));
-    const r = run(["report", one, "--format", "json", "--client", "Acme"]);
+    const r = await runInProcess(["report", one, "--format", "json", "--client", "Acme"]);
     expect(r.status).toBe(0);
     const single = JSON.parse(r.stdout);
     expect(single.kind).not.toBe("team");
@@ -46,11 +46,11 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(single.stages).toHaveLength(set.stages.length);
   });
 
-  it("with --skip-bad-rows, one good row left of two gives the single report, the skipped row said", () => {
+  it("with --skip-bad-rows, one good row left of two gives the single report, the skipped row said", async () => {
     const rows = sheet("google", set, persons.slice(0, 2)).rows.map((row) => [...row]);
     rows[2]![4] = "Maybe";
     const file = save("one-good.csv", csvText(rows, ",", "\n"));
-    const r = run(["report", file, "--skip-bad-rows", "--format", "json"]);
+    const r = await runInProcess(["report", file, "--skip-bad-rows", "--format", "json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("skipped 1 of 2 respondents (CSV rows or answers files) with problems; the report leaves them out:");
     expect(r.stderr).toContain(`${file}:E3 (header`);
@@ -58,15 +58,15 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(JSON.parse(r.stdout).kind).not.toBe("team");
   });
 
-  it("Excel's Unicode Text saved as .txt is a survey export too", () => {
+  it("Excel's Unicode Text saved as .txt is a survey export too", async () => {
     const file = save("Responses.txt", exportBytes("microsoft", set, persons, "utf16le-tab"));
-    const r = run(["report", file, "--format", "json"]);
+    const r = await runInProcess(["report", file, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("UTF-16 LE (Excel's Unicode Text); tab-separated");
     expect(JSON.parse(r.stdout).respondentCount).toBe(persons.length);
   });
 
-  it("the client column of a sheet names the client", () => {
+  it("the client column of a sheet names the client", async () => {
     const file = save(
       "client.csv",
       csvText(
@@ -79,40 +79,40 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
         "\n",
       ),
     );
-    expect(JSON.parse(run(["report", file, "--format", "json"]).stdout).client).toBe("Beta plc");
+    expect(JSON.parse((await runInProcess(["report", file, "--format", "json"])).stdout).client).toBe("Beta plc");
   });
 
-  it("--name-column and --role-column name the columns a sheet heads its own way", () => {
+  it("--name-column and --role-column name the columns a sheet heads its own way", async () => {
     const rows = sheet("google", set, persons).rows.map((row) => [...row]);
     rows[0]![2] = "Who are you";
     rows[0]![3] = "Hat";
     const file = save("own-headers.csv", csvText(rows, ",", "\n"));
-    const refused = run(["report", file]);
+    const refused = await runInProcess(["report", file]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain(`${file}:C1 (header "Who are you") is not a question of the set`);
-    const r = run(["report", file, "--name-column", "who are you", "--role-column", "HAT", "--format", "json"]);
+    const r = await runInProcess(["report", file, "--name-column", "who are you", "--role-column", "HAT", "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map((x: { role: string }) => x.role)).toEqual(persons.map((p) => p.role));
   });
 
-  it("a column that is neither question nor metadata fails the file, its hint offers --ignore-column, which leaves it out", () => {
+  it("a column that is neither question nor metadata fails the file, its hint offers --ignore-column, which leaves it out", async () => {
     const rows = sheet("google", set, persons).rows.map((row, i) => [...row, i === 0 ? "Department" : "Sales"]);
     const file = save("with-department.csv", csvText(rows, ",", "\n"));
-    const refused = run(["report", file]);
+    const refused = await runInProcess(["report", file]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/:[A-Z]+1 \(header "Department"\) is not a question of the set; .*or leave it out: add --ignore-column Department$/m);
-    const r = run(["report", file, "--ignore-column", "Department", "--format", "json"]);
+    const r = await runInProcess(["report", file, "--ignore-column", "Department", "--format", "json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('left out 1 column: "Department" by --ignore-column');
     expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(persons.map((p) => p.name));
   });
 
-  it("a bad cell is named by file, cell and header, all problems at once, exit 2", () => {
+  it("a bad cell is named by file, cell and header, all problems at once, exit 2", async () => {
     const rows = sheet("google", set, persons).rows.map((row) => [...row]);
     rows[3]![4] = "Maybe";
     rows[5]![6] = "Yess";
     const file = save("team.csv", csvText(rows, ",", "\n"));
-    const r = run(["report", file]);
+    const r = await runInProcess(["report", file]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trim().split("\n");
@@ -124,7 +124,7 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
 });
 
 describe("hostile text in the cells of an export", { timeout: 30_000 }, () => {
-  it("reaches no terminal raw, and every format still renders", { timeout: 60_000 }, () => {
+  it("reaches no terminal raw, and every format still renders", { timeout: 60_000 }, async () => {
     const hostile = [
       "\u001b]52;c;ZXZpbA==\u0007Eve",
       '=HYPERLINK("http://evil.example","x")',
@@ -143,7 +143,7 @@ describe("hostile text in the cells of an export", { timeout: 30_000 }, () => {
     ] as const) {
       const file = save(name, csvText(rows, separator, "\r\n"));
       for (const format of formats) {
-        const r = run(["report", file, "--format", format]);
+        const r = await runInProcess(["report", file, "--format", format]);
         expect(r.status).toBe(0);
         if (format !== "json") expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]/);
         if (format === "json") expect(JSON.parse(r.stdout).respondents[0].name).toBe(hostile[0]);
@@ -160,7 +160,7 @@ describe("hostile text in the cells of an export", { timeout: 30_000 }, () => {
           "\n",
         ),
       );
-      const r = run(["report", bad]);
+      const r = await runInProcess(["report", bad]);
       expect(r.status).toBe(2);
       expect(r.stderr).not.toContain("\u001b");
       expect(r.stderr).toContain("^[]52;c;ZXZpbA==^G");
@@ -169,13 +169,13 @@ describe("hostile text in the cells of an export", { timeout: 30_000 }, () => {
 });
 
 describe("validate checks anything report takes", { timeout: 30_000 }, () => {
-  it("an export, a team folder and a question set folder, each told by its content; every problem at once", { timeout: 30_000 }, () => {
+  it("an export, a team folder and a question set folder, each told by its content; every problem at once", { timeout: 30_000 }, async () => {
     const persons = people(set, 3, 3);
     const team = join(dir, "round-1");
     mkdirSync(team);
     writeFileSync(join(team, "export.csv"), exportBytes("typeform", set, persons, "utf16le-tab"));
     writeFileSync(join(team, "maya.yaml"), "assessor: Maya\nanswers:\n  uniform-need: yes\n");
-    const good = run(["validate", team, join(team, "export.csv")]);
+    const good = await runInProcess(["validate", team, join(team, "export.csv")]);
     expect(good.status).toBe(0);
     expect(good.stdout).toBe(`${team}: valid team folder (4 respondents from 2 files)\n${join(team, "export.csv")}: valid survey export (3 respondents)\n`);
     expect(good.stderr).toContain("UTF-16 LE");
@@ -195,7 +195,7 @@ describe("validate checks anything report takes", { timeout: 30_000 }, () => {
         "\n",
       ),
     );
-    const r = run(["validate", broken, join(dir, "missing.csv")]);
+    const r = await runInProcess(["validate", broken, join(dir, "missing.csv")]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trim().split("\n");
@@ -206,45 +206,45 @@ describe("validate checks anything report takes", { timeout: 30_000 }, () => {
       expect.stringMatching(/export\.csv:B3 \(header ".*"\): "Nope" is not an answer; use .*; did you mean "No"\?$/),
     ]);
 
-    const saved = save("saved-report.json", run(["report", example("regional-accounting-firm.yaml"), "--format", "json"]).stdout);
-    const report = run(["validate", saved]);
+    const saved = save("saved-report.json", (await runInProcess(["report", example("regional-accounting-firm.yaml"), "--format", "json"])).stdout);
+    const report = await runInProcess(["validate", saved]);
     expect(report.status).toBe(2);
     expect(report.stderr).toBe(
       `${saved}:1:1 is a report made by 'automation-fit report --format json', not a question set, answers file or survey export; validate checks what report reads\n`,
     );
 
-    const setFolder = run(["validate", example("../questions")]);
+    const setFolder = await runInProcess(["validate", example("../questions")]);
     expect(setFolder.status).toBe(0);
     expect(setFolder.stdout).toMatch(/valid question set \(\d+ stages, \d+ questions\)/);
   });
 });
 
 describe("compare two survey rounds", { timeout: 30_000 }, () => {
-  it("two exports are compared at the team medians; two one-row exports answer by answer", () => {
+  it("two exports are compared at the team medians; two one-row exports answer by answer", async () => {
     const before = save("round-1.csv", exportBytes("google", set, people(set, 5, 11), "native"));
     const after = save("round-2.csv", exportBytes("surveymonkey", set, people(set, 4, 12), "utf8-bom-semicolon"));
-    const r = run(["compare", before, after, "--format", "json"]);
+    const r = await runInProcess(["compare", before, after, "--format", "json"]);
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
     expect([c.before.kind, c.before.respondents, c.after.kind, c.after.respondents]).toEqual(["team", 5, "team", 4]);
     expect(c.answerLevel).toBe(false);
-    const teamBefore = JSON.parse(run(["report", before, "--format", "json"]).stdout);
+    const teamBefore = JSON.parse((await runInProcess(["report", before, "--format", "json"])).stdout);
     expect(c.stages.map((s: { before: { score: number } }) => s.before.score)).toEqual(teamBefore.stages.map((s: { median: number }) => s.median));
-    const text = run(["compare", before, after]);
+    const text = await runInProcess(["compare", before, after]);
     expect(text.stdout.replace(/\s+/g, " ")).toContain(`${before} is a team of 5 and ${after} is a team of 4, so only team medians and verdicts are compared.`);
 
     const one = (name: string, seed: number) => save(name, exportBytes("jotform", set, people(set, 1, seed), "native"));
-    const single = JSON.parse(run(["compare", one("a.csv", 1), one("b.csv", 2), "--format", "json"]).stdout);
+    const single = JSON.parse((await runInProcess(["compare", one("a.csv", 1), one("b.csv", 2), "--format", "json"])).stdout);
     expect(single.answerLevel).toBe(true);
     expect(single.answersChanged).toBeGreaterThan(0);
   });
 
-  it("a team folder on one side and a saved report on the other", () => {
+  it("a team folder on one side and a saved report on the other", async () => {
     const folder = join(dir, "folder-side");
     mkdirSync(folder);
     writeFileSync(join(folder, "export.csv"), exportBytes("jotform", set, people(set, 3, 5), "windows-1252"));
-    const saved = save("saved.json", run(["report", example("regional-accounting-firm.yaml"), "--format", "json"]).stdout);
-    const r = run(["compare", saved, folder, "--format", "json"]);
+    const saved = save("saved.json", (await runInProcess(["report", example("regional-accounting-firm.yaml"), "--format", "json"])).stdout);
+    const r = await runInProcess(["compare", saved, folder, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).after).toMatchObject({ kind: "team", respondents: 3 });
   });
