@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, run, tempDir } from "../cli/run.js";
+import { fixture, type Run, run, runInProcess, tempDir } from "../cli/run.js";
 
 const hostile = (name: string) => fixture(`hostile/${name}`);
 
@@ -23,8 +23,7 @@ const corpus: [file: string, error: RegExp][] = [
   ["alias-bomb.yaml", /alias-bomb\.yaml:1:1 has too many aliases .* alias bomb/],
 ];
 
-function expectCleanFailure(args: string[], error: RegExp) {
-  const r = run(args);
+function expectCleanFailure(r: Run, error: RegExp) {
   expect(r.status).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr).toMatch(error);
@@ -32,62 +31,62 @@ function expectCleanFailure(args: string[], error: RegExp) {
 }
 
 describe("a corpus of hostile and broken files", () => {
-  it.each(corpus)("%s gets a clear error", (file, error) => {
-    expectCleanFailure(["validate", hostile(file)], error);
+  it.each(corpus)("%s gets a clear error", async (file, error) => {
+    expectCleanFailure(await runInProcess(["validate", hostile(file)]), error);
   });
 
-  it("shows escape sequences from a file as visible text in error messages, never raw", () => {
-    const r = run(["validate", "--questions", fixture("mini"), hostile("escape-answer.yaml")]);
+  it("shows escape sequences from a file as visible text in error messages, never raw", async () => {
+    const r = await runInProcess(["validate", "--questions", fixture("mini"), hostile("escape-answer.yaml")]);
     expect(r.status).toBe(2);
     expect(r.stderr).not.toContain("\u001b");
     expect(r.stderr).toContain("escape-answer.yaml:2:13 '^[[2J^[[31mred' is not on the scale for 'auto-pay'");
   });
 
-  it("shows escape sequences from a CSV as visible text when bad rows are skipped", () => {
+  it("shows escape sequences from a CSV as visible text when bad rows are skipped", async () => {
     const file = join(tempDir(), "survey.csv");
     writeFileSync(file, "respondent,auto-pay\nAnn,yes\nBob,\u001b[2Jyes\n");
-    const r = run(["report", file, "--questions", fixture("mini"), "--skip-bad-rows", "--format", "json"]);
+    const r = await runInProcess(["report", file, "--questions", fixture("mini"), "--skip-bad-rows", "--format", "json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("^[[2Jyes");
     expect(r.stderr).not.toContain("\u001b");
   });
 
-  it("loads a set saved with a byte-order mark and Windows line ends", () => {
-    const r = run(["validate", hostile("bom-crlf.yaml")]);
+  it("loads a set saved with a byte-order mark and Windows line ends", async () => {
+    const r = await runInProcess(["validate", hostile("bom-crlf.yaml")]);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/valid question set \(2 stages, 4 questions\)/);
   });
 
-  it("refuses deep nesting", () => {
+  it("refuses deep nesting", async () => {
     const file = join(tempDir(), "deep.yaml");
     writeFileSync(file, `set: ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`);
-    expectCleanFailure(["validate", file], /deep\.yaml:\d+:\d+ nested too deeply to read/);
+    expectCleanFailure(await runInProcess(["validate", file]), /deep\.yaml:\d+:\d+ nested too deeply to read/);
   });
 
-  it("refuses a file of tens of megabytes with its size", () => {
+  it("refuses a file of tens of megabytes with its size", async () => {
     const file = join(tempDir(), "huge.yaml");
     writeFileSync(file, `answers:\n${"  q: yes\n".repeat(3_000_000)}`);
-    expectCleanFailure(["validate", file], /huge\.yaml is 2\d\.\d MB; files over 5 MB are refused/);
+    expectCleanFailure(await runInProcess(["validate", file]), /huge\.yaml is 2\d\.\d MB; files over 5 MB are refused/);
   });
 
-  it("says a folder holds no question set", () => {
+  it("says a folder holds no question set", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "notes.txt"), "not yaml");
-    expectCleanFailure(["validate", dir], /holds no question set \(YAML with stages or questions\), answers files \(YAML with answers\) or survey CSVs/);
+    expectCleanFailure(await runInProcess(["validate", dir]), /holds no question set \(YAML with stages or questions\), answers files \(YAML with answers\) or survey CSVs/);
   });
 
   it("refuses what is not a regular file instead of hanging on it", () => {
     const dir = tempDir();
     const pipe = join(dir, "set.yaml");
     execFileSync("mkfifo", [pipe]);
-    expectCleanFailure(["validate", pipe], /set\.yaml is not a regular file/);
+    expectCleanFailure(run(["validate", pipe]), /set\.yaml is not a regular file/);
     mkdirSync(join(dir, "folder.yaml"));
-    expectCleanFailure(["report", join(dir, "folder.yaml")], /folder\.yaml is a folder/);
+    expectCleanFailure(run(["report", join(dir, "folder.yaml")]), /folder\.yaml is a folder/);
   });
 
-  it("reports a file that cannot be read", () => {
+  it("reports a file that cannot be read", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "file"), "");
-    expectCleanFailure(["validate", join(dir, "file", "set.yaml")], /set\.yaml cannot be read|no such file/);
+    expectCleanFailure(await runInProcess(["validate", join(dir, "file", "set.yaml")]), /set\.yaml cannot be read|no such file/);
   });
 });

@@ -8,7 +8,7 @@ import { interview } from "../../src/interview/interview.js";
 import { PromptCancelled } from "../../src/interview/prompter.js";
 import { inquirerPrompter } from "../../src/interview/prompts.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { fixture, run, tempDir } from "../cli/run.js";
+import { fixture, tempDir, runInProcess } from "../cli/run.js";
 import { CTRL_C, ENTER, FakePrompter, type Reply } from "../interview/fake-prompter.js";
 
 // OSC 52 (clipboard), OSC 8 (hidden link), CSI 2J (clear screen), 8-bit CSI, BEL, and invisible characters (F22-F24).
@@ -73,23 +73,23 @@ describe("every field of every input, into every output, with hostile text (F22,
     ["compare markdown", ["compare", ann, bob, ...Q, "--format", "markdown"]],
     ["template", ["template", ...Q]],
   ];
-  it.each(runs)("%s", (name, args) => {
-    const r = run(args, { env: { FORCE_COLOR: "1" } });
+  it.each(runs)("%s", async (name, args) => {
+    const r = await runInProcess(args, { env: { FORCE_COLOR: "1" } });
     expect(r.stderr.includes("unexpected error"), r.stderr).toBe(false);
     expectSafe(`${name} stdout`, r.stdout);
     expectSafe(`${name} stderr`, r.stderr);
     if (name.endsWith("markdown")) expect(r.stdout).not.toMatch(/\u001b/);
   });
 
-  it("the template, its hostile values escaped, is still an answers file report reads", () => {
+  it("the template, its hostile values escaped, is still an answers file report reads", async () => {
     const file = join(dir, "template.yaml");
-    writeFileSync(file, run(["template", ...Q]).stdout);
-    const r = run(["report", file, ...Q, "--format", "json"]);
+    writeFileSync(file, (await runInProcess(["template", ...Q])).stdout);
+    const r = await runInProcess(["report", file, ...Q, "--format", "json"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
 
-  it("errors quote hostile values, keys and dates safely", () => {
+  it("errors quote hostile values, keys and dates safely", async () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(
       bad,
@@ -99,7 +99,7 @@ describe("every field of every input, into every output, with hostile text (F22,
       ["report", bad, ...Q],
       ["validate", bad, ...Q],
     ]) {
-      const r = run(args);
+      const r = await runInProcess(args);
       expect(r.status).toBe(2);
       expectSafe("error", r.stderr);
     }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { lint } from "markdownlint/promise";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { example, run, tempDir } from "../cli/run.js";
+import { example, tempDir, runInProcess } from "../cli/run.js";
 
 const SINGLE = example("enterprise-services.yaml");
 const BEFORE = example("progress/before.yaml");
@@ -16,44 +16,44 @@ describe("--out picks the format from its extension", () => {
     ["report.json", /^\{\n {2}"schemaVersion"/],
     ["report.html", /^<!DOCTYPE html>\n/],
     ["report.txt", /^Automation fit: Northgate/],
-  ])("report --out %s", (name, start) => {
+  ])("report --out %s", async (name, start) => {
     const out = join(tempDir(), name);
-    const r = run(["report", SINGLE, "--out", out]);
+    const r = await runInProcess(["report", SINGLE, "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(out, "utf8")).toMatch(start);
   });
 
-  it("for a team and a comparison too", () => {
+  it("for a team and a comparison too", async () => {
     const dir = tempDir();
-    expect(run(["report", example("team"), "--out", join(dir, "team.html")]).status).toBe(0);
+    expect((await runInProcess(["report", example("team"), "--out", join(dir, "team.html")])).status).toBe(0);
     expect(readFileSync(join(dir, "team.html"), "utf8")).toMatch(/^<!DOCTYPE html>/);
-    expect(run(["compare", BEFORE, AFTER, "--out", join(dir, "progress.md")]).status).toBe(0);
+    expect((await runInProcess(["compare", BEFORE, AFTER, "--out", join(dir, "progress.md")])).status).toBe(0);
     expect(readFileSync(join(dir, "progress.md"), "utf8")).toMatch(/^# Progress: Harbourside Accounting\n/);
   });
 
-  it("refuses a --format the extension contradicts, before reading anything (exit 2)", () => {
+  it("refuses a --format the extension contradicts, before reading anything (exit 2)", async () => {
     const dir = tempDir();
     for (const cmd of [
       ["report", SINGLE],
       ["compare", BEFORE, AFTER],
     ]) {
-      const r = run([...cmd, "--format", "json", "--out", join(dir, "x.html")]);
+      const r = await runInProcess([...cmd, "--format", "json", "--out", join(dir, "x.html")]);
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(`option --format json does not match --out ${join(dir, "x.html")}, which names an HTML file: leave out --format, or name the file .json\n`);
-      const t = run([...cmd, "--format", "terminal", "--out", join(dir, "x.md")]);
+      const t = await runInProcess([...cmd, "--format", "terminal", "--out", join(dir, "x.md")]);
       expect(t.status).toBe(2);
       expect(t.stderr).toMatch(/which names a Markdown file: leave out --format\n$/);
     }
     // a format the extension agrees with, or an extension that names none, is fine
-    expect(run(["report", SINGLE, "--format", "markdown", "--out", join(dir, "ok.md")]).status).toBe(0);
-    expect(run(["report", SINGLE, "--format", "json", "--out", join(dir, "ok.txt")]).status).toBe(0);
+    expect((await runInProcess(["report", SINGLE, "--format", "markdown", "--out", join(dir, "ok.md")])).status).toBe(0);
+    expect((await runInProcess(["report", SINGLE, "--format", "json", "--out", join(dir, "ok.txt")])).status).toBe(0);
     expect(readFileSync(join(dir, "ok.txt"), "utf8")).toMatch(/^\{/);
   });
 });
 
 describe("--front-matter", () => {
   it("writes the title, author and date for pandoc in place of the H1, and stays lint-clean", async () => {
-    const r = run(["report", SINGLE, "--front-matter", "--format", "markdown"]);
+    const r = await runInProcess(["report", SINGLE, "--front-matter", "--format", "markdown"]);
     expect(r.status, r.stderr).toBe(0);
     const m = /^---\n([\s\S]*?)\n---\n\n/.exec(r.stdout);
     expect(m).not.toBeNull();
@@ -63,11 +63,11 @@ describe("--front-matter", () => {
     expect(results.r).toEqual([]);
   });
 
-  it("for a team and a comparison, with --out FILE.md", () => {
+  it("for a team and a comparison, with --out FILE.md", async () => {
     const dir = tempDir();
-    expect(run(["report", example("team"), "--front-matter", "--out", join(dir, "t.md")]).status).toBe(0);
+    expect((await runInProcess(["report", example("team"), "--front-matter", "--out", join(dir, "t.md")])).status).toBe(0);
     expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, "t.md"), "utf8"))![1]!)).toEqual({ title: "Team view: ClinicFlow" });
-    expect(run(["compare", BEFORE, AFTER, "--front-matter", "--out", join(dir, "c.md")]).status).toBe(0);
+    expect((await runInProcess(["compare", BEFORE, AFTER, "--front-matter", "--out", join(dir, "c.md")])).status).toBe(0);
     expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, "c.md"), "utf8"))![1]!)).toEqual({
       title: "Progress: Harbourside Accounting",
       author: "Priya Raman, Raman Practice Consulting",
@@ -75,23 +75,23 @@ describe("--front-matter", () => {
     });
   });
 
-  it("is refused with any other format (exit 2)", () => {
+  it("is refused with any other format (exit 2)", async () => {
     for (const args of [["--format", "json"], ["--format", "html"], []]) {
-      const r = run(["report", SINGLE, "--front-matter", ...args]);
+      const r = await runInProcess(["report", SINGLE, "--front-matter", ...args]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr).toMatch(/^option --front-matter is for Markdown, not \w+: add --format markdown, or name the --out file \.md\n$/);
     }
   });
 
-  it("keeps quotes and Markdown in the values from breaking the YAML", () => {
+  it("keeps quotes and Markdown in the values from breaking the YAML", async () => {
     const dir = tempDir();
     const answers = join(dir, "a.yaml");
     const text = readFileSync(SINGLE, "utf8")
       .replace(/^client: .*$/m, `client: "O'Brien: 'quoted' *bold* ---"`)
       .replace(/^assessor: .*$/m, 'assessor: "a\\"b #c"');
     writeFileSync(answers, text);
-    const r = run(["report", answers, "--front-matter", "--format", "markdown"]);
+    const r = await runInProcess(["report", answers, "--front-matter", "--format", "markdown"]);
     expect(r.status, r.stderr).toBe(0);
     const meta = parse(/^---\n([\s\S]*?)\n---\n/.exec(r.stdout)![1]!);
     expect(meta.title).toBe("Automation fit: O'Brien: 'quoted' \\*bold\\* ---");
