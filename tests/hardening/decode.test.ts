@@ -2,23 +2,23 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decode } from "../../src/io/decode.js";
-import { fixture, run, tempDir } from "../cli/run.js";
+import { fixture, tempDir, runInProcess } from "../cli/run.js";
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
 
 describe("bytes to text, the encoding said (F12, F13)", () => {
-  it("reads UTF-8 with and without a byte-order mark, and says nothing", () => {
+  it("reads UTF-8 with and without a byte-order mark, and says nothing", async () => {
     expect(decode(bytes("Café"), "f")).toEqual({ text: "Café", encoding: "UTF-8" });
     expect(decode(bytes([0xef, 0xbb, 0xbf], "Café"), "f")).toEqual({ text: "Café", encoding: "UTF-8" });
   });
 
-  it("reads Windows-1252 (and Latin-1) where the bytes are not UTF-8, and says so", () => {
+  it("reads Windows-1252 (and Latin-1) where the bytes are not UTF-8, and says so", async () => {
     const read = decode(bytes("Caf", [0xe9, 0x20, 0x80]), "f.yaml");
     expect(read).toMatchObject({ text: "Café €", encoding: "Windows-1252" });
     expect((read as { notice: string }).notice).toContain("f.yaml is not UTF-8; it was read as Windows-1252");
   });
 
-  it("reads UTF-16 with a byte-order mark, both byte orders, and says so", () => {
+  it("reads UTF-16 with a byte-order mark, both byte orders, and says so", async () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Café: 1\n", "utf16le")]);
     const be = Buffer.from(le).swap16();
     expect(decode(le, "f")).toMatchObject({ text: "Café: 1\n", encoding: "UTF-16LE", notice: "f is UTF-16 little-endian; it was read as such (UTF-8 is preferred)" });
@@ -48,26 +48,26 @@ describe("bytes to text, the encoding said (F12, F13)", () => {
     });
   });
 
-  it("a Windows-1252 answers file gets its accents and a notice, through the CLI", () => {
+  it("a Windows-1252 answers file gets its accents and a notice, through the CLI", async () => {
     const file = join(tempDir(), "cafe.yaml");
     writeFileSync(file, bytes("client: Caf", [0xe9], "\nanswers:\n  auto-pay: yes\n"));
-    const r = run(["report", file, "--questions", fixture("mini"), "--format", "json"]);
+    const r = await runInProcess(["report", file, "--questions", fixture("mini"), "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).client).toBe("Café");
     expect(r.stderr).toBe(`note: ${file} is not UTF-8; it was read as Windows-1252 (Western European). If any letters look wrong, save it as UTF-8\n`);
   });
 
-  it("a UTF-16 answers file and CSV are read, through the CLI", () => {
+  it("a UTF-16 answers file and CSV are read, through the CLI", async () => {
     const dir = tempDir();
     const yaml = join(dir, "a.yaml");
     writeFileSync(yaml, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("client: Café\nanswers:\n  auto-pay: yes\n", "utf16le")]));
-    const r = run(["report", yaml, "--questions", fixture("mini"), "--format", "json"]);
+    const r = await runInProcess(["report", yaml, "--questions", fixture("mini"), "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).client).toBe("Café");
     expect(r.stderr).toContain("is UTF-16 little-endian");
     const csv = join(dir, "survey.csv");
     writeFileSync(csv, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("respondent,auto-pay\nAnn,yes\nBob,no\n", "utf16le")]));
-    const team = run(["report", csv, "--questions", fixture("mini"), "--format", "json"]);
+    const team = await runInProcess(["report", csv, "--questions", fixture("mini"), "--format", "json"]);
     expect(team.status).toBe(0);
     expect(team.stderr).toMatch(/note: .*survey\.csv: UTF-16 LE/);
   });

@@ -5,7 +5,7 @@ import { orThrow } from "../../src/errors.js";
 import { shellQuote } from "../../src/text.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { BIN, fixture, run, runAsNobody, tempDir } from "../cli/run.js";
+import { BIN, fixture, runAsNobody, tempDir, runInProcess } from "../cli/run.js";
 import { hasTmux, tmuxServer } from "../cli/tmux.js";
 
 const MINI = fixture("mini");
@@ -16,25 +16,25 @@ const { start, screen, keys, type, prompt, exited, until, tmux, close } = tmuxSe
 
 // Not skipped when tmux is missing: .ci/run installs it, and a terminal test that cannot run must fail.
 describe("the interview's outputs are checked before the first question (F29, F29b, F30)", () => {
-  it("refuses --out naming the save file, with --force, and writes neither", () => {
+  it("refuses --out naming the save file, with --force, and writes neither", async () => {
     const dir = tempDir();
-    const r = run(["assess", "--questions", MINI, "--save", "x.yaml", "--out", "x.yaml", "--force"], { cwd: dir });
+    const r = await runInProcess(["assess", "--questions", MINI, "--save", "x.yaml", "--out", "x.yaml", "--force"], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("x.yaml is the interview's save file; choose another file for this output; nothing was changed\n");
   });
 
-  it("refuses an existing --out without --force, and --out into a missing folder, before asking anything", () => {
+  it("refuses an existing --out without --force, and --out into a missing folder, before asking anything", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "report.md"), "keep");
-    const taken = run(["assess", "--questions", MINI, "--out", "report.md"], { cwd: dir });
+    const taken = await runInProcess(["assess", "--questions", MINI, "--out", "report.md"], { cwd: dir });
     expect(taken.status).toBe(2);
     expect(taken.stderr).toBe("report.md already exists; add --force to replace it, or choose another file\n");
-    const missing = run(["assess", "--questions", MINI, "--out", "no/report.md"], { cwd: dir });
+    const missing = await runInProcess(["assess", "--questions", MINI, "--out", "no/report.md"], { cwd: dir });
     expect(missing.stderr).toMatch(/^no\/report\.md could not be written: its folder does not exist/);
     expect(readFileSync(join(dir, "report.md"), "utf8")).toBe("keep");
   });
 
-  it("finds a save folder it may not write before the name prompts, as a user who is not root", () => {
+  it("finds a save folder it may not write before the name prompts, as a user who is not root", async () => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const r = runAsNobody(["assess", "--questions", MINI, "--save", join(dir, "ans.yaml")]);

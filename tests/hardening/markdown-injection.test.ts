@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, run, tempDir } from "../cli/run.js";
+import { fixture, tempDir, runInProcess } from "../cli/run.js";
 import { mermaidBlocks, parseChart } from "../report/mermaid-syntax.js";
 
 const DIRECTIVE = "%%{init: {'theme':'dark','themeVariables':{'xyChart':{'plotColorPalette':'#ff0000'}}}}%%";
@@ -40,9 +40,9 @@ function outsideCode(markdown: string): string {
 }
 
 describe("Markdown from hostile files (F25, F26)", () => {
-  it("no e-mail address or URL outside a code span, escaped or not (F25)", () => {
+  it("no e-mail address or URL outside a code span, escaped or not (F25)", async () => {
     const { set, answers } = hostileCase();
-    const r = run(["report", answers, "--questions", set, "--format", "markdown"]);
+    const r = await runInProcess(["report", answers, "--questions", set, "--format", "markdown"]);
     expect(r.status, r.stderr).toBe(0);
     const prose = outsideCode(r.stdout);
     expect(prose).not.toMatch(/@|https?:|www\.|&#64;|evil\.example/i);
@@ -50,9 +50,9 @@ describe("Markdown from hostile files (F25, F26)", () => {
     expect(r.stdout).toContain("`https://evil.example/pay`");
   });
 
-  it("no stage name or date changes a chart's config or breaks it (F26)", () => {
+  it("no stage name or date changes a chart's config or breaks it (F26)", async () => {
     const { set, answers } = hostileCase();
-    const r = run(["report", answers, "--questions", set, "--format", "markdown"]);
+    const r = await runInProcess(["report", answers, "--questions", set, "--format", "markdown"]);
     const [block] = mermaidBlocks(r.stdout);
     // parseChart: one init line, ours, first; every label quoted with no '%%' inside
     const chart = parseChart(block!);
@@ -60,19 +60,19 @@ describe("Markdown from hostile files (F25, F26)", () => {
     expect(block!.split("\n").filter((l) => l.includes("%%{"))).toHaveLength(1);
   });
 
-  it("a date that is not a year-month-day date is refused, in answers files and saved reports", () => {
+  it("a date that is not a year-month-day date is refused, in answers files and saved reports", async () => {
     const { set, answers } = hostileCase();
     const bad = answers.replace(".yaml", "-bad.yaml");
     writeFileSync(bad, readFileSync(answers, "utf8").replace('date: "2026-11-20"', `date: "${DIRECTIVE}"`));
-    const r = run(["report", bad, "--questions", set, "--format", "markdown"]);
+    const r = await runInProcess(["report", bad, "--questions", set, "--format", "markdown"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/answers-bad\.yaml:3:7 date: a date is written year-month-day, like 2026-11-25/);
 
     const report = join(tempDir(), "report.json");
-    const json = JSON.parse(run(["report", answers, "--questions", set, "--format", "json"]).stdout);
+    const json = JSON.parse((await runInProcess(["report", answers, "--questions", set, "--format", "json"])).stdout);
     writeFileSync(report, JSON.stringify({ ...json, date: "2026-02-30" }));
-    const c = run(["compare", report, answers, "--questions", set, "--format", "markdown"]);
+    const c = await runInProcess(["compare", report, answers, "--questions", set, "--format", "markdown"]);
     expect(c.status).toBe(2);
     expect(c.stderr).toContain("a date is written year-month-day");
   });

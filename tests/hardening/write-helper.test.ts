@@ -3,7 +3,7 @@ import { chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, rea
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkTarget, failure, forgetMarks, noteInput, noteSaveFile, writeOutput } from "../../src/io/write.js";
-import { example, run, runAsNobody, tempDir } from "../cli/run.js";
+import { example, run, runAsNobody, tempDir, runInProcess } from "../cli/run.js";
 
 const EX = example("enterprise-services.yaml");
 
@@ -42,13 +42,13 @@ describe("the write helper refuses what is not a regular file (F16, F19)", () =>
 });
 
 describe("no output replaces an input of the run (F17, F29)", () => {
-  it("refuses `report mine.yaml --out mine.yaml --force`, and a hard link to it", () => {
+  it("refuses `report mine.yaml --out mine.yaml --force`, and a hard link to it", async () => {
     const dir = tempDir();
     const mine = join(dir, "mine.yaml");
     copyFileSync(EX, mine);
     linkSync(mine, join(dir, "same.yaml"));
     for (const out of [mine, join(dir, "same.yaml")]) {
-      const r = run(["report", mine, "--out", out, "--force"]);
+      const r = await runInProcess(["report", mine, "--out", out, "--force"]);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain("is an input of this run");
     }
@@ -79,34 +79,34 @@ describe("no output replaces an input of the run (F17, F29)", () => {
 });
 
 describe("replacing a file keeps what it was (F18, F20, F32)", () => {
-  it("keeps the mode and owner of the file replaced", () => {
+  it("keeps the mode and owner of the file replaced", async () => {
     const dir = tempDir();
     const out = join(dir, "report.md");
     writeFileSync(out, "old");
     chmodSync(out, 0o640);
     chownSync(out, 65534, 65534);
-    expect(run(["report", EX, "--format", "markdown", "--out", out, "--force"]).status).toBe(0);
+    expect((await runInProcess(["report", EX, "--format", "markdown", "--out", out, "--force"])).status).toBe(0);
     const info = statSync(out);
     expect(info.mode & 0o7777).toBe(0o640);
     expect([info.uid, info.gid]).toEqual([65534, 65534]);
     expect(readFileSync(out, "utf8")).toMatch(/^# /);
   });
 
-  it("writes a valid 249-character file name (the temp file's name stays short)", () => {
+  it("writes a valid 249-character file name (the temp file's name stays short)", async () => {
     const dir = tempDir();
     const out = join(dir, `${"r".repeat(246)}.md`);
-    const r = run(["report", EX, "--format", "markdown", "--out", out]);
+    const r = await runInProcess(["report", EX, "--format", "markdown", "--out", out]);
     expect(r.stderr).toBe(`wrote ${out}\n`);
     expect(readdirSync(dir)).toEqual([`${"r".repeat(246)}.md`]);
   });
 
-  it("writes through a symlink to its target and keeps the link", () => {
+  it("writes through a symlink to its target and keeps the link", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "real"));
     const target = join(dir, "real", "answers.yaml");
     writeFileSync(target, "old");
     symlinkSync("real/answers.yaml", join(dir, "link.yaml"));
-    expect(run(["report", EX, "--format", "json", "--out", join(dir, "link.yaml"), "--force"]).status).toBe(0);
+    expect((await runInProcess(["report", EX, "--format", "json", "--out", join(dir, "link.yaml"), "--force"])).status).toBe(0);
     expect(lstatSync(join(dir, "link.yaml")).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(target, "utf8")).stages).toHaveLength(8);
     expect(readdirSync(join(dir, "real"))).toEqual(["answers.yaml"]);
@@ -122,13 +122,13 @@ describe("replacing a file keeps what it was (F18, F20, F32)", () => {
 });
 
 describe("a write that fails says what really failed (F21)", () => {
-  it("names a read-only file system, a full disk, a missing folder", () => {
+  it("names a read-only file system, a full disk, a missing folder", async () => {
     expect(failure({ code: "EROFS" }, "/mnt/ro")).toBe("/mnt/ro is on a read-only file system");
     expect(failure({ code: "ENOSPC" }, "/x")).toBe("the disk is full (no space left on the device)");
     expect(failure({ code: "ENOENT" }, "/x/y")).toBe("its folder does not exist (/x/y)");
   });
 
-  it("says 'permission denied' for a folder the user may not write, as a user who is not root", () => {
+  it("says 'permission denied' for a folder the user may not write, as a user who is not root", async () => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const r = runAsNobody(["report", EX, "--out", join(dir, "report.md")]);
@@ -136,7 +136,7 @@ describe("a write that fails says what really failed (F21)", () => {
     expect(r.stderr).toBe(`${join(dir, "report.md")} could not be written: permission denied: the folder ${dir} is not writable; nothing was changed\n`);
   });
 
-  it("init into an unwritable place says permission denied, not 'no such file or folder'", () => {
+  it("init into an unwritable place says permission denied, not 'no such file or folder'", async () => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const r = runAsNobody(["init", join(dir, "new", "set")]);

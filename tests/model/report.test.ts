@@ -6,40 +6,40 @@ import { describe, expect, it } from "vitest";
 import { Assessment, Comparison, TeamAssessment } from "../../src/model/report.js";
 import { SCHEMA_VERSION, VERDICTS } from "../../src/model/verdict.js";
 import { BUILT_IN_QUESTIONS } from "../../src/paths.js";
-import { example, run } from "../cli/run.js";
+import { example, runInProcess } from "../cli/run.js";
 
-const json = (args: string[]) => {
-  const r = run(args);
+const json = async (args: string[]) => {
+  const r = await runInProcess(args);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 };
 
 describe("the output model, schemaVersion 2", () => {
-  it("describes a report exactly, with the fields the advice and the plan fill", () => {
-    const report = json(["report", example("self-serve-subscription.yaml"), "--format", "json"]);
+  it("describes a report exactly, with the fields the advice and the plan fill", async () => {
+    const report = await json(["report", example("self-serve-subscription.yaml"), "--format", "json"]);
     expect(Assessment.parse(report)).toStrictEqual(report);
     expect(report.schemaVersion).toBe(SCHEMA_VERSION);
     for (const field of ["warnings", "summary", "roadmap", "kpiWatch"]) expect(Array.isArray(report[field]), field).toBe(true);
     for (const stage of report.stages) expect(Object.keys(stage)).toEqual(expect.arrayContaining(["verdict", "flip", "cappedBy"]));
   });
 
-  it("describes a team report and a comparison exactly", () => {
+  it("describes a team report and a comparison exactly", async () => {
     const [before, after] = [example("progress/before.yaml"), example("progress/after.yaml")];
-    const team = json(["report", before, after, "--format", "json"]);
+    const team = await json(["report", before, after, "--format", "json"]);
     expect(TeamAssessment.parse(team)).toStrictEqual(team);
     expect(Object.keys(team.stages[0].verdicts)).toEqual([...VERDICTS]);
-    const comparison = json(["compare", before, after, "--format", "json"]);
+    const comparison = await json(["compare", before, after, "--format", "json"]);
     expect(Comparison.parse(comparison)).toStrictEqual(comparison);
   });
 
-  it("refuses what it does not describe: a sixth verdict, a missing flip", () => {
-    const report = json(["report", example("self-serve-subscription.yaml"), "--format", "json"]);
+  it("refuses what it does not describe: a sixth verdict, a missing flip", async () => {
+    const report = await json(["report", example("self-serve-subscription.yaml"), "--format", "json"]);
     expect(Assessment.safeParse({ ...report, stages: [{ ...report.stages[0], verdict: "maybe" }] }).success).toBe(false);
     const { flip: _, ...noFlip } = report.stages[0];
     expect(Assessment.safeParse({ ...report, stages: [noFlip] }).success).toBe(false);
   });
 
-  it("ships its JSON Schema, naming the five verdicts", () => {
+  it("ships its JSON Schema, naming the five verdicts", async () => {
     const schema = readFileSync(join(BUILT_IN_QUESTIONS, "report.schema.json"), "utf8");
     expect(JSON.parse(schema).title).toBe("automation-fit report (JSON)");
     expect(schema).toContain(JSON.stringify(VERDICTS, null, 2).slice(1, -1).trim().split("\n")[0]!.trim());

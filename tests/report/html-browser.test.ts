@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { example, run, tempDir } from "../cli/run.js";
+import { example, run, runInProcess, tempDir } from "../cli/run.js";
 import { browserTestRuns, launchChromium, missingForBrowser } from "./chromium.js";
 
 // The HTML report in a real browser: Debian's chromium, printed to PDF and read back with poppler's tools.
@@ -52,7 +52,7 @@ describe.runIf(browserTestRuns("HTML browser test", missing))("report --format h
     const out = join(dir, "single.html");
     const r = run(["report", example("enterprise-services.yaml"), "--out", out]);
     expect(r.status, r.stderr).toBe(0);
-    const json = JSON.parse(run(["report", example("enterprise-services.yaml"), "--format", "json"]).stdout);
+    const json = JSON.parse((await runInProcess(["report", example("enterprise-services.yaml"), "--format", "json"])).stdout);
     const p = await printed(readFileSync(out, "utf8"), "single");
 
     expect(p.requests).toEqual([]);
@@ -73,8 +73,8 @@ describe.runIf(browserTestRuns("HTML browser test", missing))("report --format h
 
   it("a team report prints with every stage, the client and each respondent by name", async () => {
     const out = join(dir, "team.html");
-    expect(run(["report", example("team"), "--format", "html", "--out", out]).status).toBe(0);
-    const json = JSON.parse(run(["report", example("team"), "--format", "json"]).stdout);
+    expect((await runInProcess(["report", example("team"), "--format", "html", "--out", out])).status).toBe(0);
+    const json = JSON.parse((await runInProcess(["report", example("team"), "--format", "json"])).stdout);
     const p = await printed(readFileSync(out, "utf8"), "team");
 
     expect(p.requests).toEqual([]);
@@ -90,8 +90,8 @@ describe.runIf(browserTestRuns("HTML browser test", missing))("report --format h
 
   it("a comparison prints with every stage, then and now, and the client", async () => {
     const out = join(dir, "progress.html");
-    expect(run(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--out", out]).status).toBe(0);
-    const json = JSON.parse(run(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--format", "json"]).stdout);
+    expect((await runInProcess(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--out", out])).status).toBe(0);
+    const json = JSON.parse((await runInProcess(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--format", "json"])).stdout);
     const p = await printed(readFileSync(out, "utf8"), "progress");
 
     expect(p.requests).toEqual([]);

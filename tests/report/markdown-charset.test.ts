@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderCompareMarkdown } from "../../src/report/compare-markdown.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { compare } from "../../src/score/compare.js";
-import { example, run } from "../cli/run.js";
+import { example, runInProcess } from "../cli/run.js";
 import { assessment } from "./fixtures.js";
 
 // What pandoc's default PDF engine, pdflatex, typesets: ASCII, Latin-1 (no C1 controls) and U+2010-U+2027.
@@ -21,22 +21,22 @@ function untypesettable(markdown: string): string[] {
 describe("Markdown reports hold only characters pdflatex typesets, code blocks included", () => {
   const singles = readdirSync(example("")).filter((f) => f.endsWith(".yaml"));
 
-  it.each(singles)("report %s", (file) => {
-    const r = run(["report", example(file), "--format", "markdown"]);
+  it.each(singles)("report %s", async (file) => {
+    const r = await runInProcess(["report", example(file), "--format", "markdown"]);
     expect(r.status, r.stderr).toBe(0);
     expect(untypesettable(r.stdout)).toEqual([]);
   });
 
-  it("a team report and a comparison", () => {
-    const team = run(["report", example("team"), "--format", "markdown"]);
-    const progress = run(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--format", "markdown"]);
+  it("a team report and a comparison", async () => {
+    const team = await runInProcess(["report", example("team"), "--format", "markdown"]);
+    const progress = await runInProcess(["compare", example("progress/before.yaml"), example("progress/after.yaml"), "--format", "markdown"]);
     for (const r of [team, progress]) {
       expect(r.status, r.stderr).toBe(0);
       expect(untypesettable(r.stdout)).toEqual([]);
     }
   });
 
-  it("text from files in any script: look-alikes where there are some, '?' where not", () => {
+  it("text from files in any script: look-alikes where there are some, '?' where not", async () => {
     const a = assessment();
     a.client = "Łódź → Ｗide ▲ 東京 🙂 €";
     a.stages[0]!.name = "Billing ➜ «fast» ‹x›";

@@ -6,12 +6,12 @@ import { compare } from "../../src/commands/compare.js";
 import { surveyOf } from "../../src/commands/options.js";
 import { report } from "../../src/commands/report.js";
 import { validate } from "../../src/commands/validate.js";
-import { run, tempDir } from "../cli/run.js";
+import { tempDir, runInProcess } from "../cli/run.js";
 
 // A mistyped header must not hide the cell errors of the same file: the consultant mends both in one go.
 describe("a survey export with a mistyped header and a bad cell", () => {
-  it("lists the header problem and the cell's problem in one run, exit 2", () => {
-    const template = run(["template", "--format", "csv"]);
+  it("lists the header problem and the cell's problem in one run, exit 2", async () => {
+    const template = await runInProcess(["template", "--format", "csv"]);
     expect(template.status).toBe(0);
     const header = template.stdout.trim().split("\n")[0]!;
     const cells = Papa.parse<string[]>(header).data[0]!;
@@ -24,7 +24,7 @@ describe("a survey export with a mistyped header and a bad cell", () => {
     const file = join(tempDir(), "rounds.csv");
     writeFileSync(file, Papa.unparse([mistyped, row]));
     for (const command of ["validate", "report"]) {
-      const r = run([command, file]);
+      const r = await runInProcess([command, file]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/rounds\.csv:[A-Z]+1 \(header "D0 different customers.*is not a question of the set; did you mean/);
       expect(r.stderr).toMatch(/rounds\.csv:[A-Z]+2 \(header "Does one pitch work.*"Maybe" is not an answer/);

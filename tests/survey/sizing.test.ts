@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { orThrow } from "../../src/errors.js";
 import { readSurvey } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
-import { fixture, run, tempDir } from "../cli/run.js";
+import { fixture, tempDir, runInProcess } from "../cli/run.js";
 import { csvText } from "./exports.js";
 
 const set = await loadQuestionSet().then(orThrow);
@@ -30,11 +30,11 @@ function plumberSheet(cell?: { stage: string; value: string }): string {
 }
 
 describe("survey CSVs size the work per stage", { timeout: 30_000 }, () => {
-  it("a one-row CSV with sizing columns gives the same hours as the equivalent answers file", () => {
+  it("a one-row CSV with sizing columns gives the same hours as the equivalent answers file", async () => {
     const csv = join(dir, "plumber.csv");
     writeFileSync(csv, plumberSheet());
-    const fromCsv = run(["report", csv, "--format", "json"]);
-    const fromYaml = run(["report", plumber, "--format", "json"]);
+    const fromCsv = await runInProcess(["report", csv, "--format", "json"]);
+    const fromYaml = await runInProcess(["report", plumber, "--format", "json"]);
     expect(fromCsv.stderr).toBe("");
     expect(fromCsv.status).toBe(0);
     const sizing = JSON.parse(fromCsv.stdout).sizing;
@@ -45,7 +45,7 @@ describe("survey CSVs size the work per stage", { timeout: 30_000 }, () => {
   it("a sizing cell that is not a number, or below 0, is a positioned problem (file, header, cell), exit 2", async () => {
     const csv = join(dir, "bad.csv");
     writeFileSync(csv, plumberSheet({ stage: "sales-call", value: "-3" }));
-    const r = run(["report", csv]);
+    const r = await runInProcess(["report", csv]);
     expect(r.status).toBe(2);
     const column = set.questions.length + 1 + 2; // Name, the questions, lead generation's two cells: 0-based index of sales call's first
     const letter = (n: number) => (n < 26 ? String.fromCharCode(65 + n) : String.fromCharCode(64 + Math.floor(n / 26)) + String.fromCharCode(65 + (n % 26)));
@@ -73,8 +73,8 @@ describe("survey CSVs size the work per stage", { timeout: 30_000 }, () => {
     expect(events[0]).toMatchObject({ kind: "bad-row", problems: [{ message: expect.stringContaining('also fill "Onboarding: times a month"') }] });
   });
 
-  it("template --format csv lists each stage's sizing columns after the questions", () => {
-    const r = run(["template", "--format", "csv"]);
+  it("template --format csv lists each stage's sizing columns after the questions", async () => {
+    const r = await runInProcess(["template", "--format", "csv"]);
     expect(r.status).toBe(0);
     const header = r.stdout.trim();
     expect(header.endsWith(`${set.stages.at(-1)!.name}: times a month,${set.stages.at(-1)!.name}: minutes each`)).toBe(true);
