@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli.js";
+import { forgetMarks } from "../../src/io/write.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = join(ROOT, "bin/automation-fit.js");
@@ -66,6 +67,8 @@ async function inProcess(args: string[], options: { env?: Record<string, string>
   const saved = { env: process.env, cwd: process.cwd(), exitCode: process.exitCode };
   process.env = { ...userEnv(), ...options.env };
   process.chdir(options.cwd ?? ROOT);
+  // a new process would know no files from an earlier run (the inputs no output may replace)
+  forgetMarks();
   try {
     const status = await main([process.execPath, BIN, ...args]);
     return { status, ...out };
