@@ -38,10 +38,10 @@ describe("automation-fit compare (answers files)", () => {
     expect(r.stdout).not.toContain("\u001b[");
   });
 
-  it("colours the terminal output when FORCE_COLOR asks, never with NO_COLOR or --no-color", () => {
-    expect(run(["compare", BEFORE, AFTER], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[");
-    expect(run(["compare", BEFORE, AFTER], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toContain("\u001b[");
-    expect(run(["compare", BEFORE, AFTER, "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout).not.toContain("\u001b[");
+  it("colours the terminal output when FORCE_COLOR asks, never with NO_COLOR or --no-color", async () => {
+    expect((await runInProcess(["compare", BEFORE, AFTER], { env: { FORCE_COLOR: "1" } })).stdout).toContain("\u001b[");
+    expect((await runInProcess(["compare", BEFORE, AFTER], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } })).stdout).not.toContain("\u001b[");
+    expect((await runInProcess(["compare", BEFORE, AFTER, "--no-color"], { env: { FORCE_COLOR: "1" } })).stdout).not.toContain("\u001b[");
   });
 
   it("writes lint-clean Markdown with a valid Mermaid chart of then and now", async () => {

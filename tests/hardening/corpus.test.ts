@@ -75,13 +75,13 @@ describe("a corpus of hostile and broken files", () => {
     expectCleanFailure(await runInProcess(["validate", dir]), /holds no question set \(YAML with stages or questions\), answers files \(YAML with answers\) or survey CSVs/);
   });
 
-  it("refuses what is not a regular file instead of hanging on it", () => {
+  it("refuses what is not a regular file instead of hanging on it", async () => {
     const dir = tempDir();
     const pipe = join(dir, "set.yaml");
     execFileSync("mkfifo", [pipe]);
     expectCleanFailure(run(["validate", pipe]), /set\.yaml is not a regular file/);
     mkdirSync(join(dir, "folder.yaml"));
-    expectCleanFailure(run(["report", join(dir, "folder.yaml")]), /folder\.yaml is a folder/);
+    expectCleanFailure(await runInProcess(["report", join(dir, "folder.yaml")]), /folder\.yaml is a folder/);
   });
 
   it("reports a file that cannot be read", async () => {

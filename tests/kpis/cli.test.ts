@@ -18,7 +18,7 @@ async function startedLog(): Promise<{ dir: string; log: string }> {
 }
 
 describe("automation-fit kpis init", { timeout: 30_000 }, () => {
-  it("writes kpis.yaml for the automated and hybrid stages, and never replaces it without --force", () => {
+  it("writes kpis.yaml for the automated and hybrid stages, and never replaces it without --force", async () => {
     const dir = tempDir();
     const first = run(["kpis", "init", plumber], { cwd: dir });
     expect(first.status).toBe(0);
@@ -29,11 +29,11 @@ describe("automation-fit kpis init", { timeout: 30_000 }, () => {
     expect(text).toMatch(/ {2}renewal-rate:\n {4}name: Renewal rate\n.*\n {4}stages: \[ renewal-calls \]\n {4}owner: ""/);
 
     writeFileSync(join(dir, "kpis.yaml"), `${text}# my notes\n`);
-    const again = run(["kpis", "init", plumber], { cwd: dir });
+    const again = await runInProcess(["kpis", "init", plumber], { cwd: dir });
     expect(again.status).toBe(2);
     expect(again.stderr).toContain("kpis.yaml already exists; add --force to replace it");
     expect(readFileSync(join(dir, "kpis.yaml"), "utf8")).toContain("# my notes");
-    expect(run(["kpis", "init", plumber, "--force"], { cwd: dir }).status).toBe(0);
+    expect((await runInProcess(["kpis", "init", plumber, "--force"], { cwd: dir })).status).toBe(0);
     expect(readFileSync(join(dir, "kpis.yaml"), "utf8")).not.toContain("# my notes");
   });
 });

@@ -21,7 +21,7 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
   const persons = people(set, 6, 7);
   const google = save("Automation fit (Responses).csv", exportBytes("google", set, persons, "native"));
 
-  it("a Google Forms export gives the team report, the metadata columns said once, the client named by --client", () => {
+  it("a Google Forms export gives the team report, the metadata columns said once, the client named by --client", async () => {
     const r = run(["report", google, "--client", "Harbourside Accounting", "--format", "json"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(`note: ${google}: ignored 2 metadata columns: "Timestamp", "Email Address"\n`);
@@ -30,7 +30,7 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(team.client).toBe("Harbourside Accounting");
     expect(team.respondentCount).toBe(6);
     expect(team.respondents.map((x: { name: string }) => x.name)).toEqual(persons.map((p) => p.name));
-    const text = run(["report", google, "--client", "Harbourside Accounting"]);
+    const text = await runInProcess(["report", google, "--client", "Harbourside Accounting"]);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain("Automation fit: Harbourside Accounting · team view");
   });

@@ -227,10 +227,10 @@ describe("automation-fit report, a survey CSV", () => {
 });
 
 describe("automation-fit template", () => {
-  it("prints the CSV header row as a form tool writes it: Name, Role, the question texts in set order, then each stage's sizing", () => {
+  it("prints the CSV header row as a form tool writes it: Name, Role, the question texts in set order, then each stage's sizing", async () => {
     const r = run(["template", "--format", "csv", ...MINI]);
     expect(r.status).toBe(0);
-    const listed = JSON.parse(run(["questions", "--format", "json", ...MINI]).stdout);
+    const listed = JSON.parse((await runInProcess(["questions", "--format", "json", ...MINI])).stdout);
     const texts = listed.questions.map((q: { text: string }) => q.text);
     const sizing = listed.stages.flatMap((s: { name: string }) => [`${s.name}: times a month`, `${s.name}: minutes each`]);
     expect(r.stdout).toBe(`${Papa.unparse([["Name", "Role", ...texts, ...sizing]])}\r\n`);
