@@ -32,7 +32,9 @@ export const Driver = z
   })
   .describe("An answer that moved a stage's score, and by how much.");
 
-export const StageCounts = z.object({ questions: z.number(), answered: z.number(), unsure: z.number(), notApplicable: z.number(), unanswered: z.number() });
+export const StageCounts = z
+  .object({ questions: z.number(), answered: z.number(), unsure: z.number(), notApplicable: z.number(), unanswered: z.number() })
+  .describe("The stage's questions by how they were answered: what the reports show as 'answered N of M' (answered of questions).");
 
 export const AnswerChoice = z.object({ questionId: z.string(), answer: z.string() });
 
@@ -56,7 +58,11 @@ export const StageAssessment = z.object({
   score: z.number().nullable().describe("0 = keep fully human, 100 = automate fully; null when nothing was answered."),
   verdict: Verdict,
   thresholds: StageThresholds,
-  confidence: z.number().describe("Share of the stage's weight answered (n/a counts as not answered), lowered by contradictions: 0..1."),
+  confidence: z
+    .number()
+    .describe(
+      "Share of the stage's weight answered (unsure and n/a count as not answered), half a contradicting pair's weight off: 0..1. Below thresholds.minConfidence the verdict is insufficient. The reports show `counts` instead.",
+    ),
   reason: z.string(),
   drivers: z.array(Driver),
   counts: StageCounts,
@@ -124,7 +130,7 @@ export const Spread = z
   })
   .describe("How far apart the respondents' stage scores are, over those with a verdict of their own.");
 
-export const TeamStageRespondent = z.object({ score: z.number().nullable(), verdict: Verdict, confidence: z.number() });
+export const TeamStageRespondent = z.object({ score: z.number().nullable(), verdict: Verdict, confidence: z.number().describe("As a single report's stage confidence.") });
 
 export const TeamRespondent = z.object({
   name: z.string().describe("Unique in the report: the answers file's assessor, the CSV's respondent cell, or where the answers came from."),
@@ -143,8 +149,12 @@ export const TeamStage = z.object({
   spread: Spread.nullable(),
   verdict: Verdict.describe("The verdict of the median, at the team's confidence."),
   thresholds: StageThresholds.optional(),
-  confidence: z.number().describe("Mean of the respondents' confidences, 0..1."),
-  counted: z.number().describe("Respondents in the median."),
+  confidence: z.number().describe("Mean of the respondents' stage confidences (as in a single report), 0..1: below thresholds.minConfidence the team's verdict is insufficient."),
+  counted: z
+    .number()
+    .describe(
+      "Respondents who answered enough of the stage for a verdict of their own: the reports' 'answered by N of M' (counted of respondentCount). The median and spread are of their scores.",
+    ),
   verdicts: z.record(Verdict, z.number()).describe("How many respondents reach each verdict on their own."),
   reason: z.string(),
   plays: z.array(Play),

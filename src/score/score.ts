@@ -185,7 +185,7 @@ export function answerWarnings(p: PreparedSet, answers: AnswerIndexes): Warning[
     warnings.push({
       kind: "contradiction",
       questionIds: [q.id, other.id],
-      message: `"${q.text}" and "${other.text}" were both answered ${label}, but they ask the same thing from opposite sides. One is probably a slip: check both. The confidence shown is lowered where they count; the score is not changed.`,
+      message: `"${q.text}" and "${other.text}" were both answered ${label}, but they ask the same thing from opposite sides. One is probably a slip: check both. Until then half their weight counts as unanswered toward the verdict (it may need more answers); the score is not changed.`,
     });
   });
   const tally = new Map<number, number>();

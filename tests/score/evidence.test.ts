@@ -26,7 +26,7 @@ describe("mirror questions", () => {
     expect(oneSide.confidence).toBe(1);
   });
 
-  it("flag a contradiction (yes to both sides) and lower the confidence shown, never the score", () => {
+  it("flag a contradiction (yes to both sides) and lower the confidence the verdict needs, never the score", () => {
     const both = assess(gated, answers({ ...ALL_AUTOMATE, "odd-problems": "yes" }));
     const s = both.stages[0]!;
     // the pair averages to the middle: 50 + 100 x (0 + 1 + 1 + 0.5) / 8 ... its half-weight off confidence
