@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Problem } from "../errors.js";
 import { readText } from "../io/decode.js";
 import { didYouMean } from "../suggest.js";
@@ -50,7 +50,7 @@ export class Source {
   }
 
   /** Turns a zod error on this file's data into problems at the offending nodes. */
-  zodProblems(error: z.ZodError, schema?: z.ZodType): Problem[] & { uncounted: number } {
+  zodProblems(error: z.core.$ZodError, schema?: z.core.$ZodType): Problem[] & { uncounted: number } {
     const problems = Object.assign([] as Problem[], { uncounted: 0 });
     for (const issue of error.issues) {
       if (problems.length >= MAX_PROBLEMS_KEPT) {
@@ -105,7 +105,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The keys an object schema allows at `path`, to suggest one for a misspelt key. */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
   // biome-ignore lint/suspicious/noExplicitAny: walks zod internals that have no public type
   let current: any = schema;
   const unwrap = () => {

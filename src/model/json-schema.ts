@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { AnswersFile } from "./answers.js";
 import { QuestionSetFile } from "./question-set.js";
 import { Assessment, Comparison, TeamAssessment } from "./report.js";
@@ -11,7 +11,7 @@ export const JSON_SCHEMAS = {
   "report.schema.json": () => toSchema(z.union([Assessment, TeamAssessment, Comparison]), "automation-fit report (JSON)", "output"),
 };
 
-function toSchema(schema: z.ZodType, title: string, io: "input" | "output" = "input"): string {
+function toSchema(schema: z.core.$ZodType, title: string, io: "input" | "output" = "input"): string {
   const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   return `${JSON.stringify({ ...json, title }, null, 2)}\n`;
 }
