@@ -1,79 +1,85 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import "./locale.js";
 
 // Names every object has ('constructor'): as an id it would find a built-in where it looks up answers or weights (F9, F10).
 const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
-const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single dashes, like 'sales-call'")
-  .refine((id) => !RESERVED_IDS.has(id), { message: "this id is reserved (every object has a property of that name); choose another, like 'sales-call'" });
-const text = z.string().trim().min(1, "must not be empty");
+const kebabId = z.string().check(
+  z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and single dashes, like 'sales-call'"),
+  z.refine((id) => !RESERVED_IDS.has(id), { message: "this id is reserved (every object has a property of that name); choose another, like 'sales-call'" }),
+);
+const text = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+/** A number from 0 to `max`. */
+const upTo = (max: number) => z.number().check(z.gte(0), z.lte(max));
 
 /** Weights are relative; a bound keeps their sums finite (1e308 made scores NaN, F8). */
 export const MAX_WEIGHT = 100;
 export const MAX_SCALE_OPTIONS = 20;
 
-export const Signal = z.enum(["automate", "human"]).describe("Which way a 'yes' points: toward automating the stage, or toward keeping it human.");
+export const Signal = z.enum(["automate", "human"]).check(z.describe("Which way a 'yes' points: toward automating the stage, or toward keeping it human."));
 
 export const ScaleOption = z
   .strictObject({
-    value: z.string().min(1).describe("What an answers file writes, e.g. 'yes'."),
-    label: text.describe("What the interview shows."),
+    value: z.string().check(z.minLength(1), z.describe("What an answers file writes, e.g. 'yes'.")),
+    label: text.check(z.describe("What the interview shows.")),
     counts: z
-      .enum(["answer", "unsure", "not-applicable"])
-      .default("answer")
-      .describe("answer: scored at its level; unsure: counts as not answered and lowers confidence; not-applicable: removes the question from the assessment."),
-    level: z.number().min(0).max(1).optional().describe("For counts: answer, how far toward 'yes' this answer is: 1 = yes, 0 = no."),
+      ._default(z.enum(["answer", "unsure", "not-applicable"]), "answer")
+      .check(z.describe("answer: scored at its level; unsure: counts as not answered and lowers confidence; not-applicable: removes the question from the assessment.")),
+    level: z.optional(upTo(1)).check(z.describe("For counts: answer, how far toward 'yes' this answer is: 1 = yes, 0 = no.")),
   })
-  .superRefine((option, ctx) => {
-    if (option.counts === "answer" && option.level === undefined) {
-      ctx.addIssue({ code: "custom", path: ["level"], message: "an answer needs a level from 0 (no) to 1 (yes); add 'level: 0.5' or set 'counts: unsure'" });
-    }
-    if (option.counts !== "answer" && option.level !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["level"], message: `a '${option.counts}' option is not scored, so it takes no level; remove 'level'` });
-    }
-  });
+  .check(
+    z.superRefine((option, ctx) => {
+      if (option.counts === "answer" && option.level === undefined) {
+        ctx.addIssue({ code: "custom", path: ["level"], message: "an answer needs a level from 0 (no) to 1 (yes); add 'level: 0.5' or set 'counts: unsure'" });
+      }
+      if (option.counts !== "answer" && option.level !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["level"], message: `a '${option.counts}' option is not scored, so it takes no level; remove 'level'` });
+      }
+    }),
+  );
 
 export const Thresholds = z
   .strictObject({
-    automate: z.number().min(0).max(100).describe("A stage scoring at or above this is 'automate'."),
-    human: z.number().min(0).max(100).describe("A stage scoring at or below this is 'keep human'."),
-    minConfidence: z.number().min(0).max(1).describe("Below this share of a stage's weight answered, the stage is 'insufficient': too little answered to say."),
-    minAnswered: z.number().int().min(1).optional().describe("A verdict needs at least this many answered questions on the stage, with one on each side (default 3)."),
+    automate: upTo(100).check(z.describe("A stage scoring at or above this is 'automate'.")),
+    human: upTo(100).check(z.describe("A stage scoring at or below this is 'keep human'.")),
+    minConfidence: upTo(1).check(z.describe("Below this share of a stage's weight answered, the stage is 'insufficient': too little answered to say.")),
+    minAnswered: z
+      .optional(z.number().check(z.int(), z.gte(1)))
+      .check(z.describe("A verdict needs at least this many answered questions on the stage, with one on each side (default 3).")),
   })
-  .refine((t) => t.human < t.automate, {
-    message: "thresholds out of order: 'human' must be below 'automate' (e.g. human: 35, automate: 65)",
-    path: ["human"],
-  });
+  .check(
+    z.refine((t) => t.human < t.automate, {
+      message: "thresholds out of order: 'human' must be below 'automate' (e.g. human: 35, automate: 65)",
+      path: ["human"],
+    }),
+  );
 
-export const Effort = z.enum(["small", "medium", "large"]).describe("How much work setting the play up takes: small (days), medium (weeks), large (a project).");
+export const Effort = z.enum(["small", "medium", "large"]).check(z.describe("How much work setting the play up takes: small (days), medium (weeks), large (a project)."));
 /** Question id -> the answers (scale values) that meet the condition. */
 export const AnswerCondition = z
-  .record(z.string(), z.array(z.string().min(1)).min(1, 'list at least one answer, e.g. ["yes", partly]'))
-  .describe('Question id -> the answers that meet the condition, e.g. {negotiated-terms: ["yes", partly]}.');
+  .record(z.string(), z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'list at least one answer, e.g. ["yes", partly]')))
+  .check(z.describe('Question id -> the answers that meet the condition, e.g. {negotiated-terms: ["yes", partly]}.'));
 
 export const Play = z.strictObject({
-  title: text.describe("A short name for the play."),
-  automate: text.describe("What to automate."),
-  human: text.describe("The human part that the automation frees time for."),
-  effort: Effort.optional().describe("How much work setting it up takes; the roadmap puts small plays first. Unstated counts as medium."),
-  when: AnswerCondition.optional().describe("The play fits only if every question listed has one of its answers (an open question leaves it in, ranked lower)."),
-  unless: AnswerCondition.optional().describe("The play does not fit if any question listed has one of its answers."),
+  title: text.check(z.describe("A short name for the play.")),
+  automate: text.check(z.describe("What to automate.")),
+  human: text.check(z.describe("The human part that the automation frees time for.")),
+  effort: z.optional(Effort).check(z.describe("How much work setting it up takes; the roadmap puts small plays first. Unstated counts as medium.")),
+  when: z.optional(AnswerCondition).check(z.describe("The play fits only if every question listed has one of its answers (an open question leaves it in, ranked lower).")),
+  unless: z.optional(AnswerCondition).check(z.describe("The play does not fit if any question listed has one of its answers.")),
   closes: z
-    .array(z.string().min(1))
-    .optional()
-    .describe("Ids of gates this play closes (e.g. a person on hand when automation fails): while such a gate caps a stage, the play comes first."),
+    .optional(z.array(z.string().check(z.minLength(1))))
+    .check(z.describe("Ids of gates this play closes (e.g. a person on hand when automation fails): while such a gate caps a stage, the play comes first.")),
 });
 
 export const Stage = z.strictObject({
   id: kebabId,
   name: text,
-  description: text.describe("One line: what happens with the customer at this stage."),
-  risk: text.optional().describe("What the business risks losing if it automates this stage badly, with an example."),
+  description: text.check(z.describe("One line: what happens with the customer at this stage.")),
+  risk: z.optional(text).check(z.describe("What the business risks losing if it automates this stage badly, with an example.")),
   thresholds: z
-    .strictObject({ automate: z.number().min(0).max(100).optional(), human: z.number().min(0).max(100).optional() })
-    .optional()
-    .describe("This stage's own automate and human thresholds, where they differ from the set's (e.g. a stage with routine work in any business)."),
-  plays: z.array(Play).default([]),
+    .optional(z.strictObject({ automate: z.optional(upTo(100)), human: z.optional(upTo(100)) }))
+    .check(z.describe("This stage's own automate and human thresholds, where they differ from the set's (e.g. a stage with routine work in any business).")),
+  plays: z._default(z.array(Play), []),
 });
 
 /**
@@ -84,64 +90,72 @@ export const Stage = z.strictObject({
 export const Gate = z
   .strictObject({
     id: kebabId,
-    question: z.string().min(1).describe("The question whose answer opens the gate."),
-    answers: z.array(z.string().min(1)).min(1).describe("The answers that trigger it."),
-    stages: z.array(z.string()).min(1, "name at least one stage the gate bounds").describe("The stages it bounds."),
-    cap: z.enum(["hybrid", "human"]).optional().describe("The most automated verdict allowed while the gate holds."),
-    floor: z.enum(["automate", "hybrid"]).optional().describe("The least automated verdict allowed while the gate holds; a cap wins over a floor."),
-    reason: text.describe("Why, in words a client reads in the report."),
-    name: text.optional().describe('A short name a client reads where the gate is named, e.g. "nobody on hand when automation fails"; else its id.'),
-    fix: text
-      .optional()
-      .describe("For a gap the business can close (not a fact of what it sells): what to do, one sentence. While the gate caps a stage, it is the first thing to do."),
+    question: z.string().check(z.minLength(1), z.describe("The question whose answer opens the gate.")),
+    answers: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.describe("The answers that trigger it.")),
+    stages: z.array(z.string()).check(z.minLength(1, "name at least one stage the gate bounds"), z.describe("The stages it bounds.")),
+    cap: z.optional(z.enum(["hybrid", "human"])).check(z.describe("The most automated verdict allowed while the gate holds.")),
+    floor: z.optional(z.enum(["automate", "hybrid"])).check(z.describe("The least automated verdict allowed while the gate holds; a cap wins over a floor.")),
+    reason: text.check(z.describe("Why, in words a client reads in the report.")),
+    name: z.optional(text).check(z.describe('A short name a client reads where the gate is named, e.g. "nobody on hand when automation fails"; else its id.')),
+    fix: z
+      .optional(text)
+      .check(z.describe("For a gap the business can close (not a fact of what it sells): what to do, one sentence. While the gate caps a stage, it is the first thing to do.")),
   })
-  .superRefine((gate, ctx) => {
-    if ((gate.cap === undefined) === (gate.floor === undefined)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [],
-        message: "a gate either caps or raises a verdict: give it 'cap: hybrid' (or human) or 'floor: hybrid' (or automate), one of the two",
-      });
-    }
-  });
+  .check(
+    z.superRefine((gate, ctx) => {
+      if ((gate.cap === undefined) === (gate.floor === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [],
+          message: "a gate either caps or raises a verdict: give it 'cap: hybrid' (or human) or 'floor: hybrid' (or automate), one of the two",
+        });
+      }
+    }),
+  );
 
 export const Question = z.strictObject({
   id: kebabId,
-  text: text.describe("The question, answerable by the scale."),
-  help: text.describe("Why it matters: shown on request in the interview."),
+  text: text.check(z.describe("The question, answerable by the scale.")),
+  help: text.check(z.describe("Why it matters: shown on request in the interview.")),
   signal: Signal,
-  aliases: z.array(kebabId).optional().describe("Former ids of this question: answers files, survey headers and comparisons that use them keep working."),
-  mirrors: kebabId.optional().describe("The id of a question that asks the same thing from the other side (opposite signal): the pair weighs once and a contradiction is flagged."),
+  aliases: z.optional(z.array(kebabId)).check(z.describe("Former ids of this question: answers files, survey headers and comparisons that use them keep working.")),
+  mirrors: z
+    .optional(kebabId)
+    .check(z.describe("The id of a question that asks the same thing from the other side (opposite signal): the pair weighs once and a contradiction is flagged.")),
   stages: z
     .record(
       z.string(),
       z
         .number()
-        .positive("a weight must be above 0; remove the stage instead of weighting it 0")
-        .max(MAX_WEIGHT, `a weight is at most ${MAX_WEIGHT}; weights are relative, 1 to 5 is usual`),
+        .check(
+          z.positive("a weight must be above 0; remove the stage instead of weighting it 0"),
+          z.lte(MAX_WEIGHT, `a weight is at most ${MAX_WEIGHT}; weights are relative, 1 to 5 is usual`),
+        ),
     )
-    .describe("Stage id -> weight: how strongly this question bears on that stage."),
+    .check(z.describe("Stage id -> weight: how strongly this question bears on that stage.")),
 });
 
 export const Tripwire = z
   .strictObject({
-    direction: z.enum(["down", "up"]).describe("Which way is bad news: 'down' for a renewal rate, 'up' for leads used per sale."),
+    direction: z.enum(["down", "up"]).check(z.describe("Which way is bad news: 'down' for a renewal rate, 'up' for leads used per sale.")),
     size: z
       .number()
-      .positive("a tripwire's size is above 0")
-      .max(1_000_000, "a tripwire's size is at most 1,000,000")
-      .describe("How far the KPI may move the bad way from its baseline before the alarm."),
-    unit: z.enum(["points", "percent"]).describe("points: in the KPI's own unit (a rate of 91 falling to 89 is 2 points); percent: percent of the baseline."),
+      .check(
+        z.positive("a tripwire's size is above 0"),
+        z.lte(1_000_000, "a tripwire's size is at most 1,000,000"),
+        z.describe("How far the KPI may move the bad way from its baseline before the alarm."),
+      ),
+    unit: z.enum(["points", "percent"]).check(z.describe("points: in the KPI's own unit (a rate of 91 falling to 89 is 2 points); percent: percent of the baseline.")),
   })
-  .describe("When a KPI's move since its baseline raises the alarm, e.g. renewal rate down 2 points.");
+  .check(z.describe("When a KPI's move since its baseline raises the alarm, e.g. renewal rate down 2 points."));
 
 export const Kpi = z.strictObject({
   id: kebabId,
   name: text,
-  watch: text.describe("The question to keep asking once the stage is automated."),
-  stages: z.array(z.string()).min(1, "name at least one stage this KPI watches"),
-  measure: text.optional().describe("What a reading counts, e.g. '% of accounts up for renewal that renew'; a KPI log shows it."),
-  tripwire: Tripwire.optional().describe("The default tripwire a KPI log starts with; each log may change it."),
+  watch: text.check(z.describe("The question to keep asking once the stage is automated.")),
+  stages: z.array(z.string()).check(z.minLength(1, "name at least one stage this KPI watches")),
+  measure: z.optional(text).check(z.describe("What a reading counts, e.g. '% of accounts up for renewal that renew'; a KPI log shows it.")),
+  tripwire: z.optional(Tripwire).check(z.describe("The default tripwire a KPI log starts with; each log may change it.")),
 });
 
 export const Cadence = z.enum(["month", "quarter", "year"]);
@@ -150,21 +164,17 @@ export const Campaign = z.strictObject({
   id: kebabId,
   name: text,
   description: text,
-  every: Cadence.optional().describe("How often the campaign runs: the plan dates it (month, quarter or year). Unstated: a standing practice, not dated."),
+  every: z.optional(Cadence).check(z.describe("How often the campaign runs: the plan dates it (month, quarter or year). Unstated: a standing practice, not dated.")),
 });
 
 export const AutomatableShare = z
-  .strictObject({
-    automate: z.number().min(0).max(1),
-    hybrid: z.number().min(0).max(1),
-    human: z.number().min(0).max(1),
-  })
-  .describe("Per verdict, the share of a stage's time that automation can take over; hours freed = times a month x minutes / 60 x share.");
+  .strictObject({ automate: upTo(1), hybrid: upTo(1), human: upTo(1) })
+  .check(z.describe("Per verdict, the share of a stage's time that automation can take over; hours freed = times a month x minutes / 60 x share."));
 
 export const SetInfo = z.strictObject({
   name: text,
-  version: z.string().min(1).optional(),
-  description: text.optional(),
+  version: z.optional(z.string().check(z.minLength(1))),
+  description: z.optional(text),
 });
 
 export const DEFAULT_SCALE: z.input<typeof ScaleOption>[] = [
@@ -180,33 +190,36 @@ export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = { automate: 65, hu
 /** One YAML file of a set: every part optional, since a set may be split across files. */
 export const QuestionSetFile = z
   .strictObject({
-    $schema: z.string().optional(),
-    set: SetInfo.optional(),
-    scale: z
-      .array(ScaleOption)
-      .min(2, "a scale needs at least two options")
-      .max(MAX_SCALE_OPTIONS, `a scale has at most ${MAX_SCALE_OPTIONS} options: each is a choice in the interview and a column of the team report`)
-      .optional(),
-    thresholds: Thresholds.optional(),
-    automatableShare: AutomatableShare.optional(),
-    stages: z.array(Stage).optional(),
-    questions: z.array(Question).optional(),
-    kpis: z.array(Kpi).optional(),
-    campaigns: z.array(Campaign).optional(),
-    gates: z.array(Gate).optional(),
+    $schema: z.optional(z.string()),
+    set: z.optional(SetInfo),
+    scale: z.optional(
+      z
+        .array(ScaleOption)
+        .check(
+          z.minLength(2, "a scale needs at least two options"),
+          z.maxLength(MAX_SCALE_OPTIONS, `a scale has at most ${MAX_SCALE_OPTIONS} options: each is a choice in the interview and a column of the team report`),
+        ),
+    ),
+    thresholds: z.optional(Thresholds),
+    automatableShare: z.optional(AutomatableShare),
+    stages: z.optional(z.array(Stage)),
+    questions: z.optional(z.array(Question)),
+    kpis: z.optional(z.array(Kpi)),
+    campaigns: z.optional(z.array(Campaign)),
+    gates: z.optional(z.array(Gate)),
   })
-  .describe("An automation-fit question set, or one file of a set split across a folder.");
+  .check(z.describe("An automation-fit question set, or one file of a set split across a folder."));
 
 export const QuestionSet = z.object({
   set: SetInfo,
   scale: z.array(ScaleOption),
   thresholds: Thresholds,
-  automatableShare: AutomatableShare.optional(),
+  automatableShare: z.optional(AutomatableShare),
   stages: z.array(Stage),
   questions: z.array(Question),
   kpis: z.array(Kpi),
   campaigns: z.array(Campaign),
-  gates: z.array(Gate).default([]),
+  gates: z._default(z.array(Gate), []),
 });
 
 export type Signal = z.infer<typeof Signal>;

@@ -47,9 +47,12 @@ export const Flip = z
   })
   .describe("The fewest answer changes (up to three) that would change the stage's verdict.");
 
-export const FittingPlay = Play.extend({
-  relevance: z.number().optional().describe("How many of the play's conditions the answers meet: the plays come most relevant first."),
-}).describe("A play that fits the answers.");
+export const FittingPlay = z
+  .strictObject({
+    ...Play.shape,
+    relevance: z.number().optional().describe("How many of the play's conditions the answers meet: the plays come most relevant first."),
+  })
+  .describe("A play that fits the answers.");
 
 export const StageAssessment = z.object({
   id: z.string(),
@@ -115,7 +118,7 @@ export const Assessment = z
     roadmap: z.array(RoadmapPhase).describe("The plays in phases of 30, 60 and 90 days, quick wins first; each with its human part and the KPIs that watch it."),
     kpiWatch: z.array(KpiWatch).describe("Each watched KPI's movement since its baseline, with `report --kpis FILE`."),
     planStart: z.string().optional().describe("Day one of the roadmap: the answers' date, else the day the report was made."),
-    sizing: Sizing.nullable().optional().describe("Hours freed a month per sized stage and in total; null when the answers size no stage."),
+    sizing: z.nullable(Sizing).optional().describe("Hours freed a month per sized stage and in total; null when the answers size no stage."),
     calendar: z.array(CampaignSchedule).optional().describe("The always-human campaigns as dated tasks over the plan's first year."),
   })
   .describe("An automation-fit report of one respondent (automation-fit report ANSWERS --format json).");
