@@ -2,8 +2,8 @@ import type { QuestionSet } from "../model/question-set.js";
 import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, Warning } from "../model/report.js";
 import { SCHEMA_VERSION, VERDICTS, type Verdict } from "../model/verdict.js";
 import { NO_ANSWER, type Respondent } from "../model/respondent.js";
-import { type PreparedSet, prepareSet, stageFigures, stageThresholds } from "./kernel.js";
-import { answerWarnings, percent, round, verdictFor } from "./score.js";
+import { gatedVerdict, type PreparedSet, prepareSet, stageFigures, stageThresholds, VERDICT_ORDER } from "./kernel.js";
+import { answerWarnings, gateName, percent, round, verdictFor } from "./score.js";
 
 export const MAX_DISAGREEMENTS = 5;
 
@@ -178,6 +178,30 @@ export class TeamTally {
     this.kept?.push({ name: this.names.take(name), ...(role ? { role } : {}), file, ...(line !== undefined ? { line } : {}), answers });
   }
 
+  /**
+   * Per question, the team's median answer on the scale's scored options (the middle respondent's, by level; between
+   * two, the option nearest their midpoint, the more middling on a tie), or NO_ANSWER where nobody gave a scored answer.
+   */
+  private medianAnswers(): Uint8Array {
+    const { scale } = this.set;
+    const scored = scale.flatMap((o, i) => (o.counts === "answer" ? [{ i, level: o.level ?? 0 }] : [])).sort((a, b) => a.level - b.level);
+    const median = new Uint8Array(this.set.questions.length).fill(NO_ANSWER);
+    for (let q = 0; q < median.length; q++) {
+      const counts = scored.map((o) => this.tally[q * scale.length + o.i]!);
+      const n = counts.reduce((a, b) => a + b, 0);
+      if (!n) continue;
+      const levelAt = (rank: number) => {
+        let seen = 0;
+        for (let k = 0; k < scored.length; k++) if ((seen += counts[k]!) > rank) return scored[k]!.level;
+        return scored.at(-1)!.level;
+      };
+      const mid = (levelAt(Math.floor((n - 1) / 2)) + levelAt(Math.ceil((n - 1) / 2))) / 2;
+      const nearest = [...scored].sort((a, b) => Math.abs(a.level - mid) - Math.abs(b.level - mid) || Math.abs(a.level - 0.5) - Math.abs(b.level - 0.5))[0]!;
+      median[q] = nearest.i;
+    }
+    return median;
+  }
+
   /** The client names the answers give, as many as were counted (most business's teams name one). */
   clients(): string[] {
     return [...this.clientCounts.keys()];
@@ -188,15 +212,21 @@ export class TeamTally {
     const { set } = this;
     const n = this.count;
     const disputes = set.questions.map((q, index) => this.dispute(q, index));
+    const teamAnswers = this.medianAnswers();
     const stages = set.stages.map((stage, si): TeamStage => {
       const { histogram, counted, verdicts, confidenceSum } = this.stages[si]!;
       const mid = counted ? round(quantile(histogram, counted, 0.5), 1) : null;
       const confidence = n ? round(confidenceSum / n, 2) : 0;
       const cut = stageThresholds(set, stage);
-      const verdict = verdictFor(mid, confidence, cut);
+      const byScore = verdictFor(mid, confidence, cut);
+      // the set's gates hold for a team as for one respondent, on the team's median answer to each gate's question
+      const gated = byScore in VERDICT_ORDER ? gatedVerdict(this.p.stages[si]!, byScore as "automate", teamAnswers) : undefined;
+      const verdict = gated?.verdict ?? byScore;
+      const cap = gated && gated.cappedBy >= 0 ? set.gates[gated.cappedBy]! : undefined;
+      const floor = gated && gated.raisedBy >= 0 ? set.gates[gated.raisedBy]! : undefined;
       const spread = spreadOf(histogram, counted);
       const disputed = mostDisputedIn(set, stage.id, disputes);
-      const facts = { verdict, median: mid, spread, confidence, counted, total: n, verdicts };
+      const facts = { verdict, byScore, cap, floor, median: mid, spread, confidence, counted, total: n, verdicts };
       return {
         id: stage.id,
         name: stage.name,
@@ -211,6 +241,8 @@ export class TeamTally {
         reason: teamReason(facts, set, disputed === undefined ? undefined : set.questions[disputed]!.text),
         plays: stage.plays,
         kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
+        cappedBy: cap?.id ?? null,
+        raisedBy: floor?.id ?? null,
       };
     });
     const top = disputes
@@ -329,6 +361,10 @@ function mostDisputedIn(set: QuestionSet, stageId: string, disputes: Dispute[]):
 
 interface ReasonFacts {
   verdict: Verdict;
+  /** The verdict of the median score, before the gates. */
+  byScore: Verdict;
+  cap: QuestionSet["gates"][number] | undefined;
+  floor: QuestionSet["gates"][number] | undefined;
   median: number | null;
   spread: Spread | null;
   confidence: number;
@@ -357,6 +393,9 @@ function teamReason(f: ReasonFacts, set: QuestionSet, disputed: string | undefin
       if (f.verdicts[f.verdict] === 0) parts.push("Nobody reaches this verdict on their own: the median falls between opposing views, so talk them through before acting on it.");
       if (disputed !== undefined) parts.push(`Most disputed question here: "${disputed}"`);
     }
+    const words = (v: Verdict) => VERDICT_WORDS[v];
+    if (f.floor) parts.push(`The median points to ${words(f.byScore)}; the rule "${gateName(f.floor)}" raises it${f.cap ? "" : ` to ${words(f.verdict)}`}: ${f.floor.reason}`);
+    if (f.cap) parts.push(`${f.floor ? "Then the" : `The median points to ${words(f.byScore)}; the`} gate "${gateName(f.cap)}" caps it at ${words(f.verdict)}: ${f.cap.reason}`);
   }
   return parts.filter(Boolean).join(" ");
 }

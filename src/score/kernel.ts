@@ -198,9 +198,28 @@ export function stageFigures(p: PreparedSet, stageIndex: number, answers: Answer
   if (answeredItems < (t.minAnswered ?? DEFAULT_MIN_ANSWERED) || !automateSide || !humanSide || answeredShare < t.minConfidence || figures.score === null) return figures;
   const uncapped: Verdict = figures.score >= t.automate ? "automate" : figures.score <= t.human ? "human" : "hybrid";
   figures.verdict = figures.uncapped = uncapped;
-  // floors first, then caps: where a floor and a cap disagree, the cap (the customer's safety) wins
-  let raised: "automate" | "hybrid" | "human" = uncapped;
+  const gated = gatedVerdict(stage, uncapped, answers);
+  figures.verdict = gated.verdict;
+  figures.cappedBy = gated.cappedBy;
+  figures.raisedBy = gated.raisedBy;
+  return figures;
+}
+
+export interface GatedVerdict {
+  verdict: "automate" | "hybrid" | "human";
+  /** Indexes into set.gates of the cap that lowered and the floor that raised the verdict, or -1. */
+  cappedBy: number;
+  raisedBy: number;
+}
+
+/**
+ * A stage's gates applied to the verdict its score gives, for one respondent's answers or a team's median answers.
+ * Floors first, then caps: where a floor and a cap disagree, the cap (the customer's safety) wins.
+ */
+export function gatedVerdict(stage: PreparedStage, uncapped: "automate" | "hybrid" | "human", answers: AnswerIndexes): GatedVerdict {
+  let raised = uncapped;
   let floor = -1;
+  let cap = -1;
   let verdict = uncapped;
   for (const kind of ["floor", "cap"] as const) {
     for (const gate of stage.gates) {
@@ -213,15 +232,12 @@ export function stageFigures(p: PreparedSet, stageIndex: number, answers: Answer
       }
       if (kind === "cap" && VERDICT_ORDER[gate.limit] > VERDICT_ORDER[verdict]) {
         verdict = gate.limit;
-        figures.cappedBy = gate.index;
+        cap = gate.index;
       }
     }
   }
-  figures.verdict = verdict;
   // a gate is named only where it moved the verdict from the answers' own: a floor a cap took back is not
-  if (VERDICT_ORDER[verdict] < VERDICT_ORDER[uncapped]) figures.raisedBy = floor;
-  if (verdict === uncapped) figures.cappedBy = -1;
-  return figures;
+  return { verdict, cappedBy: verdict === uncapped ? -1 : cap, raisedBy: VERDICT_ORDER[verdict] < VERDICT_ORDER[uncapped] ? floor : -1 };
 }
 
 function round2(n: number): number {

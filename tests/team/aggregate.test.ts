@@ -105,6 +105,32 @@ describe("respondentFigures", () => {
   });
 });
 
+describe("a team's gates", () => {
+  it("hold on the team's median answer to each gate's question, as they hold for one respondent", async () => {
+    const { loadAnswers } = await import("../../src/load/answers.js");
+    const law = await loadAnswers(new URL("../panel/profiles/law-boutique.yaml", import.meta.url).pathname, builtIn).then(orThrow);
+    const partner = (name: string, inquiries: string): Respondent => ({
+      name,
+      file: `${name}.yaml`,
+      answers: encodeAnswers(builtIn, { ...law.answers, "routine-inquiries": inquiries }),
+    });
+    const leadGen = (...answers: string[]) =>
+      aggregate(
+        builtIn,
+        answers.map((a, i) => partner(`P${i}`, a)),
+      ).stages.find((s) => s.id === "lead-generation")!;
+    // every partner's score keeps lead generation human; the floor holds only where the middle partner sees the routine
+    const none = leadGen("no", "no", "partly");
+    expect(none).toMatchObject({ verdict: "human", raisedBy: null, cappedBy: null });
+    const some = leadGen("no", "partly", "yes");
+    expect(some.median!).toBeLessThanOrEqual(builtIn.thresholds.human);
+    expect(some).toMatchObject({ verdict: "hybrid", raisedBy: "inquiry-routine", cappedBy: null });
+    expect(some.reason).toContain('The median points to keep human; the rule "inquiries handled the same way every time" raises it to hybrid:');
+    // two who differ end to end meet in the middle: partly, which the floor takes
+    expect(leadGen("no", "yes")).toMatchObject({ verdict: "hybrid", raisedBy: "inquiry-routine" });
+  });
+});
+
 describe("aggregate", () => {
   const team = aggregate(mini, [ana, ben, cy]);
   const [billing, support] = team.stages;

@@ -43,7 +43,10 @@ describe("automation-fit report, a team", () => {
     expect(r.stdout).toMatch(/^Automation fit: ClinicFlow \(booking and notes software for physiotherapy\nclinics\) · team view\n/);
     expect(r.stdout).toContain("3 respondents");
     expect(r.stdout).toMatch(/^ {2}1 Maya Chen \(founder\) \(.*founder\.yaml\)$/m);
-    expect(r.stdout).toMatch(/Least agreement: Sales call \(2\/3 agree\), Service calls \(2\/3 agree\), Lead\n {2}generation \(2\/3 agree\)/);
+    expect(r.stdout).toMatch(/Least agreement: Sales call \(0\/3 agree\), Service calls \(2\/3 agree\), Lead\n {2}generation \(2\/3 agree\)/);
+    // the team's median answer keeps a person in the sales call: the founder says buyers decide alone, the head of sales not
+    expect(r.stdout).toMatch(/^ {2}Sales call\s+74\s+27–86\s+Hybrid\s+3 of 3\s+0\/3$/m);
+    expect(r.stdout.replace(/\s+/g, " ")).toContain('The median points to automate; the gate "buyers who want to talk first" caps it at hybrid');
     expect(r.stdout).toMatch(/^ {2}Service calls\s+42\s+19–78\s+Hybrid\s+3 of 3\s+2\/3$/m);
     expect(r.stdout).toContain("Where you see the customer differently");
     expect(r.stdout).toMatch(/Do most buyers research and decide on their own[^?]*\?\n\s+Bears on: .*\n\s+Maya Chen \(founder\):\s+Yes\n\s+Tom Okafor \(head of sales\): No\n/);
@@ -60,13 +63,29 @@ describe("automation-fit report, a team", () => {
     expect(json.respondents.map((x: { role: string }) => x.role)).toEqual(["founder", "head of sales", "support lead"]);
     expect(json.stages).toHaveLength(8);
     for (const s of json.stages) {
-      expect(Object.keys(s)).toEqual(["id", "name", "description", "median", "spread", "verdict", "thresholds", "confidence", "counted", "verdicts", "reason", "plays", "kpis"]);
+      expect(Object.keys(s)).toEqual([
+        "id",
+        "name",
+        "description",
+        "median",
+        "spread",
+        "verdict",
+        "thresholds",
+        "confidence",
+        "counted",
+        "verdicts",
+        "reason",
+        "plays",
+        "kpis",
+        "cappedBy",
+        "raisedBy",
+      ]);
     }
     // each respondent once, with their own figures per stage (in the stages' order) and their answers to the disputed questions
     const sales = json.stages.findIndex((s: { id: string }) => s.id === "sales-call");
     expect(json.respondents.map((x: { stages: { score: number }[] }) => x.stages[sales]!.score)).toEqual([86, 27, 74]);
     const byId = Object.fromEntries(json.stages.map((s: { id: string }) => [s.id, s]));
-    expect(byId["sales-call"]).toMatchObject({ median: 74, verdict: "automate", spread: { min: 27, max: 86 } });
+    expect(byId["sales-call"]).toMatchObject({ median: 74, verdict: "hybrid", cappedBy: "buyers-want-a-person", raisedBy: null, spread: { min: 27, max: 86 } });
     expect(byId["payment-collection"].verdicts).toEqual({ automate: 3, hybrid: 0, human: 0, insufficient: 0, "not-applicable": 0 });
     expect(json.disagreements.length).toBeGreaterThan(0);
     const ids = json.disagreements.map((d: { questionId: string }) => d.questionId);
