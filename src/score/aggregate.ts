@@ -192,7 +192,10 @@ export class TeamTally {
       if (!n) continue;
       const levelAt = (rank: number) => {
         let seen = 0;
-        for (let k = 0; k < scored.length; k++) if ((seen += counts[k]!) > rank) return scored[k]!.level;
+        for (let k = 0; k < scored.length; k++) {
+          seen += counts[k]!;
+          if (seen > rank) return scored[k]!.level;
+        }
         return scored.at(-1)!.level;
       };
       const mid = (levelAt(Math.floor((n - 1) / 2)) + levelAt(Math.ceil((n - 1) / 2))) / 2;
