@@ -56,6 +56,8 @@ export const assess = withSetOption(
         withCommand("To score answers you already have, use:", `${cli()} report ANSWERS`, stderrWidth()),
     );
   }
+  // npm writes its "> automation-fit@0.1.0 start" lines to stdout ahead of ours: a redirected report would begin with them
+  if (fromNpmStart() && !options.out && !process.stdout.isTTY) process.stderr.write(`${npmBannerNote(options, stages)}\n\n`);
 
   const [{ interview, textWidth, today }, { PromptCancelled }, { AnswersSaver, SaveStopped }, { inquirerPrompter }, { colorWanted }] = await Promise.all([
     import("../interview/interview.js"),
@@ -213,6 +215,17 @@ function notSaved(kept: Kept, options: AssessOptions, stages: string[] | undefin
     `The last ${changes} could not be saved${why}. ${kept.file} holds ${kept.count} answer${kept.count === 1 ? "" : "s"}. Resume with:`,
     resumeLine(kept.file, options, stages),
     width,
+  );
+}
+
+/** Said under npm start with stdout redirected: the report there will follow npm's own lines; --out writes it alone. */
+function npmBannerNote(options: AssessOptions, stages: string[] | undefined): string {
+  const file = `report${{ markdown: ".md", html: ".html", json: ".json" }[options.format as string] ?? ".txt"}`;
+  const continuing = options.resume ? `--resume ${shellQuote(options.resume)} ` : options.save ? `--save ${shellQuote(options.save)} ` : "";
+  return withCommand(
+    "note: npm start prints its own lines ('> automation-fit@… start') on stdout too, so the report redirected there will begin with them. For a file that holds the report alone, run instead:",
+    rerunLine(`${continuing}--out ${file}`, options, stages),
+    stderrWidth(),
   );
 }
 

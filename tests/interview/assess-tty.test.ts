@@ -106,9 +106,14 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
     const answers = await loadAnswers(join(dir, "ans.yaml"), set).then(orThrow);
     expect(answers.answers).toEqual({ "auto-pay": "yes", "negotiated-terms": "no", "few-problems": "partly", "specific-problems": "yes" });
 
-    // 4. With stdout redirected, the prompts stay on the terminal and the file holds only the report.
-    start("four", dir, `${node} assess --questions ${shellQuote(MINI)} --resume ans.yaml --format markdown > report.md`, "exit4");
-    await prompt("four", "Review your answers");
+    // 4. With stdout redirected, the prompts stay on the terminal and the file holds only the report. Run as npm start
+    // (npm_lifecycle_event), where npm's banner would go ahead of the report: it says so and how to write the file alone.
+    start("four", dir, `npm_lifecycle_event=start ${node} assess --questions mini --resume ans.yaml --format markdown > report.md`, "exit4");
+    const npmNote = await prompt("four", "Review your answers");
+    expect(npmNote).toContain(
+      "note: npm start prints its own lines ('> automation-fit@… start') on stdout too, so the report redirected there will begin with them. " +
+        "For a file that holds the report alone, run instead: npm start -- --resume ans.yaml --out report.md --questions mini --format markdown",
+    );
     keys("four", "Enter");
     expect(await exited("four", dir, "exit4")).toBe("EXIT=0");
     const markdown = readFileSync(join(dir, "report.md"), "utf8");
