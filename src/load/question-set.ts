@@ -170,7 +170,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     }
   }
 
-  checkReferences(questions, stages, gates, finalScale, problems);
+  checkReferences(questions, stages, gates, kpis, finalScale, problems);
 
   const strip = <T extends { origin: Origin }>({ origin: _, ...rest }: T) => rest;
   return {
@@ -200,6 +200,7 @@ function checkReferences(
   questions: WithOrigin<QuestionSet["questions"][number]>[],
   stages: WithOrigin<QuestionSet["stages"][number]>[],
   gates: WithOrigin<QuestionSet["gates"][number]>[],
+  kpis: WithOrigin<QuestionSet["kpis"][number]>[],
   scale: QuestionSet["scale"],
   problems: Problem[],
 ): void {
@@ -264,6 +265,14 @@ function checkReferences(
     g.stages.forEach((name, i) => {
       if (!stageIds.includes(name)) problems.push(g.origin.source.problem([...g.origin.path, "stages", i], `unknown stage '${name}'${didYouMean(name, stageIds)}`));
     });
+  }
+  for (const k of kpis) {
+    for (const key of ["when", "unless"] as const) {
+      for (const [id, answers] of Object.entries(k[key] ?? {})) {
+        const origin = { source: k.origin.source, path: [...k.origin.path, key] };
+        if (question(origin, [id], id)) for (const [i, v] of answers.entries()) answer(origin, [id, i], v);
+      }
+    }
   }
   const gateIds = gates.map((g) => g.id);
   for (const s of stages) {

@@ -156,6 +156,8 @@ export const Kpi = z.strictObject({
   stages: z.array(z.string()).check(z.minLength(1, "name at least one stage this KPI watches")),
   measure: z.optional(text).check(z.describe("What a reading counts, e.g. '% of accounts up for renewal that renew'; a KPI log shows it.")),
   tripwire: z.optional(Tripwire).check(z.describe("The default tripwire a KPI log starts with; each log may change it.")),
+  when: z.optional(AnswerCondition).check(z.describe("The KPI is watched only if every question listed has one of its answers (an open question leaves it in).")),
+  unless: z.optional(AnswerCondition).check(z.describe("The KPI is not watched if any question listed has one of its answers (a usage KPI where customers use nothing).")),
 });
 
 export const Cadence = z.enum(["month", "quarter", "year"]);

@@ -25,8 +25,9 @@ const EPSILON = 1e-9;
 
 /** The KPIs a log starts with: those watching a stage the assessment puts at Automate or Hybrid, in the set's order. */
 export function kpisToWatch(a: Assessment, set: Pick<QuestionSet, "kpis">): { kpi: Kpi; stageIds: string[] }[] {
-  const automating = a.stages.filter((s) => AUTOMATING.has(s.verdict)).map((s) => s.id);
-  return set.kpis.map((kpi) => ({ kpi, stageIds: kpi.stages.filter((id) => automating.includes(id)) })).filter((k) => k.stageIds.length > 0);
+  // a stage lists the KPIs that fit the answers, and only where it automates
+  const watching = (kpi: Kpi) => a.stages.filter((s) => AUTOMATING.has(s.verdict) && s.kpis.some((k) => k.id === kpi.id)).map((s) => s.id);
+  return set.kpis.map((kpi) => ({ kpi, stageIds: watching(kpi) })).filter((k) => k.stageIds.length > 0);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CampaignSchedule, CampaignTask, KpiWatch, Plan, RoadmapItem, Roadm
 import type { AutomatableShare, Cadence, Effort, Gate, QuestionSet } from "../model/question-set.js";
 import { listWords, verdictLabel } from "../text.js";
 import { number } from "./kpis.js";
-import { gateName, round } from "./score.js";
+import { fits, gateName, round } from "./score.js";
 
 /** What the plan needs besides the assessment: the set's declarations, the answers' sizing, and day one. */
 export interface PlanInput {
@@ -144,6 +144,7 @@ export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing"
  */
 function rankedPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null, gaps: readonly OpenGap[]): Ranked[] {
   const open = new Set(gaps.map((g) => g.gate.id));
+  const given = Object.fromEntries((a.answers ?? []).flatMap((r) => (r.answer === null ? [] : [[r.questionId, r.answer] as const])));
   const freed = new Map((sizing?.stages ?? []).map((s) => [s.stageId, s.hoursPerMonth]));
   const load = (id: string) => {
     const size = input.sizing?.[id];
@@ -157,7 +158,7 @@ function rankedPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing">, si
     const times = load(s.id);
     const volume = times === undefined || busiest === 0 ? 0.5 : times / busiest;
     const hours = freed.get(s.id) ?? null;
-    const kpis = input.set.kpis.filter((k) => k.stages.includes(s.id)).map((k) => k.id);
+    const kpis = input.set.kpis.filter((k) => k.stages.includes(s.id) && fits(k, given)).map((k) => k.id);
     for (const p of s.plays) {
       const effort = p.effort ?? "medium";
       const specific = (p.relevance ?? 0) > 0;

@@ -99,7 +99,7 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
     drivers: top,
     counts,
     plays: fittingPlays(set, stage, answers.answers),
-    kpis: f.verdict === "automate" || f.verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
+    kpis: f.verdict === "automate" || f.verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id) && fits(k, answers.answers)) : [],
     ...(stage.risk ? { risk: stage.risk } : {}),
     cappedBy: gate?.id ?? null,
     cappedByName: gate ? gateName(gate) : null,
@@ -155,17 +155,22 @@ export function stageFlips(set: QuestionSet, answers: Readonly<Record<string, st
  * `when` conditions the answers meet (an open question neither meets nor breaks one); ties keep the set's order.
  */
 export function fittingPlays(set: QuestionSet, stage: Stage, answers: Readonly<Record<string, string>>): FittingPlay[] {
-  const meets = (condition: AnswerCondition | undefined, id: string) => condition?.[id]?.includes(answers[id] ?? "") ?? false;
   const ranked: FittingPlay[] = [];
   for (const play of stage.plays) {
-    const when = Object.keys(play.when ?? {});
-    const broken = when.some((id) => answers[id] !== undefined && !meets(play.when, id)) || Object.keys(play.unless ?? {}).some((id) => meets(play.unless, id));
-    if (!broken) ranked.push({ ...play, relevance: when.filter((id) => meets(play.when, id)).length });
+    if (fits(play, answers)) ranked.push({ ...play, relevance: Object.keys(play.when ?? {}).filter((id) => meets(play.when, id, answers)).length });
   }
   return ranked
     .map((play, i) => ({ play, i }))
     .sort((a, b) => (b.play.relevance ?? 0) - (a.play.relevance ?? 0) || a.i - b.i)
     .map(({ play }) => play);
+}
+
+const meets = (condition: AnswerCondition | undefined, id: string, answers: Readonly<Record<string, string>>) => condition?.[id]?.includes(answers[id] ?? "") ?? false;
+
+/** A play or KPI fits unless an answered question of its `when` has another answer, or a question of its `unless` has a listed one. */
+export function fits(item: { when?: AnswerCondition | undefined; unless?: AnswerCondition | undefined }, answers: Readonly<Record<string, string>>): boolean {
+  const broken = Object.keys(item.when ?? {}).some((id) => answers[id] !== undefined && !meets(item.when, id, answers));
+  return !broken && !Object.keys(item.unless ?? {}).some((id) => meets(item.unless, id, answers));
 }
 
 /** Contradicting mirror pairs, and a respondent who gives the same answer to nearly everything. */

@@ -23,7 +23,7 @@ describe("automation-fit kpis init", { timeout: 30_000 }, () => {
     const first = run(["kpis", "init", plumber], { cwd: dir });
     expect(first.status).toBe(0);
     expect(first.stdout).toBe("");
-    expect(first.stderr).toMatch(/^wrote kpis\.yaml: 13 KPIs watching 6 automated or hybrid stages/);
+    expect(first.stderr).toMatch(/^wrote kpis\.yaml: 12 KPIs watching 6 automated or hybrid stages/);
     const text = readFileSync(join(dir, "kpis.yaml"), "utf8");
     expect(text).toContain("client: Dunmore Plumbing");
     expect(text).toMatch(/ {2}renewal-rate:\n {4}name: Renewal rate\n.*\n {4}stages: \[ renewal-calls \]\n {4}owner: ""/);
@@ -209,7 +209,7 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     expect((await runInProcess(["kpis", "add", log, "renewal-rate", "89.5", "--date", "2026-01-07"])).status).toBe(0);
     const json = JSON.parse((await runInProcess(["report", plumber, "--kpis", log, "--format", "json"])).stdout);
     expect(json.kpiWatch.some((w: { alert: boolean }) => w.alert)).toBe(false);
-    expect((await runInProcess(["report", plumber, "--kpis", log, "--format", "markdown"])).stdout).toContain("No KPI is past its tripwire (13 watched).");
+    expect((await runInProcess(["report", plumber, "--kpis", log, "--format", "markdown"])).stdout).toContain("No KPI is past its tripwire (12 watched).");
   });
 
   it("refuses a log with problems at FILE:LINE:COL, exit 2, and a log with a team report", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InputError, formatProblem, orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
-import { loadQuestionSet } from "../../src/load/question-set.js";
+import { loadQuestionSet, questionSetFrom } from "../../src/load/question-set.js";
+import { parseSource } from "../../src/load/source.js";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
@@ -96,6 +97,31 @@ describe("loadAnswers", () => {
       "bad-answers.yaml:2:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?",
       "bad-answers.yaml:3:3 unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?",
       "bad-answers.yaml:4:17 'true' is not on the scale for 'few-problems'; use one of: yes, partly, no, unsure, n/a",
+    ]);
+  });
+});
+
+describe("what plays and KPIs name must exist", () => {
+  it("a play closing an unknown gate, and a KPI's when/unless naming an unknown question or answer, each at its place", async () => {
+    const text = [
+      "stages:",
+      "  - id: s",
+      "    name: S",
+      "    description: D",
+      "    plays:",
+      "      - {title: T, automate: A, human: H, closes: [nobody-on-hnd]}",
+      "questions:",
+      "  - {id: person-on-hand, text: Q?, help: H, signal: automate, stages: {s: 1}}",
+      "gates:",
+      '  - {id: nobody-on-hand, question: person-on-hand, answers: ["no"], stages: [s], cap: hybrid, reason: R}',
+      "kpis:",
+      '  - {id: k, name: K, watch: W?, stages: [s], when: {person-on-hnd: ["yes"]}, unless: {person-on-hand: [yse]}}',
+      "",
+    ].join("\n");
+    expect(await problemsOf(Promise.resolve().then(() => orThrow(questionSetFrom([parseSource("set.yaml", text)], "set"))))).toEqual([
+      "set.yaml:6:52 unknown gate 'nobody-on-hnd'; did you mean 'nobody-on-hand'?",
+      "set.yaml:12:53 unknown question id 'person-on-hnd'; did you mean 'person-on-hand'?",
+      "set.yaml:12:104 'yse' is not on the scale; use one of yes, partly, no, unsure, n/a",
     ]);
   });
 });

@@ -168,3 +168,21 @@ describe("flip points through a gap", () => {
     expect(text.includes(`a gap to close, not an answer to doubt (${gate.name})`)).toBe(says);
   });
 });
+
+describe("KPIs fit the business as plays do", () => {
+  const usage = builtIn.kpis.find((k) => k.when !== undefined)!;
+  const answersOf = (given: Record<string, string>): Answers => ({ answers: given, notes: {} });
+
+  it.each([
+    { name: "a product the customer uses", answer: "yes", watched: true },
+    { name: "work the firm does for the customer", answer: "no", watched: false },
+  ])("$name: the KPI whose `when` it meets is watched only then", ({ answer, watched }) => {
+    const [id, values] = Object.entries(usage.when!)[0]!;
+    expect(values.includes(answer)).toBe(watched);
+    const all = Object.fromEntries(builtIn.questions.map((q) => [q.id, q.signal === "automate" ? "yes" : "no"]));
+    const a = assess(builtIn, answersOf({ ...all, [id]: answer }));
+    const stages = a.stages.filter((s) => usage.stages.includes(s.id) && (s.verdict === "automate" || s.verdict === "hybrid"));
+    expect(stages.length).toBeGreaterThan(0);
+    for (const s of stages) expect(s.kpis.some((k) => k.id === usage.id)).toBe(watched);
+  });
+});
