@@ -1,4 +1,4 @@
-import { byPosition, type Loaded, type Problem } from "../errors.js";
+import { byPosition, type Loaded, type Problem, problemsOf } from "../errors.js";
 import { AnswersFile, type Answers } from "../model/answers.js";
 import { type QuestionSet, questionIdOf } from "../model/question-set.js";
 import { didYouMean } from "../suggest.js";
@@ -7,8 +7,8 @@ import { MAX_PROBLEMS_KEPT, readSource, type Source } from "./source.js";
 /** Reads an answers file (YAML or JSON) and checks every id and value against the set. */
 export async function loadAnswers(file: string, set: QuestionSet): Promise<Loaded<Answers>> {
   const read = await readSource(file);
-  if (!read.source) return { problems: read.problems };
-  return checkAnswers(read.source, set);
+  if (!read.value) return problemsOf(read);
+  return checkAnswers(read.value, set);
 }
 
 export function checkAnswers(source: Source, set: QuestionSet): Loaded<Answers> {

@@ -33,16 +33,17 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Load
     return files.value ? checkTeam(path, files.value, setForAnswers, survey, "team folder") : problemsOf(files);
   }
   const read = await readSource(path);
-  if (!read.source) return { problems: read.problems };
-  const data = read.source.data;
+  const source = read.value;
+  if (!source) return problemsOf(read);
+  const data = source.data;
   if ("schemaVersion" in data) {
     const what = data.kind === "comparison" ? "the output of compare" : `a ${data.kind === "team" ? "team " : ""}report made by 'automation-fit report --format json'`;
-    return { problems: [read.source.problem(["kind"], `is ${what}, not a question set, answers file or survey export; validate checks what report reads`)] };
+    return { problems: [source.problem(["kind"], `is ${what}, not a question set, answers file or survey export; validate checks what report reads`)] };
   }
   if ("answers" in data && !SET_KEYS.some((k) => k in data)) {
     const set = await setForAnswers();
     if (!set.value) return problemsOf(set);
-    const answers = checkAnswers(read.source, set.value);
+    const answers = checkAnswers(source, set.value);
     if (!answers.value) return problemsOf(answers);
     return {
       value: { line: `${path}: valid answers file (${Object.keys(answers.value.answers).length} of ${set.value.questions.length} questions answered)`, notices: [] },
@@ -77,7 +78,7 @@ async function folderKind(path: string): Promise<Loaded<"set" | "team">> {
   let answersFile: string | undefined = names.find((n) => [".csv", ".tsv"].includes(extname(n).toLowerCase()));
   for (const name of yaml) {
     const read = await readSource(join(path, name));
-    const data = read.source?.data;
+    const data = read.value?.data;
     if (!data) continue;
     if (SET_KEYS.some((k) => k in data)) setFile ??= name;
     else if ("answers" in data) answersFile ??= name;

@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from "yaml";
-import { byPosition, type Problem } from "../errors.js";
+import { byPosition, type Problem, problemsOf } from "../errors.js";
 import { KpiLogFile } from "../model/kpi-log.js";
 import type { Kpi, QuestionSet } from "../model/question-set.js";
 import type { KpiWatch } from "../model/plan.js";
@@ -16,14 +16,14 @@ export interface LoadedKpiLog {
 /** Reads a KPI log and checks it against the set: every problem (unknown KPI ids, bad dates, non-numbers) at its FILE:LINE:COL. */
 export async function readKpiLog(file: string, set: Pick<QuestionSet, "kpis">): Promise<{ log?: LoadedKpiLog; problems: Problem[] }> {
   const read = await readSource(file);
-  if (!read.source) return { problems: read.problems };
-  return checkKpiLog(read.source, set);
+  if (!read.value) return problemsOf(read);
+  return checkKpiLog(read.value, set);
 }
 
 export function parseKpiLog(file: string, text: string, set: Pick<QuestionSet, "kpis">): { log?: LoadedKpiLog; problems: Problem[] } {
   const read = parseSource(file, text);
-  if (!read.source) return { problems: read.problems };
-  return checkKpiLog(read.source, set);
+  if (!read.value) return problemsOf(read);
+  return checkKpiLog(read.value, set);
 }
 
 function checkKpiLog(source: Source, set: Pick<QuestionSet, "kpis">): { log?: LoadedKpiLog; problems: Problem[] } {

@@ -52,15 +52,16 @@ export function setName(path: string): string {
 }
 
 /** Validates and merges the files of a set, already read, with every problem found. */
-export function questionSetFrom(reads: { source?: Source; problems: Problem[] }[], name: string): Loaded<QuestionSet> {
+export function questionSetFrom(reads: Loaded<Source>[], name: string): Loaded<QuestionSet> {
   const problems: Problem[] = [];
   const parts: { source: Source; data: QuestionSetFile }[] = [];
   for (const read of reads) {
     problems.push(...read.problems);
-    if (!read.source) continue;
-    const parsed = QuestionSetFile.safeParse(read.source.data);
-    if (parsed.success) parts.push({ source: read.source, data: parsed.data });
-    else problems.push(...read.source.zodProblems(parsed.error, QuestionSetFile));
+    const source = read.value;
+    if (!source) continue;
+    const parsed = QuestionSetFile.safeParse(source.data);
+    if (parsed.success) parts.push({ source, data: parsed.data });
+    else problems.push(...source.zodProblems(parsed.error, QuestionSetFile));
   }
   if (!problems.length) {
     const merged = mergeParts(parts, name, problems);

@@ -1,4 +1,4 @@
-import type { Problem } from "../errors.js";
+import { type Loaded, problemsOf } from "../errors.js";
 import { SavedReport, SavedTeamReport } from "../model/report.js";
 import { SCHEMA_VERSION } from "../model/verdict.js";
 import { readSource, type Source } from "./source.js";
@@ -11,10 +11,10 @@ export type ProgressFile = { kind: "answers"; source: Source } | { kind: "report
 const MAKE_REPORT = "'automation-fit report ANSWERS --format json'";
 
 /** Reads a file for compare and tells by its content what it is: an answers file, or a JSON report from `report --format json`. */
-export async function readProgressFile(file: string): Promise<{ value?: ProgressFile; problems: Problem[] }> {
+export async function readProgressFile(file: string): Promise<Loaded<ProgressFile>> {
   const read = await readSource(file);
-  const source = read.source;
-  if (!source) return { problems: read.problems };
+  const source = read.value;
+  if (!source) return problemsOf(read);
   const data = source.data;
   if (data.kind === "comparison") {
     return { problems: [source.problem(["kind"], `is the output of compare; compare two answers files or two reports made by ${MAKE_REPORT}`)] };

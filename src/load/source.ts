@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Pair, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
 import type * as z from "zod/mini";
-import type { Problem } from "../errors.js";
+import type { Loaded, Problem } from "../errors.js";
 import { readText } from "../io/decode.js";
 import { didYouMean } from "../suggest.js";
 
@@ -133,13 +133,13 @@ function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[]
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Reads and parses a YAML or JSON file; syntax errors (duplicate keys included) come back as positioned problems. */
-export async function readSource(file: string): Promise<{ source?: Source; problems: Problem[] }> {
+export async function readSource(file: string): Promise<Loaded<Source>> {
   const read = await readText(file, { maxBytes: MAX_FILE_BYTES, kind: "a YAML or JSON file" });
   if (read.text === undefined) return { problems: read.problems };
   return parseSource(file, read.text);
 }
 
-export function parseSource(file: string, text: string): { source?: Source; problems: Problem[] } {
+export function parseSource(file: string, text: string): Loaded<Source> {
   if (text.includes("\u0000")) return { problems: [{ file, message: "is not a text file (it holds NUL bytes); name a YAML or JSON file" }] };
   const deep = tooDeep(text);
   if (deep !== undefined) {
@@ -186,7 +186,7 @@ export function parseSource(file: string, text: string): { source?: Source; prob
     return {
       problems: unsafe.map((path) => source.problem(path, `key '${String(path.at(-1))}' is not allowed: it could change how the program behaves; rename or remove it`, true)),
     };
-  return { source, problems };
+  return { value: source, problems };
 }
 
 /** Keys given twice in one mapping, at the second; without recursion, so depth costs no stack. */

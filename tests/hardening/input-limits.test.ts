@@ -29,13 +29,13 @@ function problemsOf(work: () => Parameters<typeof orThrow>[0]): InputError {
 describe("many problems: the first few hundred described, the rest counted (F1)", () => {
   it("40,000 unknown keys: 200 described, the rest counted, and the message says how many", async () => {
     const keys = Array.from({ length: 40_000 }, (_, i) => `k${i}: x`).join("\n");
-    const top = parseSource("a.yaml", `answers:\n  auto-pay: "yes"\n${keys}\n`).source!;
+    const top = parseSource("a.yaml", `answers:\n  auto-pay: "yes"\n${keys}\n`).value!;
     const error = problemsOf(() => checkAnswers(top, set));
     expect(error.problems).toHaveLength(MAX_PROBLEMS_KEPT);
     expect(error.uncounted).toBe(40_000 - MAX_PROBLEMS_KEPT);
     expect(error.message).toMatch(/\.\.\. and 39,980 more problems$/);
     const ids = Array.from({ length: 40_000 }, (_, i) => `  q${i}: "yes"`).join("\n");
-    const inAnswers = problemsOf(() => checkAnswers(parseSource("a.yaml", `answers:\n${ids}\n`).source!, set));
+    const inAnswers = problemsOf(() => checkAnswers(parseSource("a.yaml", `answers:\n${ids}\n`).value!, set));
     expect(inAnswers.problems).toHaveLength(MAX_PROBLEMS_KEPT);
     expect(inAnswers.uncounted).toBe(40_000 - MAX_PROBLEMS_KEPT);
   });

@@ -36,8 +36,8 @@ const answersArb = fc.record(
 /** The full loader, as --resume reads a file. */
 function fullLoad(text: string): Answers {
   const read = parseSource("a.yaml", text);
-  if (!read.source) throw new Error(read.problems.map((p) => p.message).join("; "));
-  return orThrow(checkAnswers(read.source, set));
+  if (!read.value) throw new Error(read.problems.map((p) => p.message).join("; "));
+  return orThrow(checkAnswers(read.value, set));
 }
 
 describe("what the tool writes, it reads back (F11)", () => {

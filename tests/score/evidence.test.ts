@@ -180,9 +180,9 @@ describe("plays that fit", () => {
 
 describe("aliases", () => {
   it("read an old id in an answers file as the renamed question", () => {
-    const source = parseSource("old.yaml", 'answers:\n  customer-fixable: "yes"\nnotes:\n  customer-fixable: a note\n').source!;
+    const source = parseSource("old.yaml", 'answers:\n  customer-fixable: "yes"\nnotes:\n  customer-fixable: a note\n').value!;
     expect(orThrow(checkAnswers(source, gated))).toMatchObject({ answers: { "self-fix": "yes" }, notes: { "self-fix": "a note" } });
-    const twice = parseSource("twice.yaml", 'answers:\n  customer-fixable: "yes"\n  self-fix: "no"\n').source!;
+    const twice = parseSource("twice.yaml", 'answers:\n  customer-fixable: "yes"\n  self-fix: "no"\n').value!;
     expect(() => orThrow(checkAnswers(twice, gated))).toThrow(/'self-fix' and 'customer-fixable' are the same question/);
   });
 });

@@ -17,9 +17,9 @@ const mini = await loadQuestionSet(fixture("mini")).then(orThrow);
 /** What the full loader makes of a text, in quickAnswers' terms; undefined when it refuses the file. */
 function full(text: string, set: QuestionSet) {
   const read = parseSource("f.yaml", text);
-  if (!read.source) return undefined;
+  if (!read.value) return undefined;
   try {
-    const answers = orThrow(checkAnswers(read.source, set));
+    const answers = orThrow(checkAnswers(read.value, set));
     return { answers, encoded: encodeAnswers(set, answers.answers) };
   } catch {
     return undefined;
