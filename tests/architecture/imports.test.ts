@@ -75,6 +75,14 @@ describe("the rooms of src/", () => {
     expect(graph.get("load/respondents.ts")).toContain("model/respondent.ts");
   });
 
+  it("write every schema with zod/mini: classic zod (twice the core, about 5 ms on each action) is imported nowhere", () => {
+    const zodImports = sourceFiles(SRC).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(IMPORT)].flatMap((m) => (/^zod(\/|$)/.test(m[1] ?? m[2]!) ? [`${relative(SRC, file)}: ${m[1] ?? m[2]}`] : [])),
+    );
+    expect(zodImports).toContain("model/report.ts: zod/mini");
+    expect(zodImports.filter((i) => !/: zod\/(mini|v4\/locales\/en\.js)$/.test(i))).toEqual([]);
+  });
+
   it("score, load and the model import no renderer, command or prompt", () => {
     const rooms = /^(score|load|model)\//;
     const bad = [...graph].filter(([file, targets]) => rooms.test(file) && targets.some((t) => /^(report|commands|interview)\//.test(t)));

@@ -110,9 +110,11 @@ describe("the build", () => {
     for (const heavy of ["zod", "zod/mini", "yaml", "chalk", "@inquirer/core", "@inquirer/select"]) expect(packages).not.toContain(heavy);
   });
 
-  it("has the heavy packages in lazy chunks", () => {
+  it("has the heavy packages in lazy chunks, and zod as zod/mini alone: no file holds classic zod", () => {
     const all = packagesOf(Object.values(meta().outputs).flatMap((o) => Object.keys((o as { inputs: object }).inputs)));
-    for (const heavy of ["zod", "yaml", "chalk", "@inquirer/core"]) expect(all).toContain(heavy);
+    for (const heavy of ["zod/mini", "yaml", "chalk", "@inquirer/core"]) expect(all).toContain(heavy);
+    expect(all).not.toContain("zod");
+    expect(packageOf("node_modules/zod/v4/classic/schemas.js")).toBe("zod");
   });
 
   it("writes nothing into the install folder at run time", () => {
