@@ -174,8 +174,8 @@ export const TeamStage = z.object({
   reason: z.string(),
   plays: z.array(Play),
   kpis: z.array(Kpi),
-  cappedBy: z.string().nullable().optional().describe("The id of the gate that capped the team's verdict (on the team's median answer to its question), or null."),
-  raisedBy: z.string().nullable().optional().describe("The id of the floor that raised the team's verdict above its median score's, or null."),
+  cappedBy: z.optional(z.nullable(z.string())).check(z.describe("The id of the gate that capped the team's verdict (on the team's median answer to its question), or null.")),
+  raisedBy: z.optional(z.nullable(z.string())).check(z.describe("The id of the floor that raised the team's verdict above its median score's, or null.")),
 });
 
 export const AnswerTally = z.object({ value: z.string(), label: z.string(), count: z.number() });
