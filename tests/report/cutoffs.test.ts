@@ -92,6 +92,23 @@ describe("a verdict a floor raised", () => {
   });
 });
 
+describe("a verdict a gate capped", () => {
+  it("is marked † in every format's summary table, the gate named (never its id) under it", async () => {
+    const app = assess(set, { ...(await profile("saas-budgeting-app")), answers: { ...(await profile("saas-budgeting-app")).answers, "person-on-hand": "no" } });
+    const capped = app.stages.filter((s) => s.cappedBy === "nobody-on-hand");
+    expect(capped.length).toBeGreaterThan(3);
+    const sentence = "† Capped by a gate, whatever the score: nobody on hand when automation fails (at most Hybrid).";
+    const markdown = renderMarkdown(app);
+    for (const s of capped) expect(markdown).toContain(`| ${s.name} | Hybrid † |`);
+    expect(markdown.replace(/\s+/g, " ")).toContain(sentence);
+    const terminal = renderTerminal(app, { width: 200, color: false });
+    for (const s of capped) expect(terminal).toMatch(new RegExp(`${s.name} +\\S+ +\\d+ +Hybrid †`));
+    expect(terminal.replace(/\s+/g, " ")).toContain(sentence);
+    expect(renderHtml(app)).toContain(sentence);
+    for (const text of [markdown, terminal]) expect(text).not.toContain('"nobody-on-hand"');
+  });
+});
+
 const plumber = await profile("family-plumber");
 
 describe("a stage's own cut-offs in compare, in every format", () => {
