@@ -112,11 +112,18 @@ async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<t
   const read = await readRespondents([path], set, { survey, onRespondent: (r) => tally.add(r) });
   const reading = read.value;
   if (!reading) return problemsOf(read);
-  for (const notice of reading.kind === "single" ? reading.notices : reading.read.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  const { notices, dated } = reading.kind === "single" ? reading : reading.read;
+  for (const notice of notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
   const side: ProgressInput =
     reading.kind === "single"
       ? { file: path, kind: "answers", assessment: assess(set, reading.answers, NO_FLIPS), answers: reading.answers }
       : { file: path, kind: "team", respondents: tally.count, assessment: teamStages(tally.summary(reading.files)) };
+  // a survey round is dated by the latest day in its time columns (Timestamp, Start time ...), and says so
+  if (dated && !side.assessment.date) {
+    side.assessment = { ...side.assessment, date: dated.day };
+    const order = dated.order ? `, read as ${dated.order}` : "";
+    process.stderr.write(`note: ${terminalSafe(path)}: dated ${dated.day}, the latest day in its "${terminalSafe(dated.header)}" column${order}\n`);
+  }
   return { value: side, problems: [] };
 }
 

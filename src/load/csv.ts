@@ -7,6 +7,7 @@ import type { QuestionSet } from "../model/question-set.js";
 import { NO_ANSWER, type Respondent, scaleIndexOf } from "../model/respondent.js";
 import { nearest } from "../suggest.js";
 import { shellQuote } from "../text.js";
+import { isIsoDate } from "../model/date.js";
 
 const ENCODING_NAMES: Record<Encoding, string> = {
   "UTF-8": "UTF-8",
@@ -177,6 +178,66 @@ const METADATA = [
 
 export const isMetadataHeader = (key: string) => METADATA.some((re) => re.test(key));
 
+/** A survey round's date: the latest day in its time columns, the column it is from, and the order day/month was read in. */
+export interface RoundDate {
+  day: string;
+  header: string;
+  order?: "month/day" | "day/month";
+}
+
+/** Metadata columns that date a response: "Timestamp" (Google), "Start time"/"Completion time" (Microsoft), "Submit Date (UTC)". */
+const TIME_HEADER = /^(timestamp|time stamp|(start|end|completion|submit|submission|response|created|date) ?(date|time|at|submitted)( ?\((utc|gmt)\))?|date|date submitted)$/;
+
+/**
+ * The latest day in a survey round's time columns, as form tools write it: 2026-11-20 14:03, 2026/11/20, 20.11.2026 (day
+ * first), and 11/20/2026 or 20/11/2026, whose order is told from the column (a first number over 12 is a day, a second one
+ * over 12 a day the other way; with neither, month first, as US-made tools write it). Kept as running maxima: a million
+ * rows cost nothing.
+ */
+export class LatestDay {
+  private plain: Dated | undefined;
+  private monthFirst: Dated | undefined;
+  private dayFirst: Dated | undefined;
+  private sawDayFirst = false;
+  private sawMonthFirst = false;
+
+  add(text: string, header: string): void {
+    const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/.exec(text);
+    if (iso) {
+      this.plain = later(this.plain, day(+iso[1]!, +iso[2]!, +iso[3]!), header);
+      return;
+    }
+    const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)/.exec(text);
+    if (dotted) {
+      this.plain = later(this.plain, day(year(dotted[3]!), +dotted[2]!, +dotted[1]!), header);
+      return;
+    }
+    const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/.exec(text);
+    if (!slashed) return;
+    const [a, b, y] = [+slashed[1]!, +slashed[2]!, year(slashed[3]!)];
+    if (a > 12) this.sawDayFirst = true;
+    if (b > 12) this.sawMonthFirst = true;
+    this.monthFirst = later(this.monthFirst, day(y, a, b), header);
+    this.dayFirst = later(this.dayFirst, day(y, b, a), header);
+  }
+
+  /** The latest day, the column it is from, and the order a day/month column was read in. */
+  result(): RoundDate | undefined {
+    const order = this.sawDayFirst && !this.sawMonthFirst ? "day/month" : "month/day";
+    const slashed = order === "day/month" ? this.dayFirst : this.monthFirst;
+    return slashed && (!this.plain || slashed.day > this.plain.day) ? { ...slashed, order } : this.plain;
+  }
+}
+
+const year = (text: string) => (text.length === 2 ? 2000 + Number(text) : Number(text));
+const day = (y: number, m: number, d: number) => {
+  const text = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return isIsoDate(text) ? text : undefined;
+};
+type Dated = { day: string; header: string };
+const later = (kept: Dated | undefined, candidate: string | undefined, header: string): Dated | undefined =>
+  candidate && (!kept || candidate > kept.day) ? { day: candidate, header } : kept;
+
 /** SurveyMonkey's second header row: "Response" (or "Open-Ended Response") under each question, blank elsewhere. */
 function isSubHeader(cells: readonly string[]): boolean {
   let responses = 0;
@@ -206,7 +267,7 @@ type SizeField = keyof typeof SIZE_FIELDS;
 type Column =
   | { kind: "question"; question: number; header: string }
   | { kind: "size"; stage: string; field: SizeField; header: string }
-  | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored"; header: string };
+  | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored" | "time"; header: string };
 
 /** What a survey file gives, in order: at most one notice, then respondents and bad rows; `fatal` ends it. `header` problems
  * (a column that names no question) fail the file too, but its rows are still read so that their problems are listed at once. */
@@ -215,6 +276,7 @@ export type SurveyEvent =
   | { kind: "header"; problems: Problem[]; uncounted: number }
   | { kind: "respondent"; respondent: Respondent }
   | { kind: "bad-row"; problems: Problem[] }
+  | { kind: "dated"; date: RoundDate }
   | { kind: "fatal"; problems: Problem[]; uncounted?: number };
 
 const quoted = (text: string, max = 60) => `"${cut(text.replace(/\s+/g, " ").trim(), max)}"`;
@@ -338,7 +400,8 @@ async function* surveyEvents(
   for (const wanted of read.unmatched) said.push(`--ignore-column ${quoted(wanted, 40)} names no column here`);
   if (said.length) yield { kind: "notice", text: `${file}: ${said.join("; ")}` };
 
-  const toRespondent = rowReader(file, read.columns, set, options);
+  const latest = new LatestDay();
+  const toRespondent = rowReader(file, read.columns, set, options, latest);
   let respondents = 0;
   let problems = 0;
   const onRecord = (record: CsvRecord): SurveyEvent | undefined => {
@@ -360,6 +423,8 @@ async function* surveyEvents(
     if (event) yield event;
   }
   if (!respondents && !problems) yield { kind: "fatal", problems: [{ file, line: 1, col: 1, cell: "row 1", message: "has a header but no rows: no respondents to score" }] };
+  const dated = latest.result();
+  if (dated) yield { kind: "dated", date: dated };
 }
 
 interface Header {
@@ -440,7 +505,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
     else if (LAST_NAME_HEADERS.has(key)) column = { kind: "last-name", header: text };
     else if (ROLE_HEADERS.has(key)) column = { kind: singles.has("role") ? "ignored" : "role", header: text };
     else if (CLIENT_HEADERS.has(key)) column = { kind: singles.has("client") ? "ignored" : "client", header: text };
-    else if (isMetadataHeader(key)) column = { kind: "ignored", header: text };
+    else if (isMetadataHeader(key)) column = { kind: TIME_HEADER.test(key) ? "time" : "ignored", header: text };
     else if (!key) {
       // a column with no header and (SurveyMonkey's) options under it: nothing this set asks
       column = { kind: "ignored", header: `column ${columnLetter(c)}` };
@@ -466,7 +531,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
       }
       seen.set(id, c);
     }
-    if (column.kind === "ignored") ignored.push(text);
+    if (column.kind === "ignored" || column.kind === "time") ignored.push(text);
     columns.push(column);
   });
   if (!seen.size && header.cells.length === 1) {
@@ -482,7 +547,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
   return { columns, ignored, left, unmatched, fatal: problems, uncounted, readable: seen.size > 0 };
 }
 
-function rowReader(file: string, columns: readonly Column[], set: QuestionSet, options: SurveyOptions) {
+function rowReader(file: string, columns: readonly Column[], set: QuestionSet, options: SurveyOptions, latest: LatestDay) {
   const scaleIndex = scaleIndexOf(set);
   const byLabel = new Map<string, number>();
   set.scale.forEach((o, i) => {
@@ -582,6 +647,9 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
           break;
         case "client":
           client = value;
+          break;
+        case "time":
+          latest.add(value, column.header);
           break;
       }
     }

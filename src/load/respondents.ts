@@ -8,7 +8,7 @@ import type { Answers } from "../model/answers.js";
 import { isIsoDate } from "../model/date.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { encodeAnswers, NO_ANSWER, type Respondent, scaleIndexOf } from "../model/respondent.js";
-import type { SurveyOptions } from "./csv.js";
+import type { RoundDate, SurveyOptions } from "./csv.js";
 
 const ANSWERS_FILE = /\.(ya?ml|json)$/i;
 /** Survey exports in a folder; named on the command line, Excel's "Unicode Text" (.txt) too. */
@@ -59,6 +59,8 @@ export interface ReadTeam {
   skipped: { count: number; total: number; problems: Problem[] };
   /** What was taken as it was read (an encoding, a separator, metadata columns ignored): one line per file, for stderr. */
   notices: string[];
+  /** The latest day in the survey files' time columns (a round's date), and the file it is from. */
+  dated?: RoundDate & { file: string };
 }
 
 /** Problems kept in all; the rest are counted, so that 200k bad rows cost neither memory nor a screen of text. */
@@ -77,6 +79,7 @@ export async function readTeam(
   { skipBadRows = false, survey = {}, onRespondent }: { skipBadRows?: boolean; survey?: SurveyOptions; onRespondent: (r: Respondent) => void },
 ): Promise<Loaded<ReadTeam>> {
   const notices: string[] = [];
+  let dated: ReadTeam["dated"];
   const fatal: Problem[] = [];
   const skipped: ReadTeam["skipped"] = { count: 0, total: 0, problems: [] };
   let [count, uncounted] = [0, 0];
@@ -107,7 +110,9 @@ export async function readTeam(
           skipped.count++;
           keep(skipped.problems, event.problems);
         } else if (event.kind === "notice") notices.push(event.text);
-        else if (event.kind === "header") {
+        else if (event.kind === "dated") {
+          if (!dated || event.date.day > dated.day) dated = { ...event.date, file };
+        } else if (event.kind === "header") {
           keep(fatal, event.problems);
           uncounted += event.uncounted;
         } else {
@@ -137,7 +142,7 @@ export async function readTeam(
     return { problems: [{ file: "", message: `nothing to report: ${why}` }, ...skipped.problems.sort(byPosition)], uncounted };
   }
   skipped.problems.sort(byPosition);
-  return { value: { count, skipped, notices }, problems: [] };
+  return { value: { count, skipped, notices, ...(dated ? { dated } : {}) }, problems: [] };
 }
 
 async function readRespondent(file: string, set: QuestionSet): Promise<Loaded<Respondent>> {
@@ -155,7 +160,9 @@ export async function readAnswers(file: string, set: QuestionSet): Promise<Loade
 }
 
 /** What report (and each side of compare) reads from its paths: one respondent's answers, or a team (handed out as read). */
-export type Reading = { kind: "single"; answers: Answers; file: string; notices: string[]; skipped: ReadTeam["skipped"] } | { kind: "team"; read: ReadTeam; files: number };
+export type Reading =
+  | { kind: "single"; answers: Answers; file: string; notices: string[]; skipped: ReadTeam["skipped"]; dated?: ReadTeam["dated"] }
+  | { kind: "team"; read: ReadTeam; files: number };
 
 export interface ReadOptions {
   skipBadRows?: boolean;
@@ -171,8 +178,8 @@ export interface ReadOptions {
 export async function readRespondents(paths: readonly string[], set: QuestionSet, options: ReadOptions): Promise<Loaded<Reading>> {
   const client = options.survey?.client;
   const withClient = (answers: Answers): Answers => (client === undefined ? answers : { ...answers, client });
-  const single = (answers: Loaded<Answers>, file: string, { notices, skipped }: Pick<ReadTeam, "notices" | "skipped">): Loaded<Reading> =>
-    answers.value ? { value: { kind: "single", answers: withClient(answers.value), file, notices, skipped }, problems: [] } : problemsOf(answers);
+  const single = (answers: Loaded<Answers>, file: string, { notices, skipped, dated }: Pick<ReadTeam, "notices" | "skipped" | "dated">): Loaded<Reading> =>
+    answers.value ? { value: { kind: "single", answers: withClient(answers.value), file, notices, skipped, ...(dated ? { dated } : {}) }, problems: [] } : problemsOf(answers);
   if (await isAnswersFile(paths)) return single(await readAnswers(paths[0]!, set), paths[0]!, { notices: [], skipped: { count: 0, total: 1, problems: [] } });
   const files = await teamFiles(paths);
   if (!files.value) return problemsOf(files);

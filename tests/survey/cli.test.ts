@@ -228,6 +228,10 @@ describe("compare two survey rounds", { timeout: 30_000 }, () => {
     const c = JSON.parse(r.stdout);
     expect([c.before.kind, c.before.respondents, c.after.kind, c.after.respondents]).toEqual(["team", 5, "team", 4]);
     expect(c.answerLevel).toBe(false);
+    // each round dated by the latest day in its time columns, and said
+    expect([c.before.date, c.after.date]).toEqual(["2026-11-14", "2026-11-14"]);
+    expect(r.stderr).toContain(`note: ${before}: dated 2026-11-14, the latest day in its "Timestamp" column\n`);
+    expect(r.stderr).toContain(`note: ${after}: dated 2026-11-14, the latest day in its "End Date" column\n`);
     const teamBefore = JSON.parse((await runInProcess(["report", before, "--format", "json"])).stdout);
     expect(c.stages.map((s: { before: { score: number } }) => s.before.score)).toEqual(teamBefore.stages.map((s: { median: number }) => s.median));
     const text = await runInProcess(["compare", before, after]);

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem, type Problem, orThrow } from "../../src/errors.js";
-import { readSurvey, type SurveyEvent, type SurveyOptions } from "../../src/load/csv.js";
+import { LatestDay, readSurvey, type RoundDate, type SurveyEvent, type SurveyOptions } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { QuestionSet } from "../../src/model/question-set.js";
 import { NO_ANSWER, type Respondent } from "../../src/model/respondent.js";
@@ -24,6 +24,7 @@ interface Read {
   respondents: Respondent[];
   bad: Problem[];
   fatal: Problem[];
+  dated?: RoundDate;
 }
 
 async function read(file: string, options: SurveyOptions = {}, questions: QuestionSet = set): Promise<Read> {
@@ -32,6 +33,7 @@ async function read(file: string, options: SurveyOptions = {}, questions: Questi
     if (event.kind === "notice") out.notices.push(event.text);
     else if (event.kind === "respondent") out.respondents.push(event.respondent);
     else if (event.kind === "bad-row") out.bad.push(...event.problems);
+    else if (event.kind === "dated") out.dated = event.date;
     else out.fatal.push(...event.problems);
   }
   return out;
@@ -55,6 +57,30 @@ describe("survey exports as each form tool writes them", () => {
     expectEveryone(got, persons);
     expect(got.notices).toHaveLength(1);
     expect(got.notices[0]).toMatch(/ignored \d+ metadata columns?: /);
+    // the round is dated by the latest day in its time columns (compare names it)
+    const latest: Record<string, [string, string]> = {
+      google: ["2026-11-16", "Timestamp"],
+      microsoft: ["2026-11-17", "Completion time"],
+      typeform: ["2026-11-17", "Submit Date (UTC)"],
+      surveymonkey: ["2026-11-17", "End Date"],
+      jotform: ["2026-11-16", "Submission Date"],
+    };
+    expect(got.dated).toEqual({ day: latest[tool]![0], header: latest[tool]![1] });
+  });
+
+  it("tells day/month from month/day by the column, reads day.month.year and two-digit years, and skips what is no date", () => {
+    const latestOf = (...cells: string[]) => {
+      const latest = new LatestDay();
+      for (const cell of cells) latest.add(cell, "Timestamp");
+      return latest.result();
+    };
+    // a first number over 12 is a day: the column is day/month (20/11 is later than 3/12 read so)
+    expect(latestOf("20/11/2026 14:03:22", "3/12/2026 09:00")).toEqual({ day: "2026-12-03", header: "Timestamp", order: "day/month" });
+    // a second one over 12: month/day; with neither, month/day as US-made tools write it
+    expect(latestOf("11/20/2026 2:03:22 PM", "12/3/2026")).toEqual({ day: "2026-12-03", header: "Timestamp", order: "month/day" });
+    expect(latestOf("3/4/26")).toEqual({ day: "2026-03-04", header: "Timestamp", order: "month/day" });
+    expect(latestOf("20.11.2026 14:03", "2026-11-19T08:00:00Z")).toEqual({ day: "2026-11-20", header: "Timestamp" });
+    expect(latestOf("yesterday", "2026-02-30 10:00", "")).toBeUndefined();
   });
 
   it("names the metadata columns it ignores, and the second header row of SurveyMonkey", async () => {
