@@ -84,6 +84,13 @@ export const StageAssessment = z.object({
   flipOtherWay: z.nullable(Flip).check(z.describe("On a tie, the flip the other way (from hybrid); null otherwise.")),
   flipText: z.nullable(z.string()).check(z.describe("The flip points in words, for every format; null when none.")),
   edge: z.boolean().check(z.describe("One change flips the verdict.")),
+  closeCall: z
+    .optional(z.boolean())
+    .check(
+      z.describe(
+        "On the edge through the score: one answer that is no gate's question flips it (a flip through a gate's question is a condition or a gap to close, as flipText says). The close calls a report names.",
+      ),
+    ),
   flipSearch: z.enum(["exact", "greedy"]).check(z.describe("exact: the fewest changes for sure; greedy: a quick search on a long stage, there may be shorter.")),
 });
 
@@ -332,3 +339,6 @@ export type ComparedSide = z.infer<typeof ComparedSide>;
 export type StageProgress = z.infer<typeof StageProgress>;
 export type Comparison = z.infer<typeof Comparison>;
 export type SavedReport = z.infer<typeof SavedReport>;
+
+/** On the edge through an answer to check (a report saved before gaps has no `closeCall`: its edge is one). */
+export const isCloseCall = (s: Pick<StageAssessment, "edge" | "closeCall">): boolean => s.closeCall ?? s.edge;

@@ -1,4 +1,4 @@
-import type { Assessment, StageAssessment, Verdict } from "../model/report.js";
+import { type Assessment, isCloseCall, type StageAssessment, type Verdict } from "../model/report.js";
 import { palette } from "../ui/palette.js";
 import { capsSentence, gateMark, marksSentence } from "./cutoffs.js";
 import { verdictStyle } from "./terminal.js";
@@ -53,7 +53,7 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const verdictWidth = Math.max(7, ...stages.map((s) => verdictOf(s).length));
   const answered = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.questions}`;
   const answeredWidth = Math.max(8, ...stages.map((s) => answered(s).length));
-  const edgeCount = stages.filter((s) => s.edge).length;
+  const edgeCount = stages.filter((s) => isCloseCall(s)).length;
   // where most verdicts are one answer away, a mark on each tells nothing: one plain line says so instead
   const closeCalls = edgeCount >= 3 && edgeCount * 2 > stages.length;
   const edges = edgeCount > 0 && !closeCalls;
@@ -67,7 +67,7 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
     const name = fitName(terminalSafe(s.name), nameWidth);
     const score = (s.score === null ? "–" : String(s.score)).padStart(5);
     const verdict = verdictStyle(s.verdict, c)(pad(verdictOf(s), verdictWidth));
-    const row = `  ${pad(name, nameWidth)}  ${verdict}  ${score}${showAnswered ? `  ${c.dim(pad(answered(s), answeredWidth))}` : ""}${edges && s.edge ? " *" : ""}`;
+    const row = `  ${pad(name, nameWidth)}  ${verdict}  ${score}${showAnswered ? `  ${c.dim(pad(answered(s), answeredWidth))}` : ""}${edges && isCloseCall(s) ? " *" : ""}`;
     out.push(row.trimEnd());
   }
   if (a.stages.length > stages.length) out.push(c.dim(`  … and ${a.stages.length - stages.length} more stages in the full report`));

@@ -1,5 +1,5 @@
 import type { StageSize } from "../model/answers.js";
-import type { Assessment, StageAssessment } from "../model/report.js";
+import { type Assessment, isCloseCall, type StageAssessment } from "../model/report.js";
 import type { CampaignSchedule, CampaignTask, KpiWatch, Plan, RoadmapItem, RoadmapPhase, Sizing, SummaryItem } from "../model/plan.js";
 
 import type { AutomatableShare, Cadence, Effort, Gate, QuestionSet } from "../model/question-set.js";
@@ -245,7 +245,7 @@ function summarise(a: Assessment, ranked: Ranked[], gaps: readonly OpenGap[], in
       stageId: w.stageId,
     })),
   );
-  const edge = edgeStage(a, input.set.gates ?? []) ?? openStages(a, input);
+  const edge = edgeStage(a) ?? openStages(a, input);
   if (edge) out.push(edge);
   const campaign = calendar.find((c) => c.every !== null) ?? calendar[0];
   if (campaign) {
@@ -279,12 +279,11 @@ function gapItem(g: OpenGap, ranked: Ranked[], planned: number): SummaryItem {
 /**
  * The close calls. One stage on the edge (one answer from another verdict): check that answer. Where most stages are,
  * the mark stops telling them apart: say so, and name the answer that decides most of them. A flip through a gate's
- * question is no close call in the answers: it opens or closes a gate (an open gap is named above).
+ * question is no score near its cut-off: it opens or closes a gate (an open gap is named above).
  */
-function edgeStage(a: Assessment, gates: readonly Gate[]): SummaryItem | undefined {
-  const gateQuestions = new Set(gates.map((g) => g.question));
+function edgeStage(a: Assessment): SummaryItem | undefined {
   const planned = a.stages.filter((s) => PLANNED.has(s.verdict));
-  const edges = planned.filter((s) => s.edge && s.flip && !s.flip.changes.some((c) => gateQuestions.has(c.questionId)));
+  const edges = planned.filter((s) => isCloseCall(s) && s.flip);
   const question = (id: string) => a.answers?.find((r) => r.questionId === id)?.question ?? id;
   if (edges.length >= 3 && edges.length * 2 > planned.length) {
     const tally = new Map<string, StageAssessment[]>();

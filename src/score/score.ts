@@ -85,6 +85,8 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
   const gate = f.cappedBy >= 0 ? set.gates[f.cappedBy]! : undefined;
   const floor = f.raisedBy >= 0 ? set.gates[f.raisedBy]! : undefined;
   const points = withFlips ? flipPoints(p, stageIndex, indexes) : { flips: [], search: "exact" as const };
+  // a flip through a gate's question is a condition (or a gap to close), not a score near its cut-off
+  const gateQuestions = new Set(set.gates.map((g) => g.question));
   const [flip = null, other = null] = points.flips;
   const flipWords = flipText(set, points.flips, points.search, gate);
   return {
@@ -109,6 +111,7 @@ function stageAssessment(p: PreparedSet, stageIndex: number, answers: Answers, i
     flipOtherWay: other,
     flipText: flipWords,
     edge: flip !== null && flip.changes.length === 1,
+    closeCall: flip !== null && flip.changes.length === 1 && !flip.changes.some((c) => gateQuestions.has(c.questionId)),
     flipSearch: points.search,
   };
 }

@@ -267,6 +267,8 @@ describe("a gap that caps stages comes first", () => {
     ...stage(id, "hybrid", score, plays),
     cappedBy: gate.id,
     edge: true,
+    // as scoring marks it: the flip goes through the gap's question
+    closeCall: false,
     flip: { verdict: "automate" as const, changes: [{ questionId: "person-on-hand", answer: "yes" }] },
   });
   const rescue: Play = { ...play("Get to a person quickly", "large"), closes: ["nobody-on-hand"] };

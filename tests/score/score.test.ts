@@ -186,3 +186,17 @@ describe("KPIs fit the business as plays do", () => {
     for (const s of stages) expect(s.kpis.some((k) => k.id === usage.id)).toBe(watched);
   });
 });
+
+describe("close calls", () => {
+  const all = Object.fromEntries(builtIn.questions.map((q) => [q.id, q.signal === "automate" ? "yes" : "no"]));
+  const gateQuestions = new Set(builtIn.gates.map((g) => g.question));
+
+  it("a verdict one answer from another through a gate's question is on the edge but no close call; through another answer it is both", () => {
+    const a = assess(builtIn, { answers: all, notes: {} });
+    const viaGap = a.stages.filter((s) => s.edge && s.flip!.changes.some((c) => gateQuestions.has(c.questionId)));
+    expect(viaGap.length).toBeGreaterThan(0);
+    for (const s of viaGap) expect(s.closeCall).toBe(false);
+    for (const s of a.stages.filter((x) => x.edge && !viaGap.includes(x))) expect(s.closeCall).toBe(true);
+    for (const s of a.stages.filter((x) => !x.edge)) expect(s.closeCall).toBe(false);
+  });
+});
