@@ -334,7 +334,10 @@ export function withCommands(intro: string, choices: { label: string; command: s
 export function withCommand(intro: string, command: string, width?: number): string {
   const line = `${intro} ${command}`;
   if (!isWidth(width) || displayWidth(line) <= width) return line;
-  return [...wrapText(intro, width), `  ${command}`].join("\n");
+  // the words that lead into the command ("Resume with:") stay together on the last line
+  const ws = words(intro);
+  if (ws.length > 1) ws.splice(-2, 2, { text: `${ws.at(-2)!.text} ${ws.at(-1)!.text}` });
+  return [...wrap(ws, width, ""), `  ${command}`].join("\n");
 }
 
 /**

@@ -142,7 +142,7 @@ describe("withCommand", () => {
 
   it("at 99 columns wraps the words and puts the command whole on a line of its own (it was cut mid-word at the edge)", () => {
     expect(withCommand(intro, command, 99)).toBe(`${intro}\n  ${command}`);
-    expect(withCommand(intro, command, 40).split("\n")).toEqual(["Kept 20 answers in", "automation-fit-answers.yaml. Resume", "with:", `  ${command}`]);
+    expect(withCommand(intro, command, 40).split("\n")).toEqual(["Kept 20 answers in", "automation-fit-answers.yaml.", "Resume with:", `  ${command}`]);
   });
 });
 
