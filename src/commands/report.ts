@@ -25,7 +25,7 @@ const MAX_SKIPPED_SHOWN = 20;
 
 /**
  * One respondent (an answers file, a one-row survey export): the single report. More (files, a folder, a CSV): the team report.
- * A plain answers file with the built-in set never initialises classic zod or the YAML parser: the set and the file each
+ * A plain answers file with the built-in set never builds the model's zod schemas or loads the YAML parser: the set and the file each
  * take a path without them, and import them only when that path does not apply.
  */
 export const report = kpisOption(
