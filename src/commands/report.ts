@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { formatProblem, InputError, orThrow } from "../errors.js";
+import { formatProblem, orThrow } from "../errors.js";
 import type { Answers } from "../model/answers.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { cli, shellQuote, terminalSafe } from "../text.js";
@@ -101,7 +101,6 @@ export const report = kpisOption(
     await single(reading.answers);
     return;
   }
-  if (options.kpis) throw new InputError("option --kpis: a KPI log goes with the report of one respondent, not a team report");
   const { files } = reading;
   const clients = tally.clients();
   if (clients.length > 1) {
@@ -113,5 +112,12 @@ export const report = kpisOption(
       `note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`,
     );
   }
-  await emit(await renderTeam(tally, files, format, look), options.out, options.force);
+  // the plan a single report has, from the team's medians and consensus answers; the KPI log read against its verdicts
+  const { withTeamPlan } = await import("../score/team-plan.js");
+  let team = withTeamPlan(tally.summary(files), { set, sizing: tally.sizing(), start: today() });
+  if (options.kpis) {
+    const [{ withKpiAlarms }, { loadKpiWatch }] = await Promise.all([import("../score/plan.js"), import("../load/kpi-log.js")]);
+    team = withKpiAlarms(team, orThrow(await loadKpiWatch(options.kpis, set, team, today())));
+  }
+  await emit(await renderTeam(team, tally.respondents(team.disagreements), format, look), options.out, options.force);
 });

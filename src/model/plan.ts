@@ -47,6 +47,7 @@ export const StageSizing = z.object({
   /** null when the stage has no verdict (insufficient): no share applies yet. */
   share: z.nullable(z.number()).check(z.describe("The automatable share of the stage's verdict; null without a verdict.")),
   hoursPerMonth: z.nullable(z.number()).check(z.describe("times a month x minutes / 60 x share, to one decimal.")),
+  sizedBy: z.optional(z.number()).check(z.describe("A team: how many respondents sized the stage; times and minutes are their medians.")),
 });
 
 export const Sizing = z.object({

@@ -159,6 +159,8 @@ export const TeamRespondent = z.object({
   answers: z.record(z.string(), z.nullable(z.string())).check(z.describe("Their answers to the questions in `disagreements`, by question id; null: not answered.")),
 });
 
+export const AnswerTally = z.object({ value: z.string(), label: z.string(), count: z.number() });
+
 export const TeamStage = z.object({
   id: z.string(),
   name: z.string(),
@@ -179,13 +181,32 @@ export const TeamStage = z.object({
     ),
   verdicts: z.record(Verdict, z.number()).check(z.describe("How many respondents reach each verdict on their own.")),
   reason: z.string(),
-  plays: z.array(Play),
+  plays: z.array(FittingPlay).check(z.describe("The plays that fit the team's answers, most relevant first.")),
   kpis: z.array(Kpi),
   cappedBy: z.optional(z.nullable(z.string())).check(z.describe("The id of the gate that capped the team's verdict (on the team's median answer to its question), or null.")),
+  cappedByName: z.optional(z.nullable(z.string())).check(z.describe("The capping gate's name, as a client reads it; null when not capped.")),
   raisedBy: z.optional(z.nullable(z.string())).check(z.describe("The id of the floor that raised the team's verdict above its median score's, or null.")),
+  raisedByName: z.optional(z.nullable(z.string())).check(z.describe("The raising floor's name, as a client reads it; null when not raised.")),
+  disputed: z
+    .optional(z.nullable(z.object({ questionId: z.string(), question: z.string(), tally: z.array(AnswerTally) })))
+    .check(z.describe("The question bearing on this stage that moves the respondents' scores apart most, with its answers; null when they agree.")),
 });
 
-export const AnswerTally = z.object({ value: z.string(), label: z.string(), count: z.number() });
+export const ConsensusAnswer = z
+  .object({
+    questionId: z.string(),
+    answer: z
+      .nullable(z.string())
+      .check(
+        z.describe(
+          "The team's median answer (the middle respondent's on yes, partly, no; between two, the option nearest their midpoint); where nobody gave a scored answer, the answer most gave (unsure, n/a); null: nobody answered.",
+        ),
+      ),
+    answerLabel: z.nullable(z.string()),
+    count: z.number().check(z.describe("Respondents who gave that answer themselves.")),
+    answered: z.number().check(z.describe("Respondents who gave a scored answer (not unsure, n/a or blank).")),
+  })
+  .check(z.describe("The team's answer to one question: what the team plan's plays and gates go by."));
 
 export const Disagreement = z
   .object({
@@ -216,6 +237,13 @@ export const TeamAssessment = z
     disagreements: z.array(Disagreement),
     campaigns: z.array(Campaign),
     warnings: z.array(Warning),
+    consensus: z.array(ConsensusAnswer).check(z.describe("Per question of the set, in its order: the team's answer, which the plan's plays and gates go by.")),
+    summary: z.array(SummaryItem).check(z.describe("The three to five things to do first, from the team's medians and answers.")),
+    roadmap: z.array(RoadmapPhase).check(z.describe("The plays that fit the team's answers in phases of 30, 60 and 90 days, quick wins first.")),
+    kpiWatch: z.array(KpiWatch).check(z.describe("Each watched KPI's movement since its baseline, with `report --kpis FILE`.")),
+    planStart: z.optional(z.string()).check(z.describe("Day one of the roadmap: the day the report was made.")),
+    sizing: z.optional(z.nullable(Sizing)).check(z.describe("Hours freed a month per stage from the median sizing of the respondents who sized it; null when nobody did.")),
+    calendar: z.optional(z.array(CampaignSchedule)).check(z.describe("The always-human campaigns as dated tasks over the plan's first year.")),
   })
   .check(z.describe("An automation-fit team report (several respondents, a folder or a survey CSV)."));
 
@@ -332,6 +360,7 @@ export type TeamStage = z.infer<typeof TeamStage>;
 export type AnswerTally = z.infer<typeof AnswerTally>;
 export type Disagreement = z.infer<typeof Disagreement>;
 export type TeamAssessment = z.infer<typeof TeamAssessment>;
+export type ConsensusAnswer = z.infer<typeof ConsensusAnswer>;
 export type StagePoint = z.infer<typeof StagePoint>;
 export type AnswerValue = z.infer<typeof AnswerValue>;
 export type AnswerChange = z.infer<typeof AnswerChange>;

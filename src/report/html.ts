@@ -25,6 +25,7 @@ import {
   stageRespondents,
   tallyText,
   teamSize,
+  CONSENSUS_NOTE,
 } from "./team-text.js";
 import { escapeHtml as h, setLabel, reportTitle, verdictLabel } from "../text.js";
 
@@ -94,13 +95,16 @@ export function renderTeamHtml(t: TeamAssessment): string {
   ];
 
   body.push(warningsSection(t.warnings));
+  body.push(kpiWatchSection(t.kpiWatch));
   body.push('<section class="summary">', "<h2>Executive summary</h2>", summaryText(t));
+  if (t.summary.length) body.push(`<p class="note">${h(CONSENSUS_NOTE)}</p>`);
+  const caps = capsSentence(t.stages);
   body.push(
     table(
       ["Stage", "Verdict", "Median", small ? "Range" : "Middle half", "Answered", "Agree"],
       t.stages.map((s) => [
         link(s),
-        verdictBadge(s.verdict),
+        `${verdictBadge(s.verdict)}${gateMark(s)}`,
         s.median === null ? "–" : num(s.median),
         small ? range(s.spread) : middleHalf(s.spread),
         answeredBy(s, t),
@@ -108,6 +112,7 @@ export function renderTeamHtml(t: TeamAssessment): string {
       ]),
       [false, false, true, true, true, true],
     ),
+    caps ? `<p class="caps">${h(caps)}</p>` : "",
     `<p class="note">${h(columnsExplained(small))}</p>`,
     figure(
       svgChart(
@@ -151,7 +156,8 @@ export function renderTeamHtml(t: TeamAssessment): string {
   }
 
   for (const [i, s] of t.stages.entries()) body.push(teamStageSection(t, s, i, small));
-  body.push(campaignSection(t.campaigns));
+  body.push(planSection(t));
+  body.push(campaignSection(t.campaigns, t.calendar));
   body.push(methodSection(t.thresholds, true, small));
 
   body.push('<section class="appendix">', "<h2>Appendix: respondents</h2>");
@@ -352,7 +358,7 @@ function warningsSection(warnings: { message: string }[] | undefined): string {
   return ['<section class="warnings keep">', "<h2>Check these answers first</h2>", "<ul>", ...warnings.map((w) => `<li>${h(w.message)}</li>`), "</ul>", "</section>"].join("\n");
 }
 
-/** The three to five things to do first, with the verdicts at a glance; a team report (no plan) has the verdicts alone. */
+/** The three to five things to do first, with the verdicts at a glance. */
 function summaryText(a: { stages: { verdict: Verdict; name: string }[]; summary?: SummaryItem[] }): string {
   const first = a.summary?.length ? `<h3>What to do first</h3>\n<ol class="first">${a.summary.map((s) => `<li>${h(s.text)}</li>`).join("")}</ol>` : "";
   const by = (v: Verdict) => a.stages.filter((s) => s.verdict === v).map((s) => s.name);
@@ -393,7 +399,7 @@ function kpiWatchSection(watch: KpiWatch[] | undefined): string {
 }
 
 /** The hours the plan frees, then the roadmap as a checklist by phase; nothing for a model without a plan. */
-function planSection(a: Assessment): string {
+function planSection(a: Pick<Assessment, "roadmap" | "sizing"> & { stages: Pick<StageAssessment, "id" | "verdict" | "kpis">[] }): string {
   if (!a.roadmap?.length) return "";
   const out = ['<section class="plan">', "<h2>Roadmap: the next 90 days</h2>"];
   if (a.sizing) {

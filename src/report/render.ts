@@ -1,6 +1,6 @@
 import { terminalText } from "../text.js";
 import type { Assessment } from "../model/report.js";
-import type { Disagreement, TeamAssessment, TeamRespondent } from "../model/report.js";
+import type { TeamAssessment, TeamRespondent } from "../model/report.js";
 import type { Comparison } from "../model/report.js";
 import type { ReportFormat } from "./formats.js";
 import { renderJson, renderTeamJson } from "./json.js";
@@ -38,18 +38,13 @@ export async function render(model: Rendered, format: ReportFormat, options: Ren
   return terminalText((await import("./terminal.js")).renderTerminal(model as Assessment, options));
 }
 
-/** A team as the streamed tally holds it: its summary and respondents one by one, or the whole team. */
-export interface TeamSource {
-  summary(files: number): TeamAssessment;
-  respondents(disagreements: readonly Disagreement[]): Iterable<TeamRespondent>;
-  result(files: number): TeamAssessment;
-}
-
-/** A team report: JSON in pieces, respondent by respondent (a team of a million is never one string); the other formats from the whole team. */
-export async function renderTeam(team: TeamSource, files: number, format: ReportFormat, options: RenderOptions): Promise<string | Iterable<string>> {
-  if (format !== "json") return render(team.result(files), format, options);
-  const summary = team.summary(files);
-  return renderTeamJson(summary, team.respondents(summary.disagreements));
+/**
+ * A team report: JSON in pieces, respondent by respondent (a team of a million is never one string); the other formats
+ * from the whole team. `team` is the tally's summary (its plan included), `respondents` those it lists, made as asked for.
+ */
+export async function renderTeam(team: TeamAssessment, respondents: Iterable<TeamRespondent>, format: ReportFormat, options: RenderOptions): Promise<string | Iterable<string>> {
+  if (format !== "json") return render({ ...team, respondents: [...respondents] }, format, options);
+  return renderTeamJson(team, respondents);
 }
 
 /** The width the terminal report fits: the terminal's, at most 100 columns. */

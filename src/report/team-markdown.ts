@@ -1,7 +1,8 @@
 import type { Disagreement, TeamAssessment, TeamStage } from "../model/report.js";
 import { percent } from "../score/score.js";
 import { CAMPAIGNS, campaignBlocks, heading, type MarkdownOptions, shortName, titleBlock, uniqueHeadings } from "./markdown.js";
-import { cutoffsSentence } from "./cutoffs.js";
+import { capsSentence, cutoffsSentence, gateMark } from "./cutoffs.js";
+import { kpiWatchBlocks, PLAN_HEADINGS, roadmapBlocks, sizingBlocks, summaryBlocks } from "./plan-markdown.js";
 import { notCharted, scoreChart } from "./mermaid.js";
 import {
   agreement,
@@ -20,6 +21,7 @@ import {
   stageRespondents,
   tallyText,
   teamSize,
+  CONSENSUS_NOTE,
 } from "./team-text.js";
 import { markdownInline as md, setLabel, verdictLabel } from "../text.js";
 
@@ -34,13 +36,16 @@ const HOW = "How to read this";
 export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions = {}): string {
   const small = isSmallTeam(t);
   const title = t.client?.trim() ? `Team view: ${shortName(t.client)}` : "Automation fit, team view";
-  const unique = uniqueHeadings([md(title), RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CHECK, CAMPAIGNS, HOW]);
+  const unique = uniqueHeadings([md(title), RESPONDENTS, SUMMARY, MATRIX, DIFFERENT, CHECK, CAMPAIGNS, HOW, ...Object.values(PLAN_HEADINGS)]);
   const blocks: string[] = [titleBlock(title, {}, options)];
 
   blocks.push([...(t.client ? [`Client: ${md(t.client)}`] : []), md(setLabel(t.set)), teamSize(t)].join(" · "));
   blocks.push(
     "Automation here supports human service and never replaces it: it takes the routine work so people have more time for customers, and every stage keeps a person the customer can reach.",
   );
+
+  if (t.summary.length) blocks.push(...summaryBlocks(t.summary, heading), CONSENSUS_NOTE);
+  blocks.push(...kpiWatchBlocks(t.kpiWatch, heading));
 
   if (small) {
     blocks.push(heading(2, RESPONDENTS));
@@ -51,9 +56,11 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
   const spreadHead = small ? "Range" : "Middle half";
   const rows = t.stages.map(
     (s) =>
-      `| ${md(s.name)} | ${verdictLabel(s.verdict)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${answeredBy(s, t)} | ${agreement(s, small)} |`,
+      `| ${md(s.name)} | ${verdictLabel(s.verdict)}${gateMark(s)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${answeredBy(s, t)} | ${agreement(s, small)} |`,
   );
   blocks.push([`| Stage | Verdict | Median | ${spreadHead} | Answered | Agree |`, "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
+  const caps = capsSentence(t.stages);
+  if (caps) blocks.push(md(caps));
   blocks.push(columnsExplained(small));
   const split = leastAgreement(t);
   if (split.length > 0) blocks.push(`**Least agreement**: ${split.map((s) => `${md(s.name)} (${agreement(s, small)} agree)`).join(", ")}.`);
@@ -100,7 +107,10 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
 
   for (const stage of t.stages) blocks.push(...section(t, stage, unique(md(stage.name) || md(stage.id)), small, unique));
 
-  blocks.push(...campaignBlocks(t.campaigns));
+  blocks.push(...sizingBlocks(t.sizing, new Map(t.stages.map((s) => [s.id, s.verdict])), heading));
+  const kpiNames = new Map(t.stages.flatMap((s) => s.kpis.map((k) => [k.id, k.name] as const)));
+  blocks.push(...roadmapBlocks(t.roadmap, kpiNames, heading, unique));
+  blocks.push(...campaignBlocks(t.campaigns, t.calendar));
 
   const th = t.thresholds;
   blocks.push(
@@ -132,7 +142,7 @@ function section(t: TeamAssessment, s: TeamStage, name: string, small: boolean, 
   blocks.push(md(s.description), md(s.reason));
   if (s.plays.length > 0) {
     blocks.push(
-      heading(3, unique(`Plays for ${name}`)),
+      heading(3, unique(s.verdict === "human" ? `A person leads ${name}; what to automate behind the scenes` : `Plays for ${name}`)),
       s.plays.map((p) => [`- **${md(p.title)}**`, `  - Automate: ${md(p.automate)}`, `  - Human part: ${md(p.human)}`].join("\n")).join("\n"),
     );
   }

@@ -17,12 +17,17 @@ import {
   stageRespondents,
   tallyText,
   teamSize,
+  CONSENSUS_NOTE,
 } from "./team-text.js";
 import { campaignLines, kpiLines, playLines, type TerminalOptions, verdictStyle } from "./terminal.js";
+import { capsSentence, gateMark } from "./cutoffs.js";
+import { firstThingsLines, hoursLines, kpiWatchLines, roadmapLines } from "./plan-terminal.js";
 import { displayWidth, pad, setLabel, terminalSafe, reportTitle, verdictLabel, words, wrap } from "../text.js";
 
 const MIN_WIDTH = 30;
 const VERDICT_WIDTH = Math.max(...(["automate", "hybrid", "human", "insufficient"] as const).map((v) => verdictLabel(v).length));
+/** The verdict, marked where a gate capped or raised it on the team's consensus answer. */
+const marked = (s: TeamStage) => `${verdictLabel(s.verdict)}${gateMark(s)}`;
 
 export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions): string {
   const width = Math.max(MIN_WIDTH, Math.floor(Number.isFinite(options.width) ? (options.width as number) : 80));
@@ -33,6 +38,8 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
   out.push(...wrap(words(`${reportTitle("Automation fit", t.client)} · team view`, c.bold), width, ""));
   out.push(...wrap(words(`${setLabel(t.set)} · ${teamSize(t)}`, c.dim), width, ""));
   out.push(...wrap(words("Automation supports human service, never replaces it.", c.dim), width, ""));
+  if (t.summary.length) out.push(...firstThingsLines(t.summary, width, c), ...wrap(words(CONSENSUS_NOTE, c.dim), width, "  "));
+  out.push(...kpiWatchLines(t.kpiWatch, width, c));
 
   if (small) {
     out.push("", c.bold("Respondents"));
@@ -50,6 +57,8 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
     ),
   );
   out.push(...summary(t, small, width, c));
+  const caps = capsSentence(t.stages);
+  if (caps) out.push(...wrap(words(caps), width, "  ", "    "));
   const split = leastAgreement(t);
   if (split.length > 0) {
     const list = split.map((s) => `${s.name} (${agreement(s, small)} agree)`).join(", ");
@@ -73,7 +82,8 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
 
   for (const stage of t.stages) out.push("", c.dim("─".repeat(width)), ...section(t, stage, small, width, c));
 
-  out.push(...campaignLines(t.campaigns, width, c));
+  out.push(...hoursLines(t.sizing, new Map(t.stages.map((s) => [s.id, s.verdict])), width, c), ...roadmapLines(t.roadmap, width, c));
+  out.push(...campaignLines(t.campaigns, width, c, t.calendar));
   return `${out.join("\n")}\n`;
 }
 
@@ -82,9 +92,10 @@ function summary(t: TeamAssessment, small: boolean, width: number, c: Palette): 
   const spreadOf = (s: TeamStage) => (small ? range(s.spread) : middleHalf(s.spread));
   const spreadWidth = Math.max(spreadHead.length, ...t.stages.map((s) => spreadOf(s).length));
   const answeredWidth = Math.max("Answered".length, ...t.stages.map((s) => answeredBy(s, t).length));
+  const verdictWidth = Math.max(VERDICT_WIDTH, ...t.stages.map((s) => marked(s).length));
   const figures = (s: TeamStage) =>
-    `${(s.median === null ? "–" : num(s.median)).padStart(6)}  ${pad(spreadOf(s), spreadWidth)}  ${verdictStyle(s.verdict, c)(pad(verdictLabel(s.verdict), VERDICT_WIDTH))}  ${answeredBy(s, t).padStart(answeredWidth)}  ${agreement(s, small).padStart(5)}`;
-  const head = `Median  ${pad(spreadHead, spreadWidth)}  ${pad("Verdict", VERDICT_WIDTH)}  ${"Answered".padStart(answeredWidth)}  Agree`;
+    `${(s.median === null ? "–" : num(s.median)).padStart(6)}  ${pad(spreadOf(s), spreadWidth)}  ${verdictStyle(s.verdict, c)(pad(marked(s), verdictWidth))}  ${answeredBy(s, t).padStart(answeredWidth)}  ${agreement(s, small).padStart(5)}`;
+  const head = `Median  ${pad(spreadHead, spreadWidth)}  ${pad("Verdict", verdictWidth)}  ${"Answered".padStart(answeredWidth)}  Agree`;
   const nameWidth = Math.max(5, ...t.stages.map((s) => displayWidth(terminalSafe(s.name))));
   if (2 + nameWidth + 2 + displayWidth(head) <= width) {
     return [c.dim(`  ${pad("Stage", nameWidth)}  ${head}`), ...t.stages.map((s) => `  ${pad(terminalSafe(s.name), nameWidth)}  ${figures(s)}`)];
@@ -93,11 +104,7 @@ function summary(t: TeamAssessment, small: boolean, width: number, c: Palette): 
   return t.stages.flatMap((s) => [
     ...wrap(words(s.name), width, "  "),
     ...wrap(
-      [
-        ...words(stageFigures(s, small)),
-        { text: verdictLabel(s.verdict), style: verdictStyle(s.verdict, c) },
-        ...words(`answered by ${answeredBy(s, t)}, ${agreement(s, small)} agree`),
-      ],
+      [...words(stageFigures(s, small)), { text: marked(s), style: verdictStyle(s.verdict, c) }, ...words(`answered by ${answeredBy(s, t)}, ${agreement(s, small)} agree`)],
       width,
       "    ",
     ),
@@ -159,6 +166,6 @@ function section(t: TeamAssessment, s: TeamStage, small: boolean, width: number,
   out.push(...wrap([...words(s.name, c.bold), { text: "·" }, ...words(verdictLabel(s.verdict), verdictStyle(s.verdict, c)), ...words(figures)], width, ""));
   out.push(...wrap(words(s.description, c.dim), width, "  "));
   out.push("", ...wrap(words(s.reason), width, "  "));
-  out.push(...playLines(s.plays, width, c), ...kpiLines(s.kpis, width, c));
+  out.push(...playLines(s.plays, width, c, s.verdict === "human"), ...kpiLines(s.kpis, width, c));
   return out;
 }

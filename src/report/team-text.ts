@@ -95,3 +95,7 @@ export function stageFigures(s: TeamStage, small: boolean): string {
   if (s.median === null) return "no median";
   return small ? `median ${num(s.median)}, range ${range(s.spread)}` : `median ${num(s.median)}, middle half ${middleHalf(s.spread)}`;
 }
+
+/** Said once beside a team's plan: what its plays and gates go by. */
+export const CONSENSUS_NOTE =
+  "The plan follows the team: each stage's verdict is that of its median score, and the plays and gates go by the team's answer to each question: its median answer (the middle respondent's Yes, Partly or No; Partly where the team splits evenly between Yes and No). A gate caps a stage when that answer triggers it.";

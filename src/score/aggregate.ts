@@ -1,9 +1,10 @@
 import type { QuestionSet } from "../model/question-set.js";
-import type { Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, Warning } from "../model/report.js";
+import type { ConsensusAnswer, Disagreement, Spread, TeamAssessment, TeamRespondent, TeamStage, Warning } from "../model/report.js";
+import type { StageSize } from "../model/answers.js";
 import { SCHEMA_VERSION, VERDICTS, type Verdict } from "../model/verdict.js";
 import { NO_ANSWER, type Respondent } from "../model/respondent.js";
 import { gatedVerdict, type PreparedSet, prepareSet, stageFigures, stageThresholds, VERDICT_ORDER } from "./kernel.js";
-import { answerWarnings, gateName, percent, round, verdictFor } from "./score.js";
+import { answerWarnings, fits, fittingPlays, gateName, percent, round, verdictFor } from "./score.js";
 
 export const MAX_DISAGREEMENTS = 5;
 
@@ -57,6 +58,49 @@ export function answerSpread(levels: readonly number[], counts: readonly number[
   let squares = 0;
   for (let i = 0; i < levels.length; i++) squares += counts[i]! * (levels[i]! - mean) ** 2;
   return 2 * Math.sqrt(squares / n);
+}
+
+/**
+ * The team's answer to one question, from how many gave each option of the scale: the median answer on the scored options
+ * (the middle respondent's, by level; between two, the option nearest their midpoint, the more middling on a tie). The
+ * gates and the plan's plays go by it. Where nobody gave a scored answer, the option most gave (unsure, n/a), as one
+ * respondent's unsure is kept; NO_ANSWER where nobody answered at all.
+ */
+export function teamAnswer(counts: ArrayLike<number>, scale: QuestionSet["scale"]): number {
+  const scored = scale.flatMap((o, i) => (o.counts === "answer" ? [{ i, level: o.level ?? 0 }] : [])).sort((a, b) => a.level - b.level);
+  const answered = scored.map((o) => counts[o.i]!);
+  const n = answered.reduce((a, b) => a + b, 0);
+  if (!n) {
+    let most = NO_ANSWER;
+    for (let o = 0; o < scale.length; o++) if (counts[o]! > 0 && (most === NO_ANSWER || counts[o]! > counts[most]!)) most = o;
+    return most;
+  }
+  const levelAt = (rank: number) => {
+    let seen = 0;
+    for (let k = 0; k < scored.length; k++) {
+      seen += answered[k]!;
+      if (seen > rank) return scored[k]!.level;
+    }
+    return scored.at(-1)!.level;
+  };
+  const mid = (levelAt(Math.floor((n - 1) / 2)) + levelAt(Math.ceil((n - 1) / 2))) / 2;
+  return [...scored].sort((a, b) => Math.abs(a.level - mid) - Math.abs(b.level - mid) || Math.abs(a.level - 0.5) - Math.abs(b.level - 0.5))[0]!.i;
+}
+
+/** The median of numbers counted by value (value -> how many gave it): the mean of the middle two for an even count. */
+export function medianOfCounts(counts: ReadonlyMap<number, number>): number | null {
+  const values = [...counts.keys()].sort((a, b) => a - b);
+  const n = values.reduce((sum, v) => sum + counts.get(v)!, 0);
+  if (n === 0) return null;
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const v of values) {
+      seen += counts.get(v)!;
+      if (seen > rank) return v;
+    }
+    return values.at(-1)!;
+  };
+  return n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
 
 /** Makes respondent names unique as they come: a repeated name gets " (2)", " (3)"... (linear: each name remembers its next number). */
@@ -116,6 +160,8 @@ export class TeamTally {
   /** Per question, per scale option: how many gave it; then per question how many left it blank. */
   private readonly tally: Uint32Array;
   private readonly unanswered: Uint32Array;
+  /** Per stage id, the sizing respondents gave, counted by value (memory grows with distinct values, never with respondents). */
+  private readonly sizes = new Map<string, { times: Map<number, number>; minutes: Map<number, number>; count: number }>();
   private readonly clientCounts = new Map<string, number>();
   private client: string | undefined;
   private kept: Kept[] | undefined = [];
@@ -167,6 +213,13 @@ export class TeamTally {
       if (option === NO_ANSWER) this.unanswered[q]!++;
       else this.tally[q * width + option]!++;
     }
+    for (const [stageId, size] of Object.entries(r.sizing ?? {})) {
+      const sized = this.sizes.get(stageId) ?? { times: new Map<number, number>(), minutes: new Map<number, number>(), count: 0 };
+      this.sizes.set(stageId, sized);
+      sized.count++;
+      sized.times.set(size.timesPerMonth, (sized.times.get(size.timesPerMonth) ?? 0) + 1);
+      sized.minutes.set(size.minutes, (sized.minutes.get(size.minutes) ?? 0) + 1);
+    }
     const client = r.client?.trim();
     if (client && (this.clientCounts.has(client) || this.clientCounts.size < MAX_CLIENTS)) {
       const n = (this.clientCounts.get(client) ?? 0) + 1;
@@ -178,31 +231,17 @@ export class TeamTally {
     this.kept?.push({ name: this.names.take(name), ...(role ? { role } : {}), file, ...(line !== undefined ? { line } : {}), answers });
   }
 
-  /**
-   * Per question, the team's median answer on the scale's scored options (the middle respondent's, by level; between
-   * two, the option nearest their midpoint, the more middling on a tie), or NO_ANSWER where nobody gave a scored answer.
-   */
+  /** Per question, in the set's order, the team's answer (see teamAnswer) as a scale index or NO_ANSWER. */
   private medianAnswers(): Uint8Array {
-    const { scale } = this.set;
-    const scored = scale.flatMap((o, i) => (o.counts === "answer" ? [{ i, level: o.level ?? 0 }] : [])).sort((a, b) => a.level - b.level);
-    const median = new Uint8Array(this.set.questions.length).fill(NO_ANSWER);
-    for (let q = 0; q < median.length; q++) {
-      const counts = scored.map((o) => this.tally[q * scale.length + o.i]!);
-      const n = counts.reduce((a, b) => a + b, 0);
-      if (!n) continue;
-      const levelAt = (rank: number) => {
-        let seen = 0;
-        for (let k = 0; k < scored.length; k++) {
-          seen += counts[k]!;
-          if (seen > rank) return scored[k]!.level;
-        }
-        return scored.at(-1)!.level;
-      };
-      const mid = (levelAt(Math.floor((n - 1) / 2)) + levelAt(Math.ceil((n - 1) / 2))) / 2;
-      const nearest = [...scored].sort((a, b) => Math.abs(a.level - mid) - Math.abs(b.level - mid) || Math.abs(a.level - 0.5) - Math.abs(b.level - 0.5))[0]!;
-      median[q] = nearest.i;
-    }
-    return median;
+    const width = this.set.scale.length;
+    return Uint8Array.from(this.set.questions, (_, q) => teamAnswer(this.tally.subarray(q * width, (q + 1) * width), this.set.scale));
+  }
+
+  /** Per stage some respondent sized: the median times a month and minutes of those who did, and how many did. */
+  sizing(): Record<string, StageSize & { sizedBy: number }> {
+    return Object.fromEntries(
+      [...this.sizes].map(([id, s]) => [id, { timesPerMonth: round(medianOfCounts(s.times)!, 1), minutes: round(medianOfCounts(s.minutes)!, 1), sizedBy: s.count }]),
+    );
   }
 
   /** The client names the answers give, as many as were counted (most business's teams name one). */
@@ -216,6 +255,13 @@ export class TeamTally {
     const n = this.count;
     const disputes = set.questions.map((q, index) => this.dispute(q, index));
     const teamAnswers = this.medianAnswers();
+    const width = set.scale.length;
+    const consensus = set.questions.map((q, qi): ConsensusAnswer => {
+      const option = teamAnswers[qi]!;
+      const o = option === NO_ANSWER ? undefined : set.scale[option]!;
+      return { questionId: q.id, answer: o?.value ?? null, answerLabel: o?.label ?? null, count: o ? this.tally[qi * width + option]! : 0, answered: disputes[qi]!.answered };
+    });
+    const byId = Object.fromEntries(consensus.flatMap((c) => (c.answer === null ? [] : [[c.questionId, c.answer]])));
     const stages = set.stages.map((stage, si): TeamStage => {
       const { histogram, counted, verdicts, confidenceSum } = this.stages[si]!;
       const mid = counted ? round(quantile(histogram, counted, 0.5), 1) : null;
@@ -242,10 +288,20 @@ export class TeamTally {
         counted,
         verdicts: { ...verdicts },
         reason: teamReason(facts, set, disputed === undefined ? undefined : set.questions[disputed]!.text),
-        plays: stage.plays,
-        kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id)) : [],
+        plays: fittingPlays(set, stage, byId),
+        kpis: verdict === "automate" || verdict === "hybrid" ? set.kpis.filter((k) => k.stages.includes(stage.id) && fits(k, byId)) : [],
         cappedBy: cap?.id ?? null,
+        cappedByName: cap ? gateName(cap) : null,
         raisedBy: floor?.id ?? null,
+        raisedByName: floor ? gateName(floor) : null,
+        disputed:
+          disputed === undefined
+            ? null
+            : {
+                questionId: set.questions[disputed]!.id,
+                question: set.questions[disputed]!.text,
+                tally: set.scale.map((o, i) => ({ value: o.value, label: o.label, count: disputes[disputed]!.tally[i]! })),
+              },
       };
     });
     const top = disputes
@@ -280,6 +336,11 @@ export class TeamTally {
       disagreements,
       campaigns: set.campaigns,
       warnings: this.teamWarnings(),
+      consensus,
+      // filled by the plan (withTeamPlan) and the KPI log
+      summary: [],
+      roadmap: [],
+      kpiWatch: [],
     };
   }
 

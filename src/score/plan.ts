@@ -1,5 +1,5 @@
 import type { StageSize } from "../model/answers.js";
-import { type Assessment, isCloseCall, type StageAssessment } from "../model/report.js";
+import { type AnswerRecord, type Assessment, isCloseCall, type StageAssessment } from "../model/report.js";
 import type { CampaignSchedule, CampaignTask, KpiWatch, Plan, RoadmapItem, RoadmapPhase, Sizing, SummaryItem } from "../model/plan.js";
 
 import type { AutomatableShare, Cadence, Effort, Gate, QuestionSet } from "../model/question-set.js";
@@ -30,7 +30,18 @@ const CADENCE_MONTHS: Record<Cadence, number> = { month: 1, quarter: 3, year: 12
 // Where a campaign's first occurrence falls: monthly ones start in the first phase, yearly ones once the plan has settled.
 const FIRST_DUE_DAYS: Record<Cadence, number> = { month: 30, quarter: 60, year: 90 };
 
-export function plan(a: Assessment, input: PlanInput): Plan {
+/** What a plan is made from, of one respondent or a team: each stage's verdict, score, fitting plays and gate. */
+export type PlanStage = Pick<StageAssessment, "id" | "name" | "verdict" | "score" | "plays" | "cappedBy"> & Partial<Pick<StageAssessment, "edge" | "closeCall" | "flip">>;
+
+export interface PlanSubject {
+  stages: PlanStage[];
+  /** The questions' texts, for the close calls. */
+  answers?: AnswerRecord[];
+  /** A team: the thing to check first (where it disagrees), in place of one respondent's close calls; its stages' plays wait for it in the summary. */
+  check?: { item: SummaryItem; stageIds: string[] };
+}
+
+export function plan(a: PlanSubject, input: PlanInput): Plan {
   const shares = input.set.automatableShare ?? DEFAULT_AUTOMATABLE_SHARE;
   const sizing = sizeStages(a.stages, input.sizing, shares);
   const gaps = openGaps(a, input.set.gates ?? []);
@@ -43,27 +54,25 @@ export function plan(a: Assessment, input: PlanInput): Plan {
 /** The assessment with its plan: the summary near the top, the sizing, roadmap and calendar after the stages. */
 export function withPlan(a: Assessment, input: PlanInput): Assessment {
   const p = plan(a, input);
-  const { schemaVersion, set, client, assessor, date, summary: _empty, roadmap: _none, ...rest } = a;
-  return {
-    schemaVersion,
-    set,
-    ...(client !== undefined ? { client } : {}),
-    ...(assessor !== undefined ? { assessor } : {}),
-    ...(date !== undefined ? { date } : {}),
-    summary: p.summary,
-    ...rest,
-    planStart: p.start,
-    sizing: p.sizing,
-    roadmap: p.roadmap,
-    calendar: p.calendar,
-  };
+  return withPlanParts(a, ["schemaVersion", "set", "client", "assessor", "date"], p);
+}
+
+const PLAN_KEYS = new Set(["summary", "planStart", "sizing", "roadmap", "calendar"]);
+
+/** A report (one respondent's or a team's) with its plan: the summary after the `head` keys, the roadmap and the rest at the end. */
+export function withPlanParts<T extends object>(report: T, head: readonly (keyof T)[], p: Plan): T {
+  const entries = Object.entries(report).filter(([k]) => !PLAN_KEYS.has(k));
+  const first = entries.filter(([k]) => head.includes(k as keyof T));
+  const rest = entries.filter(([k]) => !head.includes(k as keyof T));
+  const planned = { planStart: p.start, sizing: p.sizing, roadmap: p.roadmap, calendar: p.calendar };
+  return Object.fromEntries([...first, ["summary", p.summary], ...rest, ...Object.entries(planned)]) as T;
 }
 
 /**
  * The report with its KPI readings: a KPI past its tripwire is the first thing to do (what fell, since when, and the human
  * part to restore), ahead of the plan's own items; five at most, as ever.
  */
-export function withKpiAlarms(a: Assessment, watch: KpiWatch[]): Assessment {
+export function withKpiAlarms<T extends { stages: { id: string; name: string }[]; summary: SummaryItem[] }>(a: T, watch: KpiWatch[]): T & { kpiWatch: KpiWatch[] } {
   const names = new Map(a.stages.map((s) => [s.id, s.name]));
   const alarms: SummaryItem[] = watch
     .filter((k) => k.alert)
@@ -85,7 +94,11 @@ export function shareFor(verdict: string, shares: AutomatableShare): number | nu
 }
 
 /** Hours freed a month, per sized stage: times a month x minutes / 60 x the verdict's automatable share. Null when nothing is sized. */
-export function sizeStages(stages: StageAssessment[], sizes: Record<string, StageSize> | undefined, shares: AutomatableShare): Sizing | null {
+export function sizeStages(
+  stages: Pick<StageAssessment, "id" | "name" | "verdict">[],
+  sizes: Record<string, StageSize & { sizedBy?: number }> | undefined,
+  shares: AutomatableShare,
+): Sizing | null {
   if (!sizes || Object.keys(sizes).length === 0) return null;
   let total = 0;
   const sized = stages.flatMap((s) => {
@@ -94,7 +107,8 @@ export function sizeStages(stages: StageAssessment[], sizes: Record<string, Stag
     const share = shareFor(s.verdict, shares);
     const hours = share === null ? null : (size.timesPerMonth * size.minutes * share) / 60;
     if (hours !== null) total += hours;
-    return [{ stageId: s.id, stageName: s.name, timesPerMonth: size.timesPerMonth, minutes: size.minutes, share, hoursPerMonth: hours === null ? null : round(hours, 1) }];
+    const by = size.sizedBy === undefined ? {} : { sizedBy: size.sizedBy };
+    return [{ stageId: s.id, stageName: s.name, timesPerMonth: size.timesPerMonth, minutes: size.minutes, share, hoursPerMonth: hours === null ? null : round(hours, 1), ...by }];
   });
   return { shares, stages: sized, totalHoursPerMonth: round(total, 1) };
 }
@@ -114,11 +128,11 @@ const roadmapItem = ({ priority: _, specific: _s, closesGap: _c, closing: _g, ..
 /** A gate the business can close (it has a `fix`) that caps at least one stage now, with the stages it caps. */
 export interface OpenGap {
   gate: Gate;
-  stages: StageAssessment[];
+  stages: PlanStage[];
 }
 
 /** The gaps to close first: gates with a fix that cap stages, in the set's order. */
-export function openGaps(a: Pick<Assessment, "stages">, gates: readonly Gate[]): OpenGap[] {
+export function openGaps(a: { stages: PlanStage[] }, gates: readonly Gate[]): OpenGap[] {
   return gates
     .filter((g) => g.fix !== undefined)
     .flatMap((gate) => {
@@ -128,7 +142,7 @@ export function openGaps(a: Pick<Assessment, "stages">, gates: readonly Gate[]):
 }
 
 /** The roadmap's plays in order: see rankedPlays. */
-export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null): RoadmapItem[] {
+export function rankPlays(a: PlanSubject, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null): RoadmapItem[] {
   return rankedPlays(a, input, sizing, openGaps(a, input.set.gates ?? [])).map(roadmapItem);
 }
 
@@ -142,7 +156,7 @@ export function rankPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing"
  * unconditional one a default, so it counts double. A play that closes an open gap comes before all. Ties keep the set's
  * order of stages and plays.
  */
-function rankedPlays(a: Assessment, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null, gaps: readonly OpenGap[]): Ranked[] {
+function rankedPlays(a: PlanSubject, input: Pick<PlanInput, "set" | "sizing">, sizing: Sizing | null, gaps: readonly OpenGap[]): Ranked[] {
   const open = new Set(gaps.map((g) => g.gate.id));
   const given = Object.fromEntries((a.answers ?? []).flatMap((r) => (r.answer === null ? [] : [[r.questionId, r.answer] as const])));
   const freed = new Map((sizing?.stages ?? []).map((s) => [s.stageId, s.hoursPerMonth]));
@@ -233,19 +247,22 @@ export function campaignCalendar(campaigns: QuestionSet["campaigns"], start: str
  * Three to five things to do first: each open gap (what closes it, the stages it caps), the top plays (one per stage,
  * those your answers chose before the defaults), the close calls, a campaign, the hours.
  */
-function summarise(a: Assessment, ranked: Ranked[], gaps: readonly OpenGap[], input: PlanInput, sizing: Sizing | null, calendar: CampaignSchedule[]): SummaryItem[] {
-  const out: SummaryItem[] = gaps.map((g) => gapItem(g, ranked, a.stages.filter((s) => PLANNED.has(s.verdict)).length));
+function summarise(a: PlanSubject, ranked: Ranked[], gaps: readonly OpenGap[], input: PlanInput, sizing: Sizing | null, calendar: CampaignSchedule[]): SummaryItem[] {
+  // a team that disagrees strongly talks it through before anything else
+  const out: SummaryItem[] = [...(a.check ? [a.check.item] : []), ...gaps.map((g) => gapItem(g, ranked, a.stages.filter((s) => PLANNED.has(s.verdict)).length))];
   // a play the answers chose is a finding about this business; an unconditional one is a default, named only after.
   // A play that closes a gap is named with its gap above.
-  const candidates = [...ranked.filter((r) => r.specific), ...ranked.filter((r) => !r.specific)].filter((r) => !r.closesGap);
-  const wins = candidates.filter((w, i) => candidates.findIndex((x) => x.stageId === w.stageId) === i).slice(0, Math.max(1, 3 - out.length));
+  const held = new Set(a.check?.stageIds ?? []);
+  const candidates = [...ranked.filter((r) => r.specific), ...ranked.filter((r) => !r.specific)].filter((r) => !r.closesGap && !held.has(r.stageId));
+  const wins = candidates.filter((w, i) => candidates.findIndex((x) => x.stageId === w.stageId) === i).slice(0, Math.max(a.check ? 2 : 1, 3 - out.length));
   out.push(
     ...wins.map((w) => ({
       text: `${w.stageName}: ${lowerFirst(sentencePart(w.automate))}; then ${lowerFirst(sentencePart(w.humanPart))}.`,
       stageId: w.stageId,
     })),
   );
-  const edge = edgeStage(a) ?? openStages(a, input);
+  // a team's close calls are its disagreements (the check above), not one respondent's flip points
+  const edge = (a.check ? undefined : edgeStage(a)) ?? openStages(a, input);
   if (edge) out.push(edge);
   const campaign = calendar.find((c) => c.every !== null) ?? calendar[0];
   if (campaign) {
@@ -281,12 +298,12 @@ function gapItem(g: OpenGap, ranked: Ranked[], planned: number): SummaryItem {
  * the mark stops telling them apart: say so, and name the answer that decides most of them. A flip through a gate's
  * question is no score near its cut-off: it opens or closes a gate (an open gap is named above).
  */
-function edgeStage(a: Assessment): SummaryItem | undefined {
+function edgeStage(a: PlanSubject): SummaryItem | undefined {
   const planned = a.stages.filter((s) => PLANNED.has(s.verdict));
-  const edges = planned.filter((s) => isCloseCall(s) && s.flip);
+  const edges = planned.filter((s) => s.edge !== undefined && isCloseCall({ edge: s.edge, closeCall: s.closeCall }) && s.flip);
   const question = (id: string) => a.answers?.find((r) => r.questionId === id)?.question ?? id;
   if (edges.length >= 3 && edges.length * 2 > planned.length) {
-    const tally = new Map<string, StageAssessment[]>();
+    const tally = new Map<string, PlanStage[]>();
     for (const s of edges) for (const c of s.flip!.changes) tally.set(c.questionId, [...(tally.get(c.questionId) ?? []), s]);
     const [id, decided] = [...tally.entries()].sort((x, y) => y[1].length - x[1].length)[0]!;
     const decides =
@@ -314,7 +331,7 @@ function edgeStage(a: Assessment): SummaryItem | undefined {
  * The stages without a verdict, every one named (or "No stage" when none has one), how many of their questions are open
  * (not answered, or "Not sure") and the command that goes on answering them.
  */
-function openStages(a: Assessment, input: PlanInput): SummaryItem | undefined {
+function openStages(a: PlanSubject, input: PlanInput): SummaryItem | undefined {
   const open = a.stages.filter((s) => s.verdict === "insufficient");
   if (!open.length) return undefined;
   const unsure = new Set((input.set.scale ?? []).filter((o) => o.counts === "unsure").map((o) => o.value));

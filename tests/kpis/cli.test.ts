@@ -212,7 +212,7 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     expect((await runInProcess(["report", plumber, "--kpis", log, "--format", "markdown"])).stdout).toContain("No KPI is past its tripwire (12 watched).");
   });
 
-  it("refuses a log with problems at FILE:LINE:COL, exit 2, and a log with a team report", async () => {
+  it("refuses a log with problems at FILE:LINE:COL, exit 2, with a single or a team report", async () => {
     const dir = tempDir();
     const log = join(dir, "kpis.yaml");
     writeFileSync(log, "kpis:\n  renewal-rate:\n    readings:\n      - {date: 2026-01-07, value: 91%}\n");
@@ -222,7 +222,7 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     expect(r.stdout).toBe("");
     const team = await runInProcess(["report", plumber, fixture("plan/saas.yaml"), "--kpis", log]);
     expect(team.status).toBe(2);
-    expect(team.stderr).toContain("option --kpis: a KPI log goes with the report of one respondent");
+    expect(team.stderr).toContain(`${log}:4:35 kpis.renewal-rate.readings.0.value: a reading's value is a number`);
   });
 });
 

@@ -45,7 +45,7 @@ describe("automation-fit report, a team", () => {
     expect(r.stdout).toMatch(/^ {2}1 Maya Chen \(founder\) \(.*founder\.yaml\)$/m);
     expect(r.stdout).toMatch(/Least agreement: Sales call \(0\/3 agree\), Service calls \(2\/3 agree\), Lead\n {2}generation \(2\/3 agree\)/);
     // the team's median answer keeps a person in the sales call: the founder says buyers decide alone, the head of sales not
-    expect(r.stdout).toMatch(/^ {2}Sales call\s+74\s+27–86\s+Hybrid\s+3 of 3\s+0\/3$/m);
+    expect(r.stdout).toMatch(/^ {2}Sales call\s+74\s+27–86\s+Hybrid †\s+3 of 3\s+0\/3$/m);
     expect(r.stdout.replace(/\s+/g, " ")).toContain('The median points to automate; the gate "buyers who want to talk first" caps it at hybrid');
     expect(r.stdout).toMatch(/^ {2}Service calls\s+42\s+19–78\s+Hybrid\s+3 of 3\s+2\/3$/m);
     expect(r.stdout).toContain("Where you see the customer differently");
@@ -78,7 +78,10 @@ describe("automation-fit report, a team", () => {
         "plays",
         "kpis",
         "cappedBy",
+        "cappedByName",
         "raisedBy",
+        "raisedByName",
+        "disputed",
       ]);
     }
     // each respondent once, with their own figures per stage (in the stages' order) and their answers to the disputed questions
@@ -303,5 +306,40 @@ describe("a folder mixing answers files and a CSV", () => {
     const r = await runInProcess(["report", dir, ...MINI, "--format", "json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana, founder", "Chen, Maya", "Tom Okafor", "Priya Nair"]);
+  });
+});
+
+describe("automation-fit report, a team's plan", { timeout: 30_000 }, () => {
+  it("opens every format with What to do first, ends with the roadmap, and raises a KPI alarm first with --kpis", async () => {
+    const dir = tempDir();
+    const log = join(dir, "kpis.yaml");
+    expect((await runInProcess(["kpis", "init", join(TEAM, "founder.yaml"), "--out", log])).status).toBe(0);
+    expect((await runInProcess(["kpis", "add", log, "renewal-rate", "91", "--date", "2025-10-01"])).status).toBe(0);
+    expect((await runInProcess(["kpis", "add", log, "renewal-rate", "85", "--date", "2025-11-01"])).status).toBe(0);
+    const json = await runInProcess(["report", TEAM, "--kpis", log, "--format", "json"]);
+    expect(json.status, json.stderr).toBe(0);
+    const t = JSON.parse(json.stdout);
+    expect(t.summary[0].text).toMatch(/^Renewal rate fell from 91 to 85 since 2025-10-01, past its tripwire/);
+    expect(t.summary[1].text).toMatch(/^Before acting on Sales call, talk it through/);
+    expect(t.roadmap.map((p: { phase: number }) => p.phase)).toEqual([30, 60, 90]);
+    expect(t.kpiWatch.find((k: { id: string }) => k.id === "renewal-rate").alert).toBe(true);
+    const first = t.summary.map((s: { text: string }) => s.text.slice(0, 40));
+    const terminal = (await runInProcess(["report", TEAM, "--kpis", log])).stdout;
+    const markdown = (await runInProcess(["report", TEAM, "--kpis", log, "--format", "markdown"])).stdout;
+    const html = (await runInProcess(["report", TEAM, "--kpis", log, "--format", "html"])).stdout;
+    for (const [text, roadmap] of [
+      [terminal, "Roadmap: the next 90 days"],
+      [markdown, "## Roadmap: the next 90 days"],
+      [html, "<h2>Roadmap: the next 90 days</h2>"],
+    ] as const) {
+      const opening = text.indexOf("What to do first");
+      expect(opening).toBeGreaterThan(0);
+      const middle = text.indexOf("Where you see the customer differently");
+      expect(opening).toBeLessThan(middle);
+      expect(text.indexOf(roadmap)).toBeGreaterThan(middle);
+      expect(text.replace(/\s+/g, " ")).toContain(first[1]);
+      expect(text.replace(/\s+/g, " ")).toContain("answer to each question: its median answer");
+    }
+    expect(await lintErrors(markdown)).toEqual([]);
   });
 });
