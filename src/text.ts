@@ -155,7 +155,10 @@ export function pdfSafe(s: string): string {
 }
 
 // E-mail addresses, URLs and host names: GitHub's parser links them even escaped (a\@b.example), so they go in code spans.
-const LINKISH = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s|<>`]+|[^\s|<>`()[\]{}"',;:]*@[^\s|<>`()[\]{}"',;:]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/gi;
+// Linear on one long token: a scheme is at most 32 characters, an address and a host name start only where a token (or a
+// host name's run of labels) starts, so no match is tried again from every character of a long word.
+const LINKISH =
+  /(?:\b[a-z][a-z0-9+.-]{0,31}:\/\/|\bwww\.)[^\s|<>`]+|(?<![^\s|<>`()[\]{}"',;:])[^\s|<>`()[\]{}"',;:]*@[^\s|<>`()[\]{}"',;:]+|(?<![a-z0-9-]|[a-z0-9-]\.)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b/gi;
 
 /**
  * Escapes text from files for Markdown inline content and table cells: no HTML, links, emphasis, code,
@@ -197,6 +200,15 @@ function escapeMarkdownText(s: string, atStart: boolean): string {
  */
 const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\u2122\u2190-\u21ff\u2212\u23f1\u2500-\u25fc\u270e\u2714]*$/;
 
+/**
+ * Narrow text with East Asian wide letters that stand alone (CJK ideographs, kana, Hangul syllables, fullwidth forms; no
+ * combining marks, variation selectors or emoji): each character one grapheme, two columns. string-width segments text at
+ * about 10 microseconds a character, which a long name of such letters would pay on every measure.
+ */
+const NARROW_OR_WIDE =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\u2122\u2190-\u21ff\u2212\u23f1\u2500-\u25fc\u270e\u2714\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]*$/;
+const WIDE = /[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]/g;
+
 type Measure = (s: string) => number;
 let measure: Measure | undefined;
 
@@ -218,14 +230,15 @@ function stringWidth(): Measure {
 export function displayWidth(s: string): number {
   // colour codes take no columns: coloured plain text is measured without string-width too
   const plain = s.includes("\u001b") ? s.replace(SGR_ALL, "") : s;
-  return NARROW.test(plain) ? plain.length : stringWidth()(s);
+  if (NARROW.test(plain)) return plain.length;
+  return NARROW_OR_WIDE.test(plain) ? plain.length + (plain.match(WIDE)?.length ?? 0) : stringWidth()(s);
 }
 
 let graphemes: Intl.Segmenter | undefined;
 
 /** The characters as a terminal draws them: an emoji with its modifiers, or a letter with its accents, is one. */
 function characters(s: string): string[] {
-  if (NARROW.test(s)) return [...s];
+  if (NARROW_OR_WIDE.test(s)) return [...s];
   graphemes ??= new Intl.Segmenter();
   return Array.from(graphemes.segment(s), (g) => g.segment);
 }
@@ -266,39 +279,48 @@ export function wrap(ws: Word[], width: number, indent: string, hang = indent): 
   };
   for (const word of ws) {
     const style = word.style ?? ((s: string) => s);
-    let text = word.text;
-    let size = displayWidth(text);
+    const size = displayWidth(word.text);
     if (!empty && used + 1 + size > width) next();
     if (!empty) {
       line += " ";
       used += 1;
     }
-    // `text &&`: with an indent as wide as the line, an emptied word would otherwise be cut forever
-    while (text && used + size > width) {
-      const [head, tail] = cut(text, width - used);
-      line += style(head);
-      next();
-      text = tail;
-      size = displayWidth(tail);
-    }
-    if (text) {
-      line += style(text);
+    if (used + size <= width) {
+      line += style(word.text);
       used += size;
       empty = false;
+      continue;
     }
+    // a word longer than the line is cut in one pass over its characters (re-measuring the rest after each cut was quadratic);
+    // each line takes at least one character, so an indent as wide as the line still progresses
+    let head = "";
+    for (const ch of characters(word.text)) {
+      const w = charWidth(ch);
+      if (head && used + w > width) {
+        line += style(head);
+        next();
+        head = "";
+      }
+      head += ch;
+      used += w;
+    }
+    line += style(head);
+    empty = false;
   }
   if (!empty) lines.push(line);
   return lines;
 }
 
-/** Splits off the head that fits in `room` columns; at least one character, so cutting always progresses. */
-function cut(text: string, room: number): [string, string] {
-  const chars = characters(text);
-  let used = 0;
-  let n = 0;
-  while (n < chars.length && used + displayWidth(chars[n] as string) <= room) used += displayWidth(chars[n++] as string);
-  n = Math.max(n, 1);
-  return [chars.slice(0, n).join(""), chars.slice(n).join("")];
+const charWidths = new Map<string, number>();
+
+/** One character's columns, remembered (up to 4096 kinds): string-width costs tens of microseconds a call outside NARROW. */
+function charWidth(ch: string): number {
+  let w = charWidths.get(ch);
+  if (w === undefined) {
+    w = displayWidth(ch);
+    if (charWidths.size < 4096) charWidths.set(ch, w);
+  }
+  return w;
 }
 
 /** Word-wraps text to `width` columns; continuation lines keep the first line's indent. */

@@ -102,7 +102,7 @@ describe("renderMarkdown", () => {
     expect(list.split("\n").filter((l) => l.startsWith("- "))).toEqual([
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: automate — Reminders at 3, 10 and 20 days overdue.",
       "- [ ] Billing \\| invoices &lt;b&gt;, Dunning sequence: human part — A call from the account owner before anything goes to collections.",
-      "- [ ] Onboarding, Welcome \\*sequence\\*: automate — Account setup, welcome e-mails and a checklist: `supercalifragilisticexpialidocious-https://example.com/a/very/long/path/that/cannot/be/wrapped/at/a/space`",
+      "- [ ] Onboarding, Welcome \\*sequence\\*: automate — Account setup, welcome e-mails and a checklist: supercalifragilisticexpialidocious-`https://example.com/a/very/long/path/that/cannot/be/wrapped/at/a/space`",
       "- [ ] Onboarding, Welcome \\*sequence\\*: human part — A kickoff call with a named person.",
       "- [ ] Account reviews, Review prep: automate behind the scenes — Pull usage numbers into the review deck.",
       "- [ ] Account reviews, Review prep: human part — The conversation itself.",

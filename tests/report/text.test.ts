@@ -38,6 +38,12 @@ describe("markdownInline", () => {
     expect(markdownInline("a`b@c.example|d")).toBe("a\\``b@c.example`\\|d");
   });
 
+  it("escapes a 1 MB token whole: no address or host name found inside a long word (#22: the scan was quadratic)", () => {
+    for (const word of ["x".repeat(1_000_000), "a.".repeat(500_000), "a-".repeat(500_000)]) expect(markdownInline(word)).toBe(word.replace(/\.$/, ".").replace(/^-/, "\\-"));
+    const hosts = `${"a.".repeat(300_000)}example.com`;
+    expect(markdownInline(hosts)).toBe(`\`${hosts}\``);
+  });
+
   it("leaves only characters pdflatex typesets: ASCII, Latin-1, typographic punctuation", () => {
     expect(markdownInline("Café Zürich → Łódź ▲ ＃1 €5 ≥ 3 — “fine” …")).toBe("Café Zürich -&gt; Lódz + \\#1 EUR5 &gt;= 3 — “fine” …");
     expect(markdownInline("東京 🙂 a\u200bb")).toBe("?? ? a&lt;U+200B&gt;b");
@@ -96,6 +102,31 @@ describe("wrap", () => {
     for (const line of wrapText("🚀🚀🚀🚀🚀 日本語日本語", 5)) expect(displayWidth(line)).toBeLessThanOrEqual(5);
     // an emoji with its skin tone is one character: never split from its modifier
     expect(wrapText("👍🏽👍🏽👍🏽", 4)).toEqual(["👍🏽👍🏽", "👍🏽"]);
+  });
+
+  it("cuts a 1 MB word into whole lines in one pass, indent and hang kept (#22: it was quadratic)", () => {
+    const word = "ab".repeat(500_000);
+    const lines = wrapText(`Client: ${word} end`, 80, "  ", "    ");
+    expect(lines[0]).toBe("  Client:");
+    expect(lines[1]).toBe(`    ${word.slice(0, 76)}`);
+    expect(lines.slice(1, -1).every((l) => l.length === 80 && l.startsWith("    "))).toBe(true);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim())
+        .join(""),
+    ).toBe(`${word} end`);
+    expect(lines.at(-1)).toMatch(/^ {4}[ab]+ end$/);
+    // a wide word: two columns a letter, never a line past the width
+    const wide = wrapText("日本".repeat(100_000), 81);
+    expect(wide.length).toBe(Math.ceil(200_000 / 40));
+    expect(wide.every((l) => displayWidth(l) <= 81)).toBe(true);
+    expect(wide.join("")).toBe("日本".repeat(100_000));
+  });
+
+  it("measures CJK letters, kana, Hangul and fullwidth forms as string-width does, without it", async () => {
+    const { default: stringWidth } = await import("string-width");
+    for (const s of ["日本語の質問", "カタカナ ひらがな", "한국어", "ＡＢＣ１２３", "「東京」、。", "x日本y"]) expect(displayWidth(s), s).toBe(stringWidth(s));
   });
 });
 
