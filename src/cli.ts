@@ -8,7 +8,8 @@ import { questions } from "./commands/questions.js";
 import { report } from "./commands/report.js";
 import { template } from "./commands/template.js";
 import { validate } from "./commands/validate.js";
-import { formatProblem, InputError, Interrupted, readFailure } from "./errors.js";
+import { formatProblem, formatProblems, InputError, Interrupted, MAX_PROBLEMS_SHOWN, readFailure } from "./errors.js";
+import { stderrWidth, wrapMessage } from "./text.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
 
@@ -45,30 +46,40 @@ Start here:
   automation-fit glossary                     the words the reports use, explained`,
     );
   for (const command of [cli, ...cli.commands]) command.exitOverride().showSuggestionAfterError();
+  // commander's own usage errors ("unknown option ... (Did you mean ...?)") are wrapped as ours are
+  const wrapped = (command: Command): void => {
+    command.configureOutput({ outputError: (text, write) => write(wrapMessage(text, stderrWidth(), "  ")) });
+    command.commands.forEach(wrapped);
+  };
+  wrapped(cli);
   return cli;
 }
 
-/** The one place that turns failures into messages and exit codes. */
+/**
+ * The one place that turns failures into messages and exit codes. Where stderr is a terminal, each message is wrapped at
+ * its width on word boundaries (locations and commands whole, continuations indented); elsewhere it is printed as made.
+ */
 export function handleError(error: unknown): number {
+  const width = stderrWidth();
   if (error instanceof CommanderError) {
     // commander has already printed its message (or help/version) to the right stream
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof Interrupted) {
-    process.stderr.write(`\n${error.message}\n`);
+    process.stderr.write(`\n${wrapMessage(error.message, width, "  ")}\n`);
     return error.exitCode;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${formatProblems(error.problems, error.uncounted, MAX_PROBLEMS_SHOWN, width)}\n`);
     return EXIT.usage;
   }
   if (isFileError(error)) {
     // a file or folder of the user's that could not be used (permission, gone): bad input, named, not an unexpected error (F6)
-    process.stderr.write(`${formatProblem({ file: error.path, message: readFailure(error) })}\n`);
+    process.stderr.write(`${formatProblem({ file: error.path, message: readFailure(error) }, width)}\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`automation-fit: unexpected error: ${message}\n`);
+  process.stderr.write(`${wrapMessage(`automation-fit: unexpected error: ${message}`, width, "  ")}\n`);
   if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write("(set DEBUG=1 for details, and please report it)\n");
   return EXIT.unexpected;

@@ -1,4 +1,4 @@
-import { terminalSafe } from "./text.js";
+import { terminalSafe, wrapMessage } from "./text.js";
 
 /** One thing wrong with an input file, at a position when the file has one. */
 export interface Problem {
@@ -48,19 +48,22 @@ export class InputError extends Error {
   }
 }
 
-/** The first problems, one a line, then how many more there are. */
-export function formatProblems(problems: readonly Problem[], uncounted = 0, max = MAX_PROBLEMS_SHOWN): string {
-  const lines = problems.slice(0, max).map(formatProblem);
+/**
+ * The first problems, one a line, then how many more there are. With a width (stderr is a terminal), each wrapped at it,
+ * its location whole at the start and its continuations indented; without, one line each, for logs and scripts.
+ */
+export function formatProblems(problems: readonly Problem[], uncounted = 0, max = MAX_PROBLEMS_SHOWN, width?: number): string {
+  const lines = problems.slice(0, max).map((p) => formatProblem(p, width));
   const more = problems.length - lines.length + uncounted;
-  if (more > 0) lines.push(`... and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"}`);
+  if (more > 0) lines.push(wrapMessage(`... and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"}`, width, "  "));
   return lines.join("\n");
 }
 
-/** `FILE:LINE:COL message`, made terminal-safe: names and values in messages come from files. */
-export function formatProblem(p: Problem): string {
-  if (!p.file) return terminalSafeLines(p.message);
+/** `FILE:LINE:COL message`, made terminal-safe (names and values in messages come from files); wrapped at `width` if given. */
+export function formatProblem(p: Problem, width?: number): string {
+  if (!p.file) return wrapMessage(terminalSafeLines(p.message), width, "  ");
   const where = p.cell !== undefined ? `${p.file}:${p.cell}` : p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
-  return terminalSafeLines(cut(`${where} ${p.message}`, MAX_PROBLEM_CHARS));
+  return wrapMessage(terminalSafeLines(cut(`${where} ${p.message}`, MAX_PROBLEM_CHARS)), width, "  ", where);
 }
 
 /** Text cut to `max` characters, with "..." where it was cut. */

@@ -247,6 +247,8 @@ export type Style = (s: string) => string;
 export interface Word {
   text: string;
   style?: Style;
+  /** Never cut, and put on a line of its own where it does not fit beside other words: a command to copy, a FILE:LINE:COL location. */
+  whole?: boolean;
 }
 
 export function words(text: string, style?: Style): Word[] {
@@ -280,6 +282,15 @@ export function wrap(ws: Word[], width: number, indent: string, hang = indent): 
   for (const word of ws) {
     const style = word.style ?? ((s: string) => s);
     const size = displayWidth(word.text);
+    if (word.whole) {
+      const own = !empty && used + 1 + size > width;
+      if (own) next();
+      line += own ? `  ${style(word.text)}` : `${empty ? "" : " "}${style(word.text)}`;
+      used += size + (own ? 2 : empty ? 0 : 1);
+      empty = false;
+      if (own) next();
+      continue;
+    }
     if (!empty && used + 1 + size > width) next();
     if (!empty) {
       line += " ";
@@ -363,19 +374,59 @@ export function withCommand(intro: string, command: string, width?: number): str
 }
 
 /**
- * A message for the terminal: each of its lines wrapped at `width` on word boundaries, continuations indented by `hang`
- * (to tell one problem of a list from the next). Without a width (not a terminal), as it is: a line per thought, for logs.
+ * A message for the terminal: each of its lines that is wider than `width` wrapped on word boundaries, continuations
+ * indented by `hang` (to tell one problem of a list from the next); `lead`, the start of the first line (a FILE:LINE:COL
+ * location), and each command to copy stay whole, a command on a line of its own where it does not fit. Lines that fit
+ * are kept as they are (aligned columns stay aligned). Without a width (not a terminal), as it is: a line per thought, for logs.
  */
-export function wrapMessage(text: string, width?: number, hang = ""): string {
+export function wrapMessage(text: string, width?: number, hang = "", lead = ""): string {
   if (!isWidth(width)) return text;
+  const safeLead = terminalSafe(lead);
   return text
     .split("\n")
-    .flatMap((line) => {
+    .flatMap((raw, i) => {
+      const line = terminalSafe(raw);
+      if (displayWidth(line) <= width || !line.trim()) return [line.trim() ? line : ""];
       const indent = /^ */.exec(line)![0];
-      return line.trim() ? wrapText(line, width, indent, indent + hang) : [""];
+      const head = i === 0 && safeLead.trim() && line.startsWith(safeLead) ? safeLead : "";
+      const ws = messageWords(line.slice(head.length));
+      return wrap(head ? [{ text: head, whole: true }, ...ws] : ws, width, indent, indent + hang);
     })
     .join("\n");
 }
+
+/** Where a command to copy starts: the tool as cli() spells it (or `npm start --`), after an opening quote or bracket if any. */
+const COMMAND_START = /^['"`(]?(?:automation-fit|npx automation-fit|npm start --) \S/;
+
+/**
+ * A line's words, each command to copy in it one whole word: from the tool's name to the closing quote or bracket it
+ * opened with, else to a word ending a clause (`,` `;` `:` `.`), else to the end of the line.
+ */
+function messageWords(line: string): Word[] {
+  const tokens = line.split(/\s+/).filter(Boolean);
+  const out: Word[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (!COMMAND_START.test(tokens.slice(i, i + 4).join(" "))) {
+      out.push({ text: token });
+      continue;
+    }
+    const opener = /^['"`(]/.exec(token)?.[0];
+    const closer = opener === "(" ? ")" : opener;
+    const ends = (t: string, j: number) => (closer ? j > i && t.replace(/[.,;:!?]+$/, "").endsWith(closer) : /[.,;:]$/.test(t));
+    let j = i;
+    while (j < tokens.length - 1 && !ends(tokens[j] as string, j)) j++;
+    out.push({ text: tokens.slice(i, j + 1).join(" "), whole: true });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Columns for messages on stderr where it is a terminal, a column short of it (a word the terminal breaks is hard to
+ * read, a command hard to copy); undefined off a terminal (pipes, files, CI), where messages stay a line per thought.
+ */
+export const stderrWidth = (): number | undefined => (process.stderr.isTTY && process.stderr.columns ? process.stderr.columns - 1 : undefined);
 
 const isWidth = (width: number | undefined): width is number => width !== undefined && Number.isFinite(width) && width > 0;
 

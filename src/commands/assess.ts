@@ -8,7 +8,7 @@ import type { Assessment } from "../model/report.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
 import { didYouMean } from "../suggest.js";
-import { cli, fromNpmStart, shellQuote, withCommand, withCommands, wrapMessage } from "../text.js";
+import { cli, fromNpmStart, shellQuote, stderrWidth, withCommand, withCommands, wrapMessage } from "../text.js";
 import { type OptionsOf, optionalChoice, outputShape, parseOptions, reportFormatOption, resolveFormat, setShape, withSetOption, type Zod } from "./options.js";
 
 const AssessOptions = (z: Zod) =>
@@ -149,9 +149,6 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /** 128 + the signal's number, as a shell reports a process a signal ended: SIGHUP 129, SIGTERM 143; Ctrl-C 130. */
 const exitCodeOf = (signal: NodeJS.Signals | undefined) => (signal === "SIGTERM" ? 143 : signal === "SIGHUP" ? 129 : 130);
-
-/** Messages wrap at stderr's width where it is a terminal, a column short of it (a word the terminal breaks is hard to read, a command hard to copy). */
-const stderrWidth = () => (process.stderr.isTTY ? process.stderr.columns - 1 : undefined);
 
 function checkStages(ids: string[], set: QuestionSet): string[] {
   const known = set.stages.map((s) => s.id);

@@ -122,13 +122,16 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
     expect(screen("four")).not.toContain("Save this report");
   }, 90_000);
 
-  it("wraps its refusals at 60 columns on word boundaries, each command whole: an unknown --stage, a --save folder, stdin not a terminal", async () => {
+  it("wraps its refusals at 60 columns on word boundaries, each command whole: an unknown --stage, a --save folder, stdin not a terminal; and errors of other commands (cli.ts)", async () => {
     const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
     const dir = tempDir();
+    cpSync(fixture("bad-answers.yaml"), join(dir, "client answers.yaml"));
     const runs = [
       `${node} assess --questions ${shellQuote(MINI)} --stage bill --stage supportt`,
       `${node} assess --questions ${shellQuote(MINI)} --save .`,
       `echo | ${node} assess --questions ${shellQuote(MINI)} --save fresh-answers-file.yaml`,
+      `${node} report x.yaml --format pdf`,
+      `${node} report 'client answers.yaml' --questions ${shellQuote(MINI)}`,
     ];
     start("narrow", dir, runs.map((r) => `${r} 2>&1; echo EXIT=$?`).join("; "), "exit", { columns: 60 });
     await exited("narrow", dir, "exit");
@@ -140,11 +143,16 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
       "option --stage: unknown stage 'supportt'; did you mean 'support'?",
       "is a folder; --save names a file, like answers.yaml",
       "automation-fit assess asks its questions in a terminal, and stdin is not one (it is piped or redirected).",
+      "option --format: 'pdf' is not one of: terminal, markdown, json, html",
+      "client answers.yaml:3:3 unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?",
     ]) {
       expect(screen("narrow").replace(/\s+/g, " ")).toContain(words);
     }
     expect(shown).toContain("  automation-fit report ANSWERS");
-    expect(shown.filter((line) => line.startsWith("EXIT="))).toEqual(["EXIT=2", "EXIT=2", "EXIT=2"]);
+    // each problem's location starts its line, whole; its continuation is indented
+    expect(shown.filter((line) => line.includes("client answers.yaml:")).every((line) => line.startsWith("client answers.yaml:"))).toBe(true);
+    expect(shown).toContain("  json, html");
+    expect(shown.filter((line) => line.startsWith("EXIT="))).toEqual(["EXIT=2", "EXIT=2", "EXIT=2", "EXIT=2", "EXIT=2"]);
   }, 30_000);
 
   it("reads cleanly at 60 and 100 columns: labels echoed, words whole, the review within the width, the summary on one 80x24 screen", async () => {
