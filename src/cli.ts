@@ -8,7 +8,7 @@ import { questions } from "./commands/questions.js";
 import { report } from "./commands/report.js";
 import { template } from "./commands/template.js";
 import { validate } from "./commands/validate.js";
-import { formatProblem, formatProblems, InputError, Interrupted, MAX_PROBLEMS_SHOWN, readFailure } from "./errors.js";
+import { formatProblems, InputError, Interrupted, MAX_PROBLEMS_SHOWN, readFailure } from "./errors.js";
 import { stderrWidth, wrapMessage } from "./text.js";
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, interrupted: 130 } as const;
@@ -75,7 +75,7 @@ export function handleError(error: unknown): number {
   }
   if (isFileError(error)) {
     // a file or folder of the user's that could not be used (permission, gone): bad input, named, not an unexpected error (F6)
-    process.stderr.write(`${formatProblem({ file: error.path, message: readFailure(error) }, width)}\n`);
+    process.stderr.write(`${formatProblems([{ file: error.path, message: readFailure(error) }], 0, MAX_PROBLEMS_SHOWN, width)}\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);

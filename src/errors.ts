@@ -53,14 +53,19 @@ export class InputError extends Error {
  * its location whole at the start and its continuations indented; without, one line each, for logs and scripts.
  */
 export function formatProblems(problems: readonly Problem[], uncounted = 0, max = MAX_PROBLEMS_SHOWN, width?: number): string {
-  const lines = problems.slice(0, max).map((p) => formatProblem(p, width));
+  const lines = problems.slice(0, max).map((p) => problemText(p, width));
   const more = problems.length - lines.length + uncounted;
   if (more > 0) lines.push(wrapMessage(`... and ${more.toLocaleString("en-US")} more problem${more === 1 ? "" : "s"}`, width, "  "));
   return lines.join("\n");
 }
 
-/** `FILE:LINE:COL message`, made terminal-safe (names and values in messages come from files); wrapped at `width` if given. */
-export function formatProblem(p: Problem, width?: number): string {
+/** `FILE:LINE:COL message`, made terminal-safe: names and values in messages come from files. */
+export function formatProblem(p: Problem): string {
+  return problemText(p);
+}
+
+/** A problem as formatProblem has it, wrapped at `width` if given (formatProblem takes none: `problems.map(formatProblem)` hands it an index). */
+function problemText(p: Problem, width?: number): string {
   if (!p.file) return wrapMessage(terminalSafeLines(p.message), width, "  ");
   const where = p.cell !== undefined ? `${p.file}:${p.cell}` : p.line === undefined ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
   return wrapMessage(terminalSafeLines(cut(`${where} ${p.message}`, MAX_PROBLEM_CHARS)), width, "  ", where);

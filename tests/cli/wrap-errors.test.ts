@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handleError } from "../../src/cli.js";
-import { formatProblem, formatProblems, InputError, type Problem } from "../../src/errors.js";
+import { formatProblems, InputError, type Problem } from "../../src/errors.js";
 import { displayWidth, wrapMessage } from "../../src/text.js";
 
 // 59: a 60-column terminal, a column short of it as stderrWidth() gives.
 const WIDTH = 59;
+/** One problem as cli.ts prints it at that width. */
+const wrapped = (p: Problem) => formatProblems([p], 0, undefined, WIDTH);
 
 const problems: Problem[] = [
   { file: "answers/acme corp.yaml", line: 3, col: 3, message: "unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?" },
@@ -32,33 +34,27 @@ describe("messages on stderr wrapped at a terminal's width", () => {
     },
     {
       what: "an option error naming the choices",
-      text: formatProblem({ file: "", message: "option --format: 'pdf' is not one of: terminal, markdown, json, html" }, WIDTH),
+      text: wrapped({ file: "", message: "option --format: 'pdf' is not one of: terminal, markdown, json, html" }),
       lines: ["option --format: 'pdf' is not one of: terminal, markdown,", "  json, html"],
     },
     {
       what: "a hint ending in a command that does not fit: the command whole on a line of its own",
-      text: formatProblem(
-        { file: "", message: "unknown KPI id 'first-reply-tme'; did you mean 'first-reply-time'? Or list them all with: npx automation-fit kpis init --help" },
-        WIDTH,
-      ),
+      text: wrapped({ file: "", message: "unknown KPI id 'first-reply-tme'; did you mean 'first-reply-time'? Or list them all with: npx automation-fit kpis init --help" }),
       lines: ["unknown KPI id 'first-reply-tme'; did you mean", "  'first-reply-time'? Or list them all with:", "    npx automation-fit kpis init --help"],
     },
     {
       what: "a hint ending in a command that fits beside its words",
-      text: formatProblem({ file: "team/ops.yaml", message: "is an answers file, not a KPI log; start a log from it with: automation-fit kpis init team/ops.yaml" }, WIDTH),
+      text: wrapped({ file: "team/ops.yaml", message: "is an answers file, not a KPI log; start a log from it with: automation-fit kpis init team/ops.yaml" }),
       lines: ["team/ops.yaml is an answers file, not a KPI log; start a", "  log from it with: automation-fit kpis init team/ops.yaml"],
     },
     {
       what: "a quoted command inside a sentence: whole, the sentence going on after it",
-      text: formatProblem(
-        {
-          file: "team/report.json",
-          line: 1,
-          col: 1,
-          message: "is a team report with schemaVersion 1; make it again with 'automation-fit report TEAM --format json', or compare the team's files",
-        },
-        WIDTH,
-      ),
+      text: wrapped({
+        file: "team/report.json",
+        line: 1,
+        col: 1,
+        message: "is a team report with schemaVersion 1; make it again with 'automation-fit report TEAM --format json', or compare the team's files",
+      }),
       lines: [
         "team/report.json:1:1 is a team report with schemaVersion 1;",
         "  make it again with",
@@ -79,7 +75,7 @@ describe("messages on stderr wrapped at a terminal's width", () => {
   it("keeps a location longer than the line whole, and a command longer than the line uncut (the terminal folds it, no break of ours lands inside)", () => {
     const file = `${"very-long-folder-name/".repeat(3)}answers.yaml`;
     const command = `automation-fit report ${file} --kpis ${file}`;
-    expect(formatProblem({ file, line: 2, col: 3, message: `unknown question id 'x'; score the rest with: ${command}` }, WIDTH).split("\n")).toEqual([
+    expect(wrapped({ file, line: 2, col: 3, message: `unknown question id 'x'; score the rest with: ${command}` }).split("\n")).toEqual([
       `${file}:2:3`,
       "  unknown question id 'x'; score the rest with:",
       `    ${command}`,
