@@ -256,11 +256,13 @@ function quickFile(file: string, set: QuestionSet): QuickAnswers | undefined {
   return quickAnswers(text, set);
 }
 
-function respondentFrom(file: string, who: { assessor?: string; role?: string; client?: string }, answers: Uint8Array): Respondent {
+function respondentFrom(file: string, who: { assessor?: string; role?: string; client?: string; sizing?: Respondent["sizing"] }, answers: Uint8Array): Respondent {
   const name = who.assessor?.trim() || basename(file, extname(file));
   const role = who.role?.trim();
   const client = who.client?.trim();
-  return { name, file, ...(role ? { role } : {}), ...(client ? { client } : {}), answers };
+  // a team's hours freed are the medians of the sizes its respondents give
+  const sized = who.sizing && Object.keys(who.sizing).length ? { sizing: who.sizing } : {};
+  return { name, file, ...(role ? { role } : {}), ...(client ? { client } : {}), answers, ...sized };
 }
 
 const TOP_SCALARS = new Set(["$schema", "client", "assessor", "role", "date"]);

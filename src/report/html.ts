@@ -8,7 +8,7 @@ import { number } from "../score/kpis.js";
 import { percent } from "../score/score.js";
 import { answerText, comparisonTitle, signed } from "./compare-text.js";
 import { svgChart, VERDICT_COLOURS } from "./html-chart.js";
-import { cadence, campaignDates, trend } from "./plan-markdown.js";
+import { cadence, campaignDates, sizedByText, trend } from "./plan-markdown.js";
 import {
   agreement,
   answeredBy,
@@ -419,7 +419,7 @@ function planSection(a: Pick<Assessment, "roadmap" | "sizing"> & { stages: Pick<
               number(s.minutes),
               v ? verdictBadge(v) : "–",
               s.share === null ? "–" : `${Math.round(s.share * 100)}%`,
-              s.hoursPerMonth === null ? "no verdict yet" : number(s.hoursPerMonth),
+              `${s.hoursPerMonth === null ? "no verdict yet" : number(s.hoursPerMonth)}${h(sizedByText(s))}`,
             ];
           }),
           ["<strong>Total</strong>", "", "", "", "", `<strong>${number(a.sizing.totalHoursPerMonth)}</strong>`],

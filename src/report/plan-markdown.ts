@@ -67,12 +67,15 @@ export function trend(w: KpiWatch): string {
   return `${more}${values.join(" / ")} (${last < first ? "down" : last > first ? "up" : "flat"})`;
 }
 
+/** A team's sizing: whose medians the figures are ("; median of 3 who sized it"); nothing for one respondent. */
+export const sizedByText = (x: { sizedBy?: number | undefined }) => (x.sizedBy === undefined ? "" : `; median of ${number(x.sizedBy)} who sized it`);
+
 /** Hours freed a month per sized stage and in total, with the automatable share per verdict stated. */
 export function sizingBlocks(sizing: Sizing | null | undefined, verdicts: Map<string, Verdict>, heading: Heading): string[] {
   if (!sizing) return [];
   const rows = sizing.stages.map((s) => {
     const verdict = verdicts.get(s.stageId);
-    return `| ${md(s.stageName)} | ${number(s.timesPerMonth)} | ${number(s.minutes)} | ${verdict ? verdictLabel(verdict) : "–"} | ${s.share === null ? "–" : `${Math.round(s.share * 100)}%`} | ${s.hoursPerMonth === null ? "no verdict yet" : number(s.hoursPerMonth)} |`;
+    return `| ${md(s.stageName)} | ${number(s.timesPerMonth)} | ${number(s.minutes)} | ${verdict ? verdictLabel(verdict) : "–"} | ${s.share === null ? "–" : `${Math.round(s.share * 100)}%`} | ${s.hoursPerMonth === null ? "no verdict yet" : number(s.hoursPerMonth)}${md(sizedByText(s))} |`;
   });
   const share = sizing.shares;
   return [

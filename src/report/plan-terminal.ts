@@ -1,6 +1,7 @@
 import type { Verdict } from "../model/report.js";
 import type { KpiWatch, RoadmapPhase, Sizing, SummaryItem } from "../model/plan.js";
 import { number } from "../score/kpis.js";
+import { sizedByText } from "./plan-markdown.js";
 import { displayWidth, pad, terminalSafe, verdictLabel, words, wrap } from "../text.js";
 import type { Palette } from "../ui/palette.js";
 
@@ -89,7 +90,7 @@ export function hoursLines(sizing: Sizing | null | undefined, verdicts: Map<stri
   for (const x of sizing.stages) {
     const verdict = verdicts.get(x.stageId);
     const hours = x.hoursPerMonth === null ? "no verdict yet" : `${number(x.hoursPerMonth)} h`;
-    const how = `${number(x.timesPerMonth)} x ${number(x.minutes)} min${x.share === null ? "" : ` x ${Math.round(x.share * 100)}%`}${verdict ? ` (${verdictLabel(verdict)})` : ""}`;
+    const how = `${number(x.timesPerMonth)} x ${number(x.minutes)} min${x.share === null ? "" : ` x ${Math.round(x.share * 100)}%`}${verdict ? ` (${verdictLabel(verdict)})` : ""}${sizedByText(x)}`;
     out.push(...wrap([{ text: pad(terminalSafe(x.stageName), nameWidth) }, { text: hours.padStart(8) }, ...words(how, c.dim)], width, "  ", "    "));
   }
   out.push(`  ${pad("Total", nameWidth)} ${c.bold(`${number(sizing.totalHoursPerMonth)} h`.padStart(8))}`);

@@ -1,7 +1,7 @@
 // The team's plan: consensus answers from the answer counts, gates on them, and the plan a single report has (pure).
 import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
-import { readAnswers } from "../../src/load/respondents.js";
+import { readAnswers, readRespondents } from "../../src/load/respondents.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
 import type { Answers } from "../../src/model/answers.js";
 import type { TeamStage } from "../../src/model/report.js";
@@ -98,6 +98,14 @@ describe("the team's answer to a question, from how many gave each answer", () =
     expect(plan.sizing?.stages.find((s) => s.stageId === "service-calls")).toMatchObject({ timesPerMonth: 210, minutes: 12.5, sizedBy: 2 });
     expect(plan.sizing?.stages.find((s) => s.stageId === "lead-generation")).toMatchObject({ timesPerMonth: 60, minutes: 10, sizedBy: 1 });
   });
+});
+
+it("reads each answers file's sizing into the team's medians", async () => {
+  const tally = new TeamTally(builtIn);
+  const read = await readRespondents([fixture("plan/plumber.yaml"), fixture("plan/saas.yaml")], builtIn, { skipBadRows: false, onRespondent: (r) => tally.add(r) });
+  expect(read.problems).toEqual([]);
+  // plumber 60 x 10, saas 400 x 5 for lead generation
+  expect(tally.sizing()["lead-generation"]).toEqual({ timesPerMonth: 230, minutes: 7.5, sizedBy: 2 });
 });
 
 describe("the team's gates read the team's answer", () => {
