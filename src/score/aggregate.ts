@@ -213,13 +213,15 @@ export class TeamTally {
       if (option === NO_ANSWER) this.unanswered[q]!++;
       else this.tally[q * width + option]!++;
     }
-    for (const [stageId, size] of Object.entries(r.sizing ?? {})) {
-      const sized = this.sizes.get(stageId) ?? { times: new Map<number, number>(), minutes: new Map<number, number>(), count: 0 };
-      this.sizes.set(stageId, sized);
-      sized.count++;
-      sized.times.set(size.timesPerMonth, (sized.times.get(size.timesPerMonth) ?? 0) + 1);
-      sized.minutes.set(size.minutes, (sized.minutes.get(size.minutes) ?? 0) + 1);
-    }
+    // most respondents size nothing: no entries array made for them
+    if (r.sizing)
+      for (const [stageId, size] of Object.entries(r.sizing)) {
+        const sized = this.sizes.get(stageId) ?? { times: new Map<number, number>(), minutes: new Map<number, number>(), count: 0 };
+        this.sizes.set(stageId, sized);
+        sized.count++;
+        sized.times.set(size.timesPerMonth, (sized.times.get(size.timesPerMonth) ?? 0) + 1);
+        sized.minutes.set(size.minutes, (sized.minutes.get(size.minutes) ?? 0) + 1);
+      }
     const client = r.client?.trim();
     if (client && (this.clientCounts.has(client) || this.clientCounts.size < MAX_CLIENTS)) {
       const n = (this.clientCounts.get(client) ?? 0) + 1;
