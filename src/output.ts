@@ -1,11 +1,12 @@
 import { InputError } from "./errors.js";
 import { failure, writeOutput } from "./io/write.js";
+import { say } from "./text.js";
 
 /** Sends a result to --out (through the one write helper), or to stdout; a result in pieces (a team's JSON) as it is made. */
 export async function emit(text: string | Iterable<string>, out: string | undefined, force: boolean): Promise<void> {
   if (out) {
     await writeOutput(out, typeof text === "string" ? text : batched(text), { force });
-    process.stderr.write(`wrote ${out}\n`);
+    say(`wrote ${out}`);
   } else if (typeof text === "string") {
     await writeStdout(text);
   } else {

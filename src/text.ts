@@ -428,6 +428,14 @@ function messageWords(line: string): Word[] {
  */
 export const stderrWidth = (): number | undefined => (process.stderr.isTTY && process.stderr.columns ? process.stderr.columns - 1 : undefined);
 
+/**
+ * A message for the user (a note, "wrote FILE"), on stderr as results go to stdout: wrapped at the terminal's width as
+ * cli.ts wraps errors, and as it is off a terminal. Text from files in it must be terminalSafe'd by the caller.
+ */
+export function say(message: string): void {
+  process.stderr.write(`${wrapMessage(message, stderrWidth(), "  ")}\n`);
+}
+
 const isWidth = (width: number | undefined): width is number => width !== undefined && Number.isFinite(width) && width > 0;
 
 /** A word as a POSIX shell reads it back: left bare when safe, else single-quoted. */

@@ -3,7 +3,7 @@ import { byPosition, formatProblem, InputError, type Loaded, type Problem, probl
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import type { ProgressInput } from "../score/compare.js";
-import { terminalSafe } from "../text.js";
+import { say, terminalSafe } from "../text.js";
 import {
   checkFrontMatter,
   frontMatterOption,
@@ -113,7 +113,7 @@ async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<t
   const reading = read.value;
   if (!reading) return problemsOf(read);
   const { notices, dated } = reading.kind === "single" ? reading : reading.read;
-  for (const notice of notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  for (const notice of notices) say(`note: ${terminalSafe(notice)}`);
   const side: ProgressInput =
     reading.kind === "single"
       ? { file: path, kind: "answers", assessment: assess(set, reading.answers, NO_FLIPS), answers: reading.answers }
@@ -122,7 +122,7 @@ async function readTeamSide(path: string, set: QuestionSet, survey: ReturnType<t
   if (dated && !side.assessment.date) {
     side.assessment = { ...side.assessment, date: dated.day };
     const order = dated.order ? `, read as ${dated.order}` : "";
-    process.stderr.write(`note: ${terminalSafe(path)}: dated ${dated.day}, the latest day in its "${terminalSafe(dated.header)}" column${order}\n`);
+    say(`note: ${terminalSafe(path)}: dated ${dated.day}, the latest day in its "${terminalSafe(dated.header)}" column${order}`);
   }
   return { value: side, problems: [] };
 }

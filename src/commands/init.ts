@@ -2,6 +2,7 @@ import { access, constants, mkdir, readdir, readFile, stat } from "node:fs/promi
 import { basename, dirname, join, resolve } from "node:path";
 import { Command } from "commander";
 import { InputError, orThrow, readFailure } from "../errors.js";
+import { say, stderrWidth, wrapText } from "../text.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
 import { outputShape, parseOptions, setShape, withSetOption, type Zod } from "./options.js";
 
@@ -49,18 +50,22 @@ export const init = withSetOption(
 
   for (const i of names.keys()) {
     await writeOutput(targets[i]!, await readFile(sources[i]!, "utf8"), { force });
-    process.stderr.write(`wrote ${targets[i]}\n`);
+    say(`wrote ${targets[i]}`);
   }
   const arg = /^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir);
-  process.stderr.write(
+  say(
     [
       "",
       `A copy of ${questions ?? "the built-in question set"} is in ${dir}. Next:`,
-      "  1. Edit its YAML files: the name in set.yaml, then stages, questions, weights",
-      "     and plays. Editors with the YAML language server check them as you type.",
+      // the step's continuation under its words: at the terminal's width, else at 80 (as the README shows it)
+      ...wrapText(
+        "Edit its YAML files: the name in set.yaml, then stages, questions, weights and plays. Editors with the YAML language server check them as you type.",
+        stderrWidth() ?? 80,
+        "  1. ",
+        "     ",
+      ),
       `  2. Check the set:  automation-fit validate ${arg}`,
       `  3. Assess with it: automation-fit assess --questions ${arg}`,
-      "",
     ].join("\n"),
   );
 });

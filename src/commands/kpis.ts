@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { InputError, Interrupted, orThrow } from "../errors.js";
+import { say } from "../text.js";
 import { outputShape, parseOptions, setShape, today, type Zod } from "./options.js";
 
 const InitOptions = (z: Zod) => z.object({ ...setShape(z), out: z._default(z.string().check(z.minLength(1)), "kpis.yaml"), force: outputShape(z).force });
@@ -57,16 +58,16 @@ async function runInit(answersFile: string, options: Awaited<ReturnType<typeof i
   const answers = orThrow(await readAnswers(answersFile, set));
   const watched = kpisToWatch(assess(set, answers), set);
   if (watched.length === 0) {
-    process.stderr.write("No stage of these answers is at Automate or Hybrid, so no KPI watches an automated stage: no log written.\n");
+    say("No stage of these answers is at Automate or Hybrid, so no KPI watches an automated stage: no log written.");
     return;
   }
   const created = today();
   const text = kpiLogText(options.out, watched, { ...(answers.client ? { client: answers.client } : {}), created, review: addDays(created, REVIEW_DAYS) });
   await writeOutput(options.out, text, { force: options.force });
   const stages = new Set(watched.flatMap((w) => w.stageIds)).size;
-  process.stderr.write(
+  say(
     `wrote ${options.out}: ${watched.length} KPI${watched.length === 1 ? "" : "s"} watching ${stages} automated or hybrid stage${stages === 1 ? "" : "s"}.\n` +
-      `Name an owner for each, then add today's readings as baselines: automation-fit kpis add ${options.out} ${watched[0]!.kpi.id} VALUE\n`,
+      `Name an owner for each, then add today's readings as baselines: automation-fit kpis add ${options.out} ${watched[0]!.kpi.id} VALUE`,
   );
 }
 
@@ -106,7 +107,7 @@ async function runAdd(file: string, id: string, valueText: string, options: Awai
       doing: "adding a reading to it",
       instead: "",
       waitMs: LOCK_WAIT_MS,
-      onWait: (holder) => process.stderr.write(`waiting for ${holder} to finish with ${file}...\n`),
+      onWait: (holder) => say(`waiting for ${holder} to finish with ${file}...`),
     });
     try {
       // read inside the lock, so a reading added meanwhile by another run is kept
@@ -153,9 +154,9 @@ async function runAdd(file: string, id: string, valueText: string, options: Awai
           : `${moved}, inside its tripwire`;
       }
       if (filed) note += `; filed in date order, before the latest reading (${number(latest.value)} on ${latest.date}), which reports measure`;
-      process.stderr.write(`${note}\n`);
+      say(note);
       if (day.data > now) {
-        process.stderr.write(`note: ${day.data} is after today (${now}); reports count this reading from that day on. If the date is a typo, correct it in ${file}.\n`);
+        say(`note: ${day.data} is after today (${now}); reports count this reading from that day on. If the date is a typo, correct it in ${file}.`);
       }
     } finally {
       await held.release();

@@ -1,8 +1,8 @@
 import { Command } from "commander";
-import { formatProblem, orThrow } from "../errors.js";
+import { formatProblems, orThrow } from "../errors.js";
 import type { Answers } from "../model/answers.js";
 import { REPORT_FORMATS } from "../report/formats.js";
-import { cli, shellQuote, terminalSafe } from "../text.js";
+import { cli, say, shellQuote, stderrWidth, terminalSafe } from "../text.js";
 import {
   checkFrontMatter,
   frontMatterOption,
@@ -89,13 +89,14 @@ export const report = kpisOption(
     .finally(() => progress.done());
   const reading = orThrow(read);
   const { notices, skipped } = reading.kind === "single" ? reading : reading.read;
-  for (const notice of notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  for (const notice of notices) say(`note: ${terminalSafe(notice)}`);
   if (skipped.count > 0) {
     const { count, total, problems } = skipped;
     const lines = [`skipped ${count} of ${total} respondents (CSV rows or answers files) with problems; the report leaves them out:`];
-    lines.push(...problems.slice(0, MAX_SKIPPED_SHOWN).map(formatProblem));
-    if (problems.length > MAX_SKIPPED_SHOWN) lines.push(`... and ${problems.length - MAX_SKIPPED_SHOWN} more problems`);
-    process.stderr.write(`${lines.join("\n")}\n`);
+    say(lines[0]!);
+    // each problem's location whole at the start of its line, as cli.ts prints problems
+    process.stderr.write(`${formatProblems(problems.slice(0, MAX_SKIPPED_SHOWN), 0, MAX_SKIPPED_SHOWN, stderrWidth())}\n`);
+    if (problems.length > MAX_SKIPPED_SHOWN) say(`... and ${problems.length - MAX_SKIPPED_SHOWN} more problems`);
   }
   if (reading.kind === "single") {
     await single(reading.answers);
@@ -108,9 +109,7 @@ export const report = kpisOption(
       .slice(0, 3)
       .map((c) => terminalSafe(c))
       .join("; ");
-    process.stderr.write(
-      `note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business\n`,
-    );
+    say(`note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business`);
   }
   // the plan a single report has, from the team's medians and consensus answers; the KPI log read against its verdicts
   const { withTeamPlan } = await import("../score/team-plan.js");

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { byPosition, InputError, type Loaded, type Problem } from "../errors.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
-import { terminalSafe } from "../text.js";
+import { say, terminalSafe } from "../text.js";
 import { parseOptions, setShape, surveyOf, surveyOptions, surveyShape, withSetOption, type Zod } from "./options.js";
 
 const ValidateOptions = (z: Zod) => z.object({ ...setShape(z), ...surveyShape(z) });
@@ -24,7 +24,7 @@ export const validate = withSetOption(
   for (const path of targets) {
     const checked = await checkInput(path, setForAnswers, surveyOf(options));
     if (checked.value) {
-      for (const notice of checked.value.notices) process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+      for (const notice of checked.value.notices) say(`note: ${terminalSafe(notice)}`);
       lines.push(checked.value.line);
     } else {
       problems.push(...checked.problems);

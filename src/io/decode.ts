@@ -4,7 +4,7 @@ import { isUtf8 } from "node:buffer";
 import { createReadStream, type Stats } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { type Loaded, type Problem, readFailure } from "../errors.js";
-import { terminalSafe } from "../text.js";
+import { say, terminalSafe } from "../text.js";
 import { noteInput } from "./write.js";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "Windows-1252";
@@ -81,7 +81,7 @@ const said = new Set<string>();
 export function sayNotice(notice: string | undefined): void {
   if (!notice || said.has(notice)) return;
   said.add(notice);
-  process.stderr.write(`note: ${terminalSafe(notice)}\n`);
+  say(`note: ${terminalSafe(notice)}`);
 }
 
 export interface ReadOptions {

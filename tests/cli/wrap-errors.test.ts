@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handleError } from "../../src/cli.js";
 import { formatProblems, InputError, type Problem } from "../../src/errors.js";
-import { displayWidth, wrapMessage } from "../../src/text.js";
+import { displayWidth, say, wrapMessage } from "../../src/text.js";
 
 // 59: a 60-column terminal, a column short of it as stderrWidth() gives.
 const WIDTH = 59;
@@ -90,7 +90,7 @@ describe("messages on stderr wrapped at a terminal's width", () => {
   });
 });
 
-describe("handleError", () => {
+describe("cli.ts and say() on stderr", () => {
   const stderr = process.stderr as { isTTY?: boolean; columns?: number };
   const { isTTY, columns } = stderr;
   afterEach(() => {
@@ -99,7 +99,7 @@ describe("handleError", () => {
     vi.restoreAllMocks();
   });
 
-  function printed(terminal: { columns: number } | undefined): string {
+  function printed(terminal: { columns: number } | undefined, print = () => expect(handleError(new InputError(problems))).toBe(2)): string {
     stderr.isTTY = terminal !== undefined;
     stderr.columns = terminal?.columns as number;
     let text = "";
@@ -107,7 +107,7 @@ describe("handleError", () => {
       text += String(chunk);
       return true;
     });
-    expect(handleError(new InputError(problems))).toBe(2);
+    print();
     return text;
   }
 
@@ -119,5 +119,16 @@ describe("handleError", () => {
 
   it("prints the message unchanged when stderr is not a terminal", () => {
     expect(printed(undefined)).toBe(`${new InputError(problems).message}\n`);
+  });
+
+  it("prints notes (say) the same way: wrapped on a terminal, as made off one", () => {
+    const note = "note: the answers name 2 different clients (Pennywise Budgets; ClinicFlow); a team report is for people looking at one business";
+    expect(printed({ columns: 60 }, () => say(note)).split("\n")).toEqual([
+      "note: the answers name 2 different clients (Pennywise",
+      "  Budgets; ClinicFlow); a team report is for people looking",
+      "  at one business",
+      "",
+    ]);
+    expect(printed(undefined, () => say(note))).toBe(`${note}\n`);
   });
 });
