@@ -39,8 +39,8 @@ export function marksSentence(stages: GatedStage[]): string | null {
   return marks.length ? `${marks.join(", ")}, whatever the score (the report names the rule).` : null;
 }
 
-/** Under the summary table: each gate that capped or raised a stage, by name, with the verdict it allows; null when none did. */
-export function capsSentence(stages: GatedStage[]): string | null {
+/** Under the summary table: the gates that capped stages, then those that raised them, a sentence each (none when no gate did). */
+export function capsSentence(stages: GatedStage[]): string[] {
   const caps = new Map<string, string>();
   const floors = new Map<string, string>();
   const label = (v: string) => ({ human: "Keep human", hybrid: "Hybrid", automate: "Automate" })[v] ?? v;
@@ -51,6 +51,6 @@ export function capsSentence(stages: GatedStage[]): string | null {
   const parts = [
     caps.size ? `${CAP_MARK} Capped by a gate, whatever the score: ${[...caps].map(([name, v]) => `${name} (at most ${v})`).join("; ")}.` : "",
     floors.size ? `${RAISE_MARK} Raised by a floor, whatever the score: ${[...floors].map(([name, v]) => `${name} (at least ${v})`).join("; ")}.` : "",
-  ].filter(Boolean);
-  return parts.length ? parts.join(" ") : null;
+  ];
+  return parts.filter(Boolean);
 }

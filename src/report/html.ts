@@ -69,8 +69,7 @@ export function renderHtml(a: Assessment): string {
         [false, false, true, true],
       ),
     );
-    const caps = capsSentence(a.stages);
-    if (caps) body.push(`<p class="caps">${h(caps)}</p>`);
+    for (const caps of capsSentence(a.stages)) body.push(`<p class="caps">${h(caps)}</p>`);
   }
   body.push("</section>");
 
@@ -112,7 +111,7 @@ export function renderTeamHtml(t: TeamAssessment): string {
       ]),
       [false, false, true, true, true, true],
     ),
-    caps ? `<p class="caps">${h(caps)}</p>` : "",
+    ...caps.map((sentence) => `<p class="caps">${h(sentence)}</p>`),
     `<p class="note">${h(columnsExplained(small))}</p>`,
     figure(
       svgChart(

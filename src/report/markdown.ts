@@ -40,8 +40,7 @@ export function renderMarkdown(a: Assessment, options: MarkdownOptions = {}): st
   else {
     const rows = a.stages.map((s) => `| ${md(s.name)} | ${verdictLabel(s.verdict)}${gateMark(s)} | ${s.score ?? "–"} | ${s.counts.answered} of ${s.counts.questions} |`);
     blocks.push(["| Stage | Verdict | Score | Answered |", "| --- | --- | ---: | ---: |", ...rows].join("\n"));
-    const caps = capsSentence(a.stages);
-    if (caps) blocks.push(md(caps));
+    blocks.push(...capsSentence(a.stages).map(md));
     blocks.push('Score: 0 means keep it human, 100 means automate it. Answered: questions with an answer; "Not sure" and "Does not apply" do not count.');
     blocks.push(...chart(a));
   }

@@ -78,7 +78,7 @@ export function renderSummary(a: Assessment, options: SummaryOptions): string {
   const room = () => SUMMARY_MAX_LINES - 1 - out.length - footer.length;
   // the gates by name on one line, else the marks alone; and only where three first things to do still fit
   // (a heading and a line each): the marks stay in the table, and the full report names every gate
-  const named = capsSentence(stages);
+  const named = capsSentence(stages).join(" ");
   const caps = named && wrap(words(named), width, "  ", "    ").length <= 1 ? named : marksSentence(stages);
   const capLines = caps ? wrap(words(caps, c.dim), width, "  ", "    ") : [];
   if (room() - capLines.length >= 1 + Math.min(3, a.summary.length)) out.push(...capLines);

@@ -59,8 +59,7 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
       `| ${md(s.name)} | ${verdictLabel(s.verdict)}${gateMark(s)} | ${s.median === null ? "–" : num(s.median)} | ${small ? range(s.spread) : middleHalf(s.spread)} | ${answeredBy(s, t)} | ${agreement(s, small)} |`,
   );
   blocks.push([`| Stage | Verdict | Median | ${spreadHead} | Answered | Agree |`, "| --- | --- | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
-  const caps = capsSentence(t.stages);
-  if (caps) blocks.push(md(caps));
+  blocks.push(...capsSentence(t.stages).map(md));
   blocks.push(columnsExplained(small));
   const split = leastAgreement(t);
   if (split.length > 0) blocks.push(`**Least agreement**: ${split.map((s) => `${md(s.name)} (${agreement(s, small)} agree)`).join(", ")}.`);

@@ -57,8 +57,7 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
     ),
   );
   out.push(...summary(t, small, width, c));
-  const caps = capsSentence(t.stages);
-  if (caps) out.push(...wrap(words(caps), width, "  ", "    "));
+  for (const sentence of capsSentence(t.stages)) out.push(...wrap(words(sentence), width, "  ", "    "));
   const split = leastAgreement(t);
   if (split.length > 0) {
     const list = split.map((s) => `${s.name} (${agreement(s, small)} agree)`).join(", ");

@@ -107,7 +107,7 @@ const answeredOf = (s: StageAssessment) => `${s.counts.answered} of ${s.counts.q
 function legend(width: number, c: Palette, cutoffs: string, stages: StageAssessment[]): string[] {
   const caps = capsSentence(stages);
   return [
-    ...(caps ? wrap(words(caps), width, "  ", "    ") : []),
+    ...caps.flatMap((sentence) => wrap(words(sentence), width, "  ", "    ")),
     ...wrap(
       words(`Score: 0 means keep it human, 100 means automate it. Verdicts by ${cutoffs} Answered: questions with an answer; "Not sure" and "Does not apply" do not count.`, c.dim),
       width,

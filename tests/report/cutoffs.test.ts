@@ -90,6 +90,15 @@ describe("a verdict a floor raised", () => {
     expect(terminal.replace(/\s+/g, " ")).toContain(sentence);
     expect(renderHtml(plumber)).toContain(sentence);
   });
+
+  it("has a line of its own under the table, beside the caps' line, in the terminal, Markdown and HTML", async () => {
+    const plumber = assess(set, await profile("family-plumber"));
+    expect(plumber.stages.some((s) => s.cappedBy) && plumber.stages.some((s) => s.raisedBy)).toBe(true);
+    const terminal = renderTerminal(plumber, { width: 80, color: false }).split("\n");
+    expect(terminal.filter((l) => /^ {2}[†‡] (Capped|Raised)/.test(l)).map((l) => l.slice(2, 3))).toEqual(["†", "‡"]);
+    expect(renderMarkdown(plumber)).toMatch(/\n\n‡ Raised by a floor/);
+    expect(renderHtml(plumber).match(/<p class="caps">[†‡]/g)).toEqual(['<p class="caps">†', '<p class="caps">‡']);
+  });
 });
 
 describe("a verdict a gate capped", () => {
