@@ -19,14 +19,27 @@ export function checkAnswers(source: Source, set: QuestionSet): Loaded<Answers> 
   const parsed = AnswersFile.safeParse(data);
   if (!parsed.success) {
     const problems = source.zodProblems(parsed.error, AnswersFile);
-    return { problems: [...problems].sort(byPosition), uncounted: problems.uncounted };
+    // the ids and answers are checked too, where their sections read as 'id: text' maps: every problem in one run (#27)
+    const section = (key: string) => Object.fromEntries(Object.entries(isMap(data[key]) ? data[key] : {}).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const sizing = isMap(data.sizing) ? (data.sizing as Answers["sizing"]) : undefined;
+    const later = checkIds(source, set, { answers: section("answers"), notes: section("notes"), sizing } as Answers, problems.length);
+    return { problems: [...problems, ...later.problems].sort(byPosition), uncounted: problems.uncounted + later.uncounted };
   }
   const answers = parsed.data;
+  const { problems, uncounted } = checkIds(source, set, answers, 0);
+  if (problems.length) return { problems: problems.sort(byPosition), uncounted };
+  return { value: answers, problems: [] };
+}
+
+const isMap = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/** The question ids, answers and stage ids of `answers` against the set; renamed ids (aliases) made current in place. */
+function checkIds(source: Source, set: QuestionSet, answers: Answers, found: number): { problems: Problem[]; uncounted: number } {
   // the first few hundred problems are described, the rest counted: describing 40k unknown ids took seconds (F1)
   const problems: Problem[] = [];
   let uncounted = 0;
   const add = (problem: () => Problem) => {
-    if (problems.length < MAX_PROBLEMS_KEPT) problems.push(problem());
+    if (found + problems.length < MAX_PROBLEMS_KEPT) problems.push(problem());
     else uncounted++;
   };
   const ids = set.questions.map((q) => q.id);
@@ -62,8 +75,7 @@ export function checkAnswers(source: Source, set: QuestionSet): Loaded<Answers> 
   for (const id of Object.keys(answers.sizing ?? {})) {
     if (!stageIds.includes(id)) add(() => source.problem(["sizing", id], `unknown stage id '${id}'${didYouMean(id, stageIds)}`, true));
   }
-  if (problems.length) return { problems: problems.sort(byPosition), uncounted };
-  return { value: answers, problems: [] };
+  return { problems, uncounted };
 }
 
 /** What automation-fit output `data` is, if it is one: a report of one assessment, a team report, a comparison. */

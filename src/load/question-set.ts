@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { listFolder } from "../io/decode.js";
 import { basename, join } from "node:path";
+import type * as z from "zod/mini";
 import { byPosition, type Loaded, readFailure, type Problem } from "../errors.js";
 import { DEFAULT_SCALE, DEFAULT_THRESHOLDS, QuestionSetFile, ScaleOption, type QuestionSet } from "../model/question-set.js";
 import { BUILT_IN_QUESTIONS } from "../paths.js";
@@ -55,22 +56,81 @@ export function setName(path: string): string {
 export function questionSetFrom(reads: Loaded<Source>[], name: string): Loaded<QuestionSet> {
   const problems: Problem[] = [];
   const parts: { source: Source; data: QuestionSetFile }[] = [];
+  const dropped = new Set<string>();
   for (const read of reads) {
     problems.push(...read.problems);
     const source = read.value;
     if (!source) continue;
     const parsed = QuestionSetFile.safeParse(source.data);
     if (parsed.success) parts.push({ source, data: parsed.data });
-    else problems.push(...source.zodProblems(parsed.error, QuestionSetFile));
+    else {
+      problems.push(...source.zodProblems(parsed.error, QuestionSetFile));
+      const valid = validPart(source, parsed.error, dropped);
+      if (valid) parts.push(valid);
+    }
   }
   if (!problems.length) {
     const merged = mergeParts(parts, name, problems);
     if (!problems.length) return { value: merged, problems: [] };
+  } else if (parts.length === reads.length) {
+    // the later checks run on what is valid, so one run shows every problem (#27); what refers to a dropped item is not blamed
+    mergeParts(parts, name, problems, dropped);
   }
   return { problems: problems.sort(byPosition) };
 }
 
-function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallbackName: string, problems: Problem[]): QuestionSet {
+/**
+ * A file's data with every list item a schema problem lies in taken out (a play with a bad effort, a question with a bad
+ * weight), so the cross-reference checks can run on the rest, and a source whose problems point into the file as written
+ * (items taken out shift the rest); the ids taken out go in `dropped` ("question:ID"). Undefined where a problem is not
+ * inside a list item, or the rest still does not parse.
+ */
+function validPart(source: Source, error: z.core.$ZodError, dropped: Set<string>): { source: Source; data: QuestionSetFile } | undefined {
+  const copy: unknown = structuredClone(source.data);
+  // list (its path in the file) -> indexes taken out of it, ascending
+  const removed = new Map<string, number[]>();
+  const inFile = (path: readonly PropertyKey[]): Path => {
+    const out: (string | number)[] = [];
+    for (const key of path) {
+      if (typeof key !== "number") out.push(String(key));
+      else out.push((removed.get(JSON.stringify(out)) ?? []).reduce((i, r) => (r <= i ? i + 1 : i), key));
+    }
+    return out;
+  };
+  let issues = error.issues;
+  for (let pass = 0; pass < 3; pass++) {
+    const cuts: { list: unknown[]; index: number; listInFile: string; indexInFile: number }[] = [];
+    for (const issue of issues) {
+      const at = issue.path.map((key) => typeof key).lastIndexOf("number");
+      if (at < 0) return undefined;
+      const list = issue.path.slice(0, at).reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown>)?.[key as PropertyKey], copy);
+      if (!Array.isArray(list)) return undefined;
+      const file = inFile(issue.path.slice(0, at + 1));
+      const item = list[issue.path[at] as number] as { id?: unknown } | undefined;
+      if (at === 1 && typeof item?.id === "string") dropped.add(`${KINDS[String(issue.path[0])] ?? ""}:${item.id}`);
+      cuts.push({ list, index: issue.path[at] as number, listInFile: JSON.stringify(file.slice(0, -1)), indexInFile: file.at(-1) as number });
+    }
+    for (const cut of cuts)
+      removed.set(
+        cut.listInFile,
+        [...new Set([...(removed.get(cut.listInFile) ?? []), cut.indexInFile])].sort((a, b) => a - b),
+      );
+    const byList = new Map<unknown[], Set<number>>();
+    for (const cut of cuts) byList.set(cut.list, (byList.get(cut.list) ?? new Set()).add(cut.index));
+    for (const [list, indexes] of byList) for (const i of [...indexes].sort((a, b) => b - a)) list.splice(i, 1);
+    const parsed = QuestionSetFile.safeParse(copy);
+    if (parsed.success) {
+      const mapped: Source = Object.create(source, { problem: { value: (path: Path, message: string, atKey?: boolean) => source.problem(inFile(path), message, atKey) } });
+      return { source: mapped, data: parsed.data };
+    }
+    issues = parsed.error.issues;
+  }
+  return undefined;
+}
+
+const KINDS: Record<string, string> = { stages: "stage", questions: "question", kpis: "KPI", campaigns: "campaign", gates: "gate" };
+
+function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallbackName: string, problems: Problem[], dropped = new Set<string>()): QuestionSet {
   const singles = new Map<string, Origin>();
   const single = <T>(key: "set" | "scale" | "thresholds" | "automatableShare", source: Source, value: T | undefined): T | undefined => {
     if (value === undefined) return undefined;
@@ -106,10 +166,13 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     for (const [i, g] of (data.gates ?? []).entries()) gates.push({ ...g, origin: { source, path: ["gates", i] } });
   }
 
+  if (!parts.length) return emptySet;
   const first = parts[0]!.source;
   const partOfSet = parts.length === 1 ? " (or, if this file is one part of a set, validate the folder that holds it)" : "";
-  if (!questions.length) problems.push(first.problem([], `the set has no questions; add a 'questions:' list${partOfSet}`));
+  const droppedAny = (kind: string) => [...dropped].some((d) => d.startsWith(`${kind}:`));
+  if (!questions.length && !droppedAny("question")) problems.push(first.problem([], `the set has no questions; add a 'questions:' list${partOfSet}`));
   if (!stages.length) {
+    if (droppedAny("stage")) return emptySet;
     // without stages every stage reference would be reported too: one problem says it all
     problems.push(first.problem([], `the set has no stages; add a 'stages:' list${partOfSet}`));
     return emptySet;
@@ -145,7 +208,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
   if (scaleOrigin) checkScale(finalScale, scaleOrigin, problems);
 
   const stageIds = stages.map((s) => s.id);
-  const known = new Set(stageIds);
+  const known = new Set([...stageIds, ...[...dropped].filter((d) => d.startsWith("stage:")).map((d) => d.slice(6))]);
   for (const q of questions) {
     const names = Object.keys(q.stages);
     if (!names.length) problems.push(q.origin.source.problem([...q.origin.path, "stages"], `question '${q.id}' bears on no stage; add at least one 'stage-id: weight'`));
@@ -163,7 +226,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
   const misspelt = questions.some((q) => Object.keys(q.stages).some((name) => !known.has(name)));
   const weighted = new Set(questions.flatMap((q) => Object.keys(q.stages)));
   const reported = new Set<string>();
-  for (const s of misspelt ? [] : stages) {
+  for (const s of misspelt || droppedAny("question") ? [] : stages) {
     if (reported.has(s.id)) continue;
     reported.add(s.id);
     if (!weighted.has(s.id)) {
@@ -171,7 +234,7 @@ function mergeParts(parts: { source: Source; data: QuestionSetFile }[], fallback
     }
   }
 
-  checkReferences(questions, stages, gates, kpis, finalScale, problems);
+  checkReferences(questions, stages, gates, kpis, finalScale, problems, dropped);
 
   const strip = <T extends { origin: Origin }>({ origin: _, ...rest }: T) => rest;
   return {
@@ -204,12 +267,14 @@ function checkReferences(
   kpis: WithOrigin<QuestionSet["kpis"][number]>[],
   scale: QuestionSet["scale"],
   problems: Problem[],
+  dropped: Set<string>,
 ): void {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const ids = [...byId.keys()];
   const values = scale.map((o) => o.value);
   const question = (origin: Origin, path: Path, id: string) => {
     if (byId.has(id)) return true;
+    if (dropped.has(`question:${id}`)) return false;
     problems.push(origin.source.problem([...origin.path, ...path], `unknown question id '${id}'${didYouMean(id, ids)}`, true));
     return false;
   };
@@ -251,7 +316,7 @@ function checkReferences(
       }
     }
   }
-  const stageIds = stages.map((s) => s.id);
+  const stageIds = [...stages.map((s) => s.id), ...[...dropped].filter((d) => d.startsWith("stage:")).map((d) => d.slice(6))];
   for (const s of stages) {
     if (!s.thresholds) continue;
     const { automate = 65, human = 35 } = s.thresholds;
@@ -279,12 +344,15 @@ function checkReferences(
   for (const s of stages) {
     s.plays.forEach((play, p) => {
       (play.closes ?? []).forEach((id, i) => {
-        if (!gateIds.includes(id)) problems.push(s.origin.source.problem([...s.origin.path, "plays", p, "closes", i], `unknown gate '${id}'${didYouMean(id, gateIds)}`));
+        if (!gateIds.includes(id) && !dropped.has(`gate:${id}`))
+          problems.push(s.origin.source.problem([...s.origin.path, "plays", p, "closes", i], `unknown gate '${id}'${didYouMean(id, gateIds)}`));
       });
       for (const key of ["when", "unless"] as const) {
         for (const [id, answers] of Object.entries(play[key] ?? {})) {
           const origin = { source: s.origin.source, path: [...s.origin.path, "plays", p, key] };
-          if (question(origin, [id], id)) for (const [i, v] of answers.entries()) answer(origin, [id, i], v);
+          // the answers are checked even where the id is unknown: both mistakes in one run (#27)
+          question(origin, [id], id);
+          for (const [i, v] of answers.entries()) answer(origin, [id, i], v);
         }
       }
     });

@@ -38,7 +38,11 @@ export const AnswersFile = z
             z.union([z.string(), z.date()], { error: ISO_DATE_MESSAGE }),
             z.transform((d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
           )
-          .check(z.refine(isIsoDate, ISO_DATE_MESSAGE)),
+          .check(
+            z.refine(isIsoDate, {
+              error: (issue) => (/^\d{4}-\d{2}-\d{2}$/.test(String(issue.input)) ? `${issue.input} is not a day of the calendar; check the month and day` : ISO_DATE_MESSAGE),
+            }),
+          ),
       )
       .check(z.describe("When, as year-month-day, e.g. 2026-11-25.")),
     answers: z._default(z.record(z.string(), AnswerValue), {}).check(z.describe("Question id -> a value of the set's scale.")),

@@ -3,6 +3,9 @@ import { InputError, formatProblem, orThrow } from "../../src/errors.js";
 import { loadAnswers } from "../../src/load/answers.js";
 import { loadQuestionSet, questionSetFrom } from "../../src/load/question-set.js";
 import { parseSource } from "../../src/load/source.js";
+import { folder, shown } from "./folder.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
@@ -97,6 +100,42 @@ describe("loadAnswers", () => {
       "bad-answers.yaml:2:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?",
       "bad-answers.yaml:3:3 unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?",
       "bad-answers.yaml:4:17 'true' is not on the scale for 'few-problems'; use one of: yes, partly, no, unsure, n/a",
+    ]);
+  });
+
+  it("shows schema, reference and scale problems in one run: the later checks run on what is valid (#27)", async () => {
+    const mini = readFileSync(fixture("mini/set.yaml"), "utf8")
+      .replace(
+        "        human: Call the accounts that are late twice.",
+        '        human: Call the accounts that are late twice.\n        effort: tiny\n      - title: Chase\n        automate: Chase.\n        human: Call.\n        when: {auto-pai: ["yes", maybe]}',
+      )
+      .replace("stages: { support: 2 }", "stages: { suport: 2 }");
+    const dir = folder({ "set.yaml": mini });
+    expect(shown(dir, await loadQuestionSet(join(dir, "set.yaml")))).toEqual([
+      "set.yaml:18:17 stages.0.plays.0.effort: 'tiny' is not allowed; use one of: small, medium, large",
+      "set.yaml:22:16 unknown question id 'auto-pai'; did you mean 'auto-pay'?",
+      "set.yaml:22:34 'maybe' is not on the scale; use one of yes, partly, no, unsure, n/a",
+      "set.yaml:55:15 unknown stage 'suport'; did you mean 'support'?",
+    ]);
+  });
+
+  it("blames nothing on a question or stage left out for a schema problem of its own", async () => {
+    const mini = readFileSync(fixture("mini/set.yaml"), "utf8").replace("    signal: human\n    stages: { support: 2 }", "    signal: people\n    stages: { support: 2 }");
+    const dir = folder({ "set.yaml": mini });
+    const problems = shown(dir, await loadQuestionSet(join(dir, "set.yaml")));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^set\.yaml:49:13 questions\.3\.signal: /);
+  });
+
+  it("checks an answers file's ids and answers even when its schema has problems (#27)", async () => {
+    const set = await loadQuestionSet(fixture("mini")).then(orThrow);
+    const dir = folder({ "a.yaml": 'foo: bar\ndate: 2026-02-30\nanswers:\n  auto-pay: "yse"\n  bogus-q: "yes"\nnotes:\n  nothere: "x"\n' });
+    expect(shown(dir, await loadAnswers(join(dir, "a.yaml"), set))).toEqual([
+      "a.yaml:1:1 unknown key 'foo'; allowed here: $schema, client, assessor, role, date, answers, notes, sizing",
+      "a.yaml:2:7 date: 2026-02-30 is not a day of the calendar; check the month and day",
+      "a.yaml:4:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?",
+      "a.yaml:5:3 unknown question id 'bogus-q'",
+      "a.yaml:7:3 unknown question id 'nothere'",
     ]);
   });
 });
