@@ -3,7 +3,7 @@ import { byPosition, formatProblem, InputError, type Loaded, type Problem, probl
 import type { QuestionSet } from "../model/question-set.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import type { ProgressInput } from "../score/compare.js";
-import { say, terminalSafe } from "../text.js";
+import { say, setLabel, terminalSafe } from "../text.js";
 import {
   checkFrontMatter,
   frontMatterOption,
@@ -90,6 +90,11 @@ export const compare = kpisOption(
 
   const color = !options.out && colorWanted(process.stdout, process.env, options.color);
   const comparison = progress.compare(then, now, set);
+  // a row per stage, each "not there" on one side, compares nothing (#24)
+  if (!comparison.stages.some((s) => s.before && s.after)) {
+    const named = (x: ProgressInput) => `${terminalSafe(x.file)} (${terminalSafe(setLabel(x.assessment.set))})`;
+    throw new InputError(`${named(then)} and ${named(now)} have no stage in common; compare assessments made with the same question set`);
+  }
   await emit(
     await render(watch ? { ...comparison, kpiWatch: watch } : comparison, format, { color, width: reportWidth(process.stdout), frontMatter: options.frontMatter }),
     options.out,

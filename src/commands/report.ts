@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { formatProblems, orThrow } from "../errors.js";
+import { formatProblems, InputError, orThrow } from "../errors.js";
 import type { Answers } from "../model/answers.js";
 import { REPORT_FORMATS } from "../report/formats.js";
 import { cli, say, shellQuote, stderrWidth, terminalSafe } from "../text.js";
@@ -103,14 +103,8 @@ export const report = kpisOption(
     return;
   }
   const { files } = reading;
-  const clients = tally.clients();
-  if (clients.length > 1) {
-    const list = clients
-      .slice(0, 3)
-      .map((c) => terminalSafe(c))
-      .join("; ");
-    say(`note: the answers name ${clients.length} different clients (${list}${clients.length > 3 ? "; ..." : ""}); a team report is for people looking at one business`);
-  }
+  const mixed = respondents.mixedClients(tally.clients());
+  if (mixed) throw new InputError(`${paths.map(terminalSafe).join(", ")}: ${mixed}`);
   // the plan a single report has, from the team's medians and consensus answers; the KPI log read against its verdicts
   const { withTeamPlan } = await import("../score/team-plan.js");
   let team = withTeamPlan(tally.summary(files), { set, sizing: tally.sizing(), start: today() });

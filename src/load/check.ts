@@ -5,7 +5,7 @@ import type { QuestionSet } from "../model/question-set.js";
 import { checkAnswers } from "./answers.js";
 import type { SurveyOptions } from "./csv.js";
 import { loadQuestionSet, questionSetFrom, setName } from "./question-set.js";
-import { isCsv, isFolder, readTeam, teamFiles } from "./respondents.js";
+import { isCsv, isFolder, mixedClients, readTeam, teamFiles } from "./respondents.js";
 import { readSource } from "./source.js";
 
 /** Keys that make a YAML file part of a question set; an answers file has `answers:`. */
@@ -61,8 +61,13 @@ function validSet(path: string, set: Loaded<QuestionSet>): Loaded<Checked> {
 async function checkTeam(path: string, files: string[], setForAnswers: () => Promise<Loaded<QuestionSet>>, survey: SurveyOptions, what: string): Promise<Loaded<Checked>> {
   const set = await setForAnswers();
   if (!set.value) return problemsOf(set);
-  const team = await readTeam(files, set.value, { survey, onRespondent: () => {} });
+  // as report counts them (past a thousand names, the count is no matter)
+  const clients = new Set<string>();
+  const team = await readTeam(files, set.value, { survey, onRespondent: (r) => void (clients.size < 1000 && r.client?.trim() && clients.add(r.client.trim())) });
   if (!team.value) return problemsOf(team);
+  // --client names them as one business, as report does
+  const mixed = survey.client === undefined ? mixedClients([...clients]) : undefined;
+  if (mixed) return { problems: [{ file: "", message: `${path}: ${mixed}` }] };
   const n = team.value.count;
   const sources = files.length === 1 ? "" : ` from ${files.length} files`;
   return { value: { line: `${path}: valid ${what} (${n} respondent${n === 1 ? "" : "s"}${sources})`, notices: team.value.notices }, problems: [] };

@@ -1,3 +1,4 @@
+import { terminalSafe } from "../text.js";
 import { readFileSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
@@ -65,6 +66,16 @@ export interface ReadTeam {
 
 /** Problems kept in all; the rest are counted, so that 200k bad rows cost neither memory nor a screen of text. */
 const MAX_PROBLEMS_KEPT = 1000;
+
+/**
+ * Why answers naming several clients make no team: a median across businesses advises none of them (#24). Undefined for one
+ * client (or none named); --client names them as one.
+ */
+export function mixedClients(clients: readonly string[]): string | undefined {
+  if (clients.length < 2) return undefined;
+  const list = `${clients.slice(0, 3).map(terminalSafe).join("; ")}${clients.length > 3 ? "; ..." : ""}`;
+  return `the answers name ${clients.length} different clients (${list}); a team report is for people looking at one business: report each client's answers on their own, or give --client NAME if they really are one business`;
+}
 
 /**
  * Reads every respondent of the files, CSV rows and answers files alike, and hands each to `onRespondent` as it is read,

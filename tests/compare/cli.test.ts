@@ -21,6 +21,17 @@ beforeAll(async () => {
 });
 
 describe("automation-fit compare (answers files)", () => {
+  it("refuses two assessments with no stage in common, saying why (#24)", async () => {
+    const other = join(dir, "other-set.json");
+    writeFileSync(other, readFileSync(beforeJson, "utf8").replace(/"id": "([a-z-]+)"/g, '"id": "other-$1"'));
+    const r = await runInProcess(["compare", other, AFTER]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /other-set\.json \(Customer lifecycle .*\) and .*after\.yaml \(Customer lifecycle .*\) have no stage in common; compare assessments made with the same question set\n$/,
+    );
+  });
+
   it("prints a progress report: dates, scores then and now, changed verdicts and the answers that moved them", () => {
     const r = run(["compare", BEFORE, AFTER]);
     expect(r.status).toBe(0);

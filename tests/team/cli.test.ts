@@ -116,14 +116,25 @@ describe("automation-fit report, a team", () => {
     expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana, founder", "cy"]);
   });
 
-  it("counts a file named twice once, and notes on stderr when the answers are for different clients", async () => {
+  it("counts a file named twice once, and refuses answers for different clients unless --client names them as one (#24)", async () => {
     const twice = await runInProcess(["report", TEAM, join(TEAM, "founder.yaml"), "--format", "json"]);
     expect(twice.status).toBe(0);
     expect(JSON.parse(twice.stdout).respondents).toHaveLength(3);
     expect(twice.stderr).toBe("");
-    const mixed = await runInProcess(["report", example("self-serve-subscription.yaml"), join(TEAM, "founder.yaml"), "--format", "json"]);
-    expect(mixed.status).toBe(0);
-    expect(mixed.stderr).toMatch(/^note: the answers name 2 different clients \(Pennywise Budgets .*; ClinicFlow .*\); a team report is for people looking at one business\n$/);
+    const pair = [example("self-serve-subscription.yaml"), join(TEAM, "founder.yaml")];
+    const mixed = await runInProcess(["report", ...pair, "--format", "json"]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stdout).toBe("");
+    expect(mixed.stderr).toMatch(
+      /: the answers name 2 different clients \(Pennywise Budgets .*; ClinicFlow .*\); a team report is for people looking at one business: report each client's answers on their own, or give --client NAME if they really are one business\n$/,
+    );
+    const named = await runInProcess(["report", ...pair, "--client", "Acme", "--format", "json"]);
+    expect(named.status).toBe(0);
+    expect(JSON.parse(named.stdout).client).toBe("Acme");
+    const folder = await runInProcess(["validate", join(TEAM, "..")]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/examples: the answers name 3 different clients \(.*\); a team report is for people looking at one business: /);
+    expect((await runInProcess(["validate", join(TEAM, ".."), "--client", "Acme"])).stdout).toMatch(/examples: valid team folder \(3 respondents from 3 files\)\n$/);
   });
 
   it("writes --out like the single report", async () => {
