@@ -517,7 +517,7 @@ function appendix(a: Assessment): string {
 
 /**
  * The first page: what and for whom, then the facts; the one named in the title is not repeated among them. Without a
- * client, the kind is the title. A short report's cover shares its page.
+ * client, the kind is the title. In print it shares page 1 with the summary (a page of its own was mostly blank).
  */
 function cover(kind: string, who: string | undefined, facts: [string, string | undefined][], compact = false): string {
   const rows = facts.filter((f): f is [string, string] => Boolean(f[1]?.trim()) && f[1] !== who).map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`);
@@ -598,8 +598,10 @@ figure { margin: 1rem 0; } figcaption { font-size: 0.9em; color: #555; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  .cover { min-height: 0; padding-top: 30mm; break-after: page; }
-  .cover.compact { padding-top: 0; break-after: auto; }
+  /* the title block shares page 1 with the summary: a cover page of its own was mostly blank (#13) */
+  .cover { min-height: 0; padding-top: 0; margin-bottom: 1rem; break-after: auto; }
+  /* the summary table is read as a whole: never split across pages */
+  section.summary table { break-inside: avoid; }
   section.stage, section.method, section.appendix, section.plan { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   tr, .keep, figure, .play, dl { break-inside: avoid; }

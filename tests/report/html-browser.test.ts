@@ -45,7 +45,7 @@ describe.runIf(browserTestRuns("HTML browser test", missing))("report --format h
     await page.close();
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]);
     const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
-    return { requests, screenshot, layout, pages, text: text.replace(/\s+/g, " ") };
+    return { requests, screenshot, layout, pages, text: text.replace(/\s+/g, " "), pageTexts: text.split("\f") };
   }
 
   it("a single report prints to a clean PDF holding every stage and the client, fetching nothing", async () => {
@@ -69,6 +69,22 @@ describe.runIf(browserTestRuns("HTML browser test", missing))("report --format h
     expect(p.text).toContain(json.client);
     expect(p.text).toContain("How the score works");
     expect(p.text).toContain("Appendix: every answer");
+  }, 60_000);
+
+  it("prints the title and the executive summary from page 1 on, and the summary table whole on one page (#13)", async () => {
+    const out = join(dir, "regional.html");
+    expect((await runInProcess(["report", example("regional-accounting-firm.yaml"), "--format", "html", "--out", out])).status).toBe(0);
+    const json = JSON.parse((await runInProcess(["report", example("regional-accounting-firm.yaml"), "--format", "json"])).stdout);
+    const p = await printed(readFileSync(out, "utf8"), "regional");
+    expect(p.pageTexts[0]).toContain("Executive summary");
+    expect(p.pageTexts[0]).toContain("What to do first");
+    // a row of the table: the stage, its verdict (and mark), its score and how much was answered, on one line
+    const onPage = (name: string) => p.pageTexts.findIndex((t) => new RegExp(`^[ \\t]*${name}[ \\t]+(Automate|Hybrid|Keep human)[^\\n]*?\\d+[ \\t]+\\d+ of \\d+`, "m").test(t));
+    const pages = json.stages.map((s: { name: string }) => onPage(s.name));
+    expect(pages[0]).toBeGreaterThanOrEqual(0);
+    expect(pages).toEqual(json.stages.map(() => pages[0]));
+    expect(p.pageTexts[pages[0]]).toMatch(/Stage[ \t]+Verdict[ \t]+Score[ \t]+Answered/);
+    expect(pages[0]).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it("a team report prints with every stage, the client and each respondent by name", async () => {
