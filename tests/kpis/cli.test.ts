@@ -220,7 +220,7 @@ describe("automation-fit report --kpis", { timeout: 30_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${log}:4:35 kpis.renewal-rate.readings.0.value: a reading's value is a number`);
     expect(r.stdout).toBe("");
-    const team = await runInProcess(["report", plumber, fixture("plan/saas.yaml"), "--kpis", log]);
+    const team = await runInProcess(["report", plumber, fixture("plan/saas.yaml"), "--client", "One business", "--kpis", log]);
     expect(team.status).toBe(2);
     expect(team.stderr).toContain(`${log}:4:35 kpis.renewal-rate.readings.0.value: a reading's value is a number`);
   });
