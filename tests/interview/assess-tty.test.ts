@@ -132,8 +132,9 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
       `echo | ${node} assess --questions ${shellQuote(MINI)} --save fresh-answers-file.yaml`,
       `${node} report x.yaml --format pdf`,
       `${node} report 'client answers.yaml' --questions ${shellQuote(MINI)}`,
-      // a note (through say(), as every command's notes go) and "wrote FILE"
+      // a refusal of a team of two clients (#24), then, named as one, "wrote FILE"
       `${node} report ${shellQuote(example("self-serve-subscription.yaml"))} ${shellQuote(example("team/founder.yaml"))} --out team.json`,
+      `${node} report ${shellQuote(example("self-serve-subscription.yaml"))} ${shellQuote(example("team/founder.yaml"))} --client Acme --out team.json`,
     ];
     start("narrow", dir, runs.map((r) => `${r} 2>&1; echo EXIT=$?`).join("; "), "exit", { columns: 60 });
     await exited("narrow", dir, "exit");
@@ -147,8 +148,8 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
       "automation-fit assess asks its questions in a terminal, and stdin is not one (it is piped or redirected).",
       "option --format: 'pdf' is not one of: terminal, markdown, json, html",
       "client answers.yaml:3:3 unknown question id 'negotiated-term'; did you mean 'negotiated-terms'?",
-      "note: the answers name 2 different clients (Pennywise Budgets",
-      "a team report is for people looking at one business wrote team.json",
+      "the answers name 2 different clients (Pennywise Budgets",
+      "a team report is for people looking at one business: report each client's answers on their own, or give --client NAME if they really are one business EXIT=2 wrote team.json",
     ]) {
       expect(screen("narrow").replace(/\s+/g, " ")).toContain(words);
     }
@@ -156,7 +157,7 @@ describe.runIf(IN_CI || hasTmux)("automation-fit assess in a real terminal (tmux
     // each problem's location starts its line, whole; its continuation is indented
     expect(shown.filter((line) => line.includes("client answers.yaml:")).every((line) => line.startsWith("client answers.yaml:"))).toBe(true);
     expect(shown).toContain("  json, html");
-    expect(shown.filter((line) => line.startsWith("EXIT="))).toEqual(["EXIT=2", "EXIT=2", "EXIT=2", "EXIT=2", "EXIT=2", "EXIT=0"]);
+    expect(shown.filter((line) => line.startsWith("EXIT="))).toEqual(["EXIT=2", "EXIT=2", "EXIT=2", "EXIT=2", "EXIT=2", "EXIT=2", "EXIT=0"]);
   }, 30_000);
 
   it("reads cleanly at 60 and 100 columns: labels echoed, words whole, the review within the width, the summary on one 80x24 screen", async () => {
