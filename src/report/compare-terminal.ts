@@ -81,7 +81,7 @@ function point(s: StagePoint | null, p: Palette, padded: boolean): string {
 
 function changeStyle(change: number | null, p: Palette): (s: string) => string {
   if (change === null || change === 0) return p.dim;
-  return change > 0 ? p.green : p.magenta;
+  return change > 0 ? p.green : p.blueBright;
 }
 
 function section(s: StageProgress, width: number, p: Palette): string[] {
@@ -93,7 +93,7 @@ function section(s: StageProgress, width: number, p: Palette): string[] {
 }
 
 function change(a: AnswerChange, width: number, p: Palette): string[] {
-  const mark = a.effect === null || a.effect === 0 ? { text: "·", style: p.dim } : a.effect > 0 ? { text: "▲", style: p.green } : { text: "▼", style: p.magenta };
+  const mark = a.effect === null || a.effect === 0 ? { text: "·", style: p.dim } : a.effect > 0 ? { text: "▲", style: p.green } : { text: "▼", style: p.blueBright };
   const effect = signed(a.effect).padStart(4);
   const hang = " ".repeat(4 + 2 + 4 + 1);
   return wrap([mark, { text: effect }, ...words(a.question), ...arrow(answerText(a.before), answerText(a.after), p)], width, "    ", hang);

@@ -49,16 +49,16 @@ export function kpiWatchLines(watch: KpiWatch[] | undefined, width: number, c: P
       ...wrap(
         [
           { text: pad(terminalSafe(w.name), nameWidth), style: w.alert ? c.bold : (s) => s },
-          { text: spark, style: w.alert ? c.magenta : c.green },
+          { text: spark, style: w.alert ? c.blueBright : c.green },
           ...words(figures),
-          ...(w.alert ? [{ text: "ALARM", style: c.magenta }] : []),
+          ...(w.alert ? [{ text: "ALARM", style: c.blueBright }] : []),
         ],
         width,
         "  ",
         "    ",
       ),
     );
-    if (w.alert) out.push(...wrap(words(w.message, c.magenta), width, "    "));
+    if (w.alert) out.push(...wrap(words(w.message, c.blueBright), width, "    "));
   }
   return out;
 }
@@ -106,7 +106,7 @@ export function roadmapLines(roadmap: RoadmapPhase[] | undefined, width: number,
     out.push("", ...wrap([...words(phase.title, c.bold), ...words(`${phase.from} to ${phase.to}`, c.dim)], width, "  "));
     for (const i of phase.items) {
       out.push(...wrap([{ text: "[ ]" }, ...words(`${i.stageName}: ${i.play}`, c.bold), ...words(`(${i.effort})`, c.dim)], width, "  ", "      "));
-      out.push(...wrap([...words("Human part:", c.magenta), ...words(i.humanPart)], width, "      ", "        "));
+      out.push(...wrap([...words("Human part:", c.blueBright), ...words(i.humanPart)], width, "      ", "        "));
     }
     for (const x of phase.campaigns) {
       const when = x.every === null ? `from ${x.date}, a standing practice` : `by ${x.date}, then ${x.every === "year" ? "once a year" : `every ${x.every}`}`;

@@ -14,7 +14,7 @@ export function listQuestions(set: QuestionSet, color: boolean, width = 80): str
     for (const q of set.questions) {
       const weight = q.stages[stage.id];
       if (!weight) continue;
-      const signal = q.signal === "automate" ? c.green("automate") : c.magenta("human   ");
+      const signal = q.signal === "automate" ? c.green("automate") : c.blueBright("human   ");
       lines.push(`  ${signal} x${weight}  ${c.dim(terminalSafe(q.id))}`, ...wrapText(q.text, width, "               "));
     }
   }

@@ -148,7 +148,7 @@ export function playLines(plays: Play[], width: number, c: Palette, behindTheSce
   for (const play of plays) {
     out.push(...wrap([{ text: "•" }, ...words(play.title, c.bold)], width, "    ", "      "));
     out.push(...wrap([...words(behindTheScenes ? "Automate behind the scenes:" : "Automate:", c.green), ...words(play.automate)], width, "      ", "        "));
-    out.push(...wrap([...words("Human part:", c.magenta), ...words(play.human)], width, "      ", "        "));
+    out.push(...wrap([...words("Human part:", c.blueBright), ...words(play.human)], width, "      ", "        "));
   }
   return out;
 }
@@ -166,7 +166,7 @@ function driver(d: Driver, width: number, c: Palette): string[] {
   const up = d.effect > 0;
   const effect = `${up ? "+" : "-"}${Math.abs(d.effect).toFixed(1)}`.padStart(5);
   const hang = " ".repeat(4 + 2 + 5 + 1);
-  const lines = wrap([{ text: up ? "▲" : "▼", style: up ? c.green : c.magenta }, { text: effect }, ...words(d.question), ...answer(d.answerLabel, c.bold)], width, "    ", hang);
+  const lines = wrap([{ text: up ? "▲" : "▼", style: up ? c.green : c.blueBright }, { text: effect }, ...words(d.question), ...answer(d.answerLabel, c.bold)], width, "    ", hang);
   if (d.note) lines.push(...wrap([...words("Note:", c.dim), ...words(d.note)], width, hang));
   return lines;
 }
@@ -184,7 +184,7 @@ function scoreBar(s: StageAssessment, cells: number, c: Palette): string {
 }
 
 export function verdictStyle(verdict: Verdict, c: Palette): Style {
-  return { automate: c.green, hybrid: c.yellow, human: c.magenta, insufficient: c.dim, "not-applicable": c.dim }[verdict];
+  return { automate: c.green, hybrid: c.yellow, human: c.blueBright, insufficient: c.dim, "not-applicable": c.dim }[verdict];
 }
 
 /** Every note the respondent wrote, with its question and answer: the drivers show only the strongest. */

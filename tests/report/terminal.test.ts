@@ -88,7 +88,7 @@ describe("renderTerminal with colour", () => {
   it("colours the verdicts", () => {
     expect(text).toContain("\u001b[32mAutomate");
     expect(text).toContain("\u001b[33mHybrid");
-    expect(text).toContain("\u001b[35mKeep human");
+    expect(text).toContain("\u001b[94mKeep human");
   });
 
   it("still carries no escape from the files and fits the width once codes are stripped", () => {
