@@ -91,6 +91,7 @@ export function readFailure(error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "cannot be read: permission denied";
   if (code === "EISDIR") return "is a folder; name a file";
   if (code === "ENOTDIR") return "no such file or folder (a part of the path is a file)";
+  if (code === "ELOOP") return "is a symbolic link that loops (it leads back to itself); point it at a file";
   return `cannot be read: ${(error as Error).message}`;
 }
 

@@ -63,7 +63,9 @@ export type OptionsSchema = (z: Zod) => Z.ZodMiniType;
 export type OptionsOf<S extends OptionsSchema> = Z.infer<ReturnType<S>>;
 
 export const setShape = (z: Zod) => ({ questions: z.optional(z.string()), color: z._default(z.boolean(), true) });
-export const outputShape = (z: Zod) => ({ out: z.optional(z.string()), force: z._default(z.boolean(), false) });
+// `--out ''` (an empty shell variable) is a usage error: it was taken as no --out, and the report went to stdout (#15)
+const EMPTY_OUT = "empty file name; name the file to write, or leave out --out to print the report";
+export const outputShape = (z: Zod) => ({ out: z.optional(z.string().check(z.minLength(1, EMPTY_OUT))), force: z._default(z.boolean(), false) });
 
 /** One of a fixed list of values, e.g. the formats, with a message that names them. */
 export function choice<const T extends readonly [string, ...string[]]>(z: Zod, values: T, fallback: T[number]) {

@@ -150,7 +150,9 @@ export function parseSource(file: string, text: string): Loaded<Source> {
   const lines = new LineCounter();
   // yaml's own uniqueKeys check compares each key with every key before it: 40k keys took 10 s (F1); duplicateKeys is linear
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
-  const errors = [...doc.errors.map((e) => ({ offset: e.pos[0], message: syntaxMessage(e.code, e.message) })), ...duplicateKeys(doc.contents)].sort((a, b) => a.offset - b.offset);
+  const errors = [...doc.errors.map((e) => ({ offset: e.pos[0], message: syntaxMessage(e.code, e.message) })), ...duplicateKeys(doc.contents, lines)].sort(
+    (a, b) => a.offset - b.offset,
+  );
   const problems: Problem[] = errors.map(({ offset, message }) => ({ file, ...lines.linePos(offset), message }));
   if (problems.length) return { problems };
   let source: Source;
@@ -190,17 +192,22 @@ export function parseSource(file: string, text: string): Loaded<Source> {
 }
 
 /** Keys given twice in one mapping, at the second; without recursion, so depth costs no stack. */
-function duplicateKeys(root: unknown): { offset: number; message: string }[] {
+function duplicateKeys(root: unknown, lines: LineCounter): { offset: number; message: string }[] {
   const found: { offset: number; message: string }[] = [];
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      // key -> where it first stands, so the message can point at both (#15)
+      const seen = new Map<unknown, number>();
       for (const pair of node.items) {
         if (isScalar(pair.key)) {
-          if (seen.has(pair.key.value)) found.push({ offset: pair.key.range?.[0] ?? 0, message: "duplicate key: map keys must be unique; keep one of them" });
-          seen.add(pair.key.value);
+          const first = seen.get(pair.key.value);
+          if (first !== undefined) {
+            const at = lines.linePos(first);
+            const key = String(pair.key.value).slice(0, 60);
+            found.push({ offset: pair.key.range?.[0] ?? 0, message: `duplicate key '${key}' (first at line ${at.line}, column ${at.col}); keep one of them` });
+          } else seen.set(pair.key.value, pair.key.range?.[0] ?? 0);
         }
         stack.push(pair.value);
       }

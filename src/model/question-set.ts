@@ -126,7 +126,8 @@ export const Question = z.strictObject({
     .record(
       z.string(),
       z
-        .number()
+        // .nan and text land here: said in our words, not zod's "expected number, received NaN" (#15)
+        .number({ error: "a weight is a number above 0, like 1 to 5 (.nan, .inf and text are not weights)" })
         .check(
           z.positive("a weight must be above 0; remove the stage instead of weighting it 0"),
           z.lte(MAX_WEIGHT, `a weight is at most ${MAX_WEIGHT}; weights are relative, 1 to 5 is usual`),

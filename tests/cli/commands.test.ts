@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
@@ -266,5 +266,31 @@ describe("automation-fit report", () => {
     expect(folder.status).toBe(2);
     expect(folder.stderr).toMatch(/is a folder; name a YAML or JSON file/);
     expect((await runInProcess(["report", "missing.yaml"])).stderr).toBe("missing.yaml no such file or folder\n");
+  });
+});
+
+describe("small input slips said plainly (#15)", () => {
+  it("refuses an empty --out instead of printing to stdout", async () => {
+    const r = await runInProcess(["report", EXAMPLE, "--out", ""]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("option --out: empty file name; name the file to write, or leave out --out to print the report\n");
+  });
+
+  it("names a symbolic link that loops in plain words", async () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, "loop2"), join(dir, "loop1"));
+    symlinkSync(join(dir, "loop1"), join(dir, "loop2"));
+    const r = await runInProcess(["report", join(dir, "loop1")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, "loop1")} is a symbolic link that loops (it leads back to itself); point it at a file\n`);
+  });
+
+  it("says a .nan weight is no weight, in its own words", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "set.yaml"), readFileSync(fixture("mini/set.yaml"), "utf8").replace("stages: { billing: 3 }", "stages: { billing: .nan }"));
+    const r = await runInProcess(["validate", join(dir, "set.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/set\.yaml:\d+:\d+ .*billing: a weight is a number above 0, like 1 to 5 \(\.nan, \.inf and text are not weights\)\n$/);
   });
 });

@@ -12,7 +12,7 @@ const corpus: [file: string, error: RegExp][] = [
   ["unclosed-quote.yaml", /unclosed-quote\.yaml:\d+:\d+ YAML syntax: Missing closing "quote/],
   ["tab-indent.yaml", /tab-indent\.yaml:2:1 YAML syntax: a tab is used for indentation; indent with spaces/],
   ["bad-indent.yaml", /bad-indent\.yaml:2:9 YAML syntax: /],
-  ["duplicate-keys.yaml", /duplicate-keys\.yaml:3:3 duplicate key: map keys must be unique; keep one of them/],
+  ["duplicate-keys.yaml", /duplicate-keys\.yaml:3:3 duplicate key 'name' \(first at line 2, column 3\); keep one of them/],
   ["empty.yaml", /empty\.yaml:1:1 is empty/],
   ["binary.yaml", /binary\.yaml is not a text file/],
   ["list-root.yaml", /list-root\.yaml:1:1 holds a list at the top/],
