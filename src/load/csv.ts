@@ -22,11 +22,16 @@ function encodingSaid(encoding: Encoding, bom: boolean): string {
   return `${ENCODING_NAMES[encoding]}${unmarked}${encoding === "UTF-16LE" ? " (Excel's Unicode Text)" : ""}`;
 }
 
-/** One record of a CSV file: its row as a spreadsheet numbers it (1-based; a quoted line break stays in its row). */
+/** One record of a CSV file: its row as a spreadsheet numbers it (1-based; a quoted line break stays in its row), and the
+ * file's line it starts on (an editor's count: quoted line breaks and Excel's `sep=` line included). */
 export interface CsvRecord {
   row: number;
+  line: number;
   cells: string[];
 }
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+const lineBreaks = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
 
 /** A record longer than this is refused: no survey row is; an unclosed quote that runs to the end of the file is. */
 export const MAX_RECORD_CHARS = 8_000_000;
@@ -74,24 +79,35 @@ export function sniffLayout(head: string): { separator: Separator; newline: "\n"
  * The records of decoded text chunks, parsed by papaparse one chunk at a time: the partial record at a chunk's end is
  * carried to the next, so memory holds one chunk and one record. Quote errors come back as problems, and end the file.
  */
-export async function* csvRecords(file: string, chunks: AsyncIterable<string>, separator: Separator, newline: string): AsyncGenerator<CsvRecord | Problem> {
+export async function* csvRecords(file: string, chunks: AsyncIterable<string>, separator: Separator, newline: string, firstLine = 1): AsyncGenerator<CsvRecord | Problem> {
   const parser = new Papa.Parser({ delimiter: separator, newline: newline as "\n", quoteChar: '"' });
   let partial = "";
   let base = 0;
   let row = 0;
+  // papaparse counts rows only: the line is counted here, from the line breaks inside each record's quoted cells
+  let line = firstLine;
   const take = function* (input: string, last: boolean): Generator<CsvRecord | Problem, boolean> {
+    const inputLine = line;
     const result = parser.parse(input, base, !last) as Papa.ParseResult<string[]>;
     const quote = result.errors.find((e) => e.type === "Quotes");
     // the rows before a quote error are sound; the one with it, and all after, are not
     const sound = quote ? (quote.row ?? 0) : result.data.length;
-    for (let i = 0; i < sound; i++) yield { row: ++row, cells: result.data[i]! };
+    for (let i = 0; i < sound; i++) {
+      const cells = result.data[i]!;
+      yield { row: ++row, line, cells };
+      line += 1;
+      for (const cell of cells) line += lineBreaks(cell);
+    }
     if (quote) {
-      const at = row + 1;
+      // papaparse's index is just past the cell's opening quote, in this input (which starts at a record's first line)
+      const before = input.slice(0, quote.index ?? 0);
+      const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
+      const at = quote.index === undefined ? { line, col: 1 } : { line: inputLine + lineBreaks(before), col: Math.max(1, before.length - lineStart) };
       const message =
         quote.code === "MissingQuotes"
-          ? `has a quoted cell that is never closed; add the closing quote (")`
-          : `has text after a closing quote; put the whole cell in quotes and double any quote inside it ("")`;
-      yield { file, line: at, col: 1, cell: `row ${at}`, message };
+          ? `row ${row + 1} has a quoted cell that is never closed; add the closing quote (")`
+          : `row ${row + 1} has text after a closing quote; put the whole cell in quotes and double any quote inside it ("")`;
+      yield { file, ...at, message };
       return false;
     }
     const consumed = result.meta.cursor - base;
@@ -102,13 +118,11 @@ export async function* csvRecords(file: string, chunks: AsyncIterable<string>, s
   for await (const chunk of chunks) {
     if (!(yield* take(partial + chunk, false))) return;
     if (partial.length > MAX_RECORD_CHARS) {
-      const at = row + 1;
       yield {
         file,
-        line: at,
+        line,
         col: 1,
-        cell: `row ${at}`,
-        message: `runs over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters, which no survey row does; if a quoted cell is never closed, add the closing quote (")`,
+        message: `row ${row + 1} runs over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters, which no survey row does; if a quoted cell is never closed, add the closing quote (")`,
       };
       return;
     }
@@ -330,7 +344,7 @@ export async function* readSurvey(file: string, set: QuestionSet, options: Surve
     yield layout.sepLine ? head.replace(/^sep=.\r?\n?/, "") : head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   };
-  const records = csvRecords(file, text(), layout.separator, layout.newline);
+  const records = csvRecords(file, text(), layout.separator, layout.newline, layout.sepLine ? 2 : 1);
   try {
     yield* surveyEvents(file, set, options, { encoding, bom, separator: layout.separator }, records);
   } finally {
@@ -591,10 +605,9 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
         problems: [
           {
             file,
-            line: row,
+            line: record.line,
             col: 1,
-            cell: `row ${row}`,
-            message: `has ${count} cell${count === 1 ? "" : "s"}, the header ${width}; every row needs a cell per column (blank for unanswered)`,
+            message: `row ${row} has ${count} cell${count === 1 ? "" : "s"}, the header ${width}; every row needs a cell per column (blank for unanswered)`,
           },
         ],
       };

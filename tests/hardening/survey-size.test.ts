@@ -25,7 +25,7 @@ describe("survey CSVs of hostile size", { timeout: 30_000 }, () => {
   it("an unterminated quote before 400k rows is one problem at its row", async () => {
     const file = csv("quote.csv", `Name,${QUESTION}\n"unterminated,Yes\n${"A,Yes\n".repeat(400_000)}`);
     const r = await expectCleanFailure(["report", file]);
-    expect(r.stderr).toBe(`${file}:row 2 has a quoted cell that is never closed; add the closing quote (")\n`);
+    expect(r.stderr).toBe(`${file}:2:1 row 2 has a quoted cell that is never closed; add the closing quote (")\n`);
   });
 
   it("a header of 200k unknown columns gives 20 problems and the count of the rest", async () => {
@@ -55,7 +55,7 @@ describe("survey CSVs of hostile size", { timeout: 30_000 }, () => {
     const huge = csv("huge.csv", `Name,${QUESTION}\nA,"${"x".repeat(60_000_000)}"\n`);
     const r = await expectCleanFailure(["report", huge]);
     expect(r.stderr.length).toBeLessThan(300);
-    expect(r.stderr).toContain(`${huge}:row 2 runs over 8,000,000 characters`);
+    expect(r.stderr).toContain(`${huge}:2:1 row 2 runs over 8,000,000 characters`);
     const long = csv("long.csv", `Name,${QUESTION}\nA,${"y".repeat(100_000)}\n`);
     const cutShort = await expectCleanFailure(["report", long]);
     expect(cutShort.stderr).toMatch(/:B2 \(header "Do your customers all need \.\.\.\?"\): "y{37}\.\.\." is not an answer/);

@@ -78,7 +78,7 @@ describe("readTeam returns the respondents' count, or every problem (notes first
       files: { "a.csv": BAD_CSV },
       problems: [
         'a.csv:B3 (header "auto-pay"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply',
-        "a.csv:row 4 has 2 cells, the header 3; every row needs a cell per column (blank for unanswered)",
+        "a.csv:4:1 row 4 has 2 cells, the header 3; every row needs a cell per column (blank for unanswered)",
       ],
     },
     {
@@ -90,7 +90,7 @@ describe("readTeam returns the respondents' count, or every problem (notes first
         "b.yaml:3:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?",
         "b.yaml:4:3 unknown question id 'few-problem'; did you mean 'few-problems'?",
         'c.csv:B3 (header "auto-pay"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply',
-        "c.csv:row 4 has 2 cells, the header 3; every row needs a cell per column (blank for unanswered)",
+        "c.csv:4:1 row 4 has 2 cells, the header 3; every row needs a cell per column (blank for unanswered)",
       ],
     },
     {

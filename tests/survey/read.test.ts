@@ -306,7 +306,7 @@ describe("cells", () => {
 
   it("say how many cells a short row has", async () => {
     const got = await read(write(`Name,${q[0]!.id},${q[1]!.id}\nA,Yes\n`));
-    expect(got.bad.map(formatProblem)[0]).toMatch(/:row 2 has 2 cells, the header 3; every row needs a cell per column/);
+    expect(got.bad.map(formatProblem)[0]).toMatch(/:2:1 row 2 has 2 cells, the header 3; every row needs a cell per column/);
   });
 });
 

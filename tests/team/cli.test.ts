@@ -216,7 +216,7 @@ describe("automation-fit report, a survey CSV", () => {
     expect(r.stdout).toBe("");
     expect(problemLines(r.stderr)).toEqual([
       `${file}:C3 (header "auto-pay"): "yse" is not an answer; use Yes, Partly, No, Not sure, Does not apply; did you mean "Yes"?`,
-      `${file}:row 4 has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)`,
+      `${file}:4:1 row 4 has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)`,
       `${file}:E5 (header "few-problems"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply`,
     ]);
     noStack(r);
@@ -230,7 +230,7 @@ describe("automation-fit report, a survey CSV", () => {
       expect(problemLines(r.stderr)).toEqual([
         "skipped 3 of 5 respondents (CSV rows or answers files) with problems; the report leaves them out:",
         `${file}:C3 (header "auto-pay"): "yse" is not an answer; use Yes, Partly, No, Not sure, Does not apply; did you mean "Yes"?`,
-        `${file}:row 4 has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)`,
+        `${file}:4:1 row 4 has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)`,
         `${file}:E5 (header "few-problems"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply`,
       ]);
       if (format === "json") expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(["Ana", "Eve"]);

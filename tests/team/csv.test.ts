@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { orThrow } from "../../src/errors.js";
+import { formatProblem, orThrow } from "../../src/errors.js";
 import type { Problem } from "../../src/errors.js";
 import { type CsvRecord, columnLetter, csvRecords, headerKey, isRecord, readSurvey, sniffLayout } from "../../src/load/csv.js";
 import { loadQuestionSet } from "../../src/load/question-set.js";
@@ -54,9 +54,9 @@ describe("csvRecords (papaparse, fed in chunks)", () => {
   it("reports an unclosed quote and text after a closing quote at their row, and stops there", async () => {
     const unclosed = await records('a,b\n1,"never closed\n2,3\n');
     expect(unclosed.rows).toEqual([["a", "b"]]);
-    expect(unclosed.problems).toEqual([{ file: "f.csv", line: 2, col: 1, cell: "row 2", message: expect.stringContaining("never closed") }]);
+    expect(unclosed.problems).toEqual([{ file: "f.csv", line: 2, col: 3, message: expect.stringContaining("row 2 has a quoted cell that is never closed") }]);
     const after = await records('a,b\n"x"y,2\n3,4\n');
-    expect(after.problems).toEqual([{ file: "f.csv", line: 2, col: 1, cell: "row 2", message: expect.stringContaining("text after a closing quote") }]);
+    expect(after.problems).toEqual([{ file: "f.csv", line: 2, col: 1, message: expect.stringContaining("row 2 has text after a closing quote") }]);
   });
 
   it("reads back every row papaparse writes, with each separator", async () => {
@@ -122,7 +122,7 @@ describe("readSurvey on the mini set", () => {
     expect(result.respondents.map((r) => r.name)).toEqual(["Ana", "Eve"]);
     expect(result.bad).toEqual([
       { file, line: 3, col: 3, cell: "C3", message: '(header "auto-pay"): "yse" is not an answer; use Yes, Partly, No, Not sure, Does not apply; did you mean "Yes"?' },
-      { file, line: 4, col: 1, cell: "row 4", message: "has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)" },
+      { file, line: 4, col: 1, message: "row 4 has 4 cells, the header 6; every row needs a cell per column (blank for unanswered)" },
       { file, line: 5, col: 5, cell: "E5", message: '(header "few-problems"): "maybe" is not an answer; use Yes, Partly, No, Not sure, Does not apply' },
     ]);
   });
@@ -133,8 +133,30 @@ describe("readSurvey on the mini set", () => {
     expect((await survey(csvFile("respondent,role\nA,B\n"))).fatal[0]!.message).toMatch(/names no question/);
   });
 
+  // #15: a row-level problem stands at FILE:LINE:COL, the file's line (a quoted line break adds one, Excel's sep= line too)
+  const H = "respondent,role,auto-pay,negotiated-terms,few-problems,specific-problem";
+  it.each([
+    [
+      "an unclosed quote, at its opening quote",
+      `${H}\nAna,founder,yes,no,yes,no\nBen,"sales,yes,no,yes,no\n`,
+      'LINE 3:5 row 3 has a quoted cell that is never closed; add the closing quote (")',
+    ],
+    ["an unclosed quote after a cell that spans lines", `${H}\nAna,"head of\r\nsales",yes,no,yes,no\nBen,sales,yes,no,yes,"no\n`, "LINE 4:22 row 3 has a quoted cell"],
+    ["an unclosed quote past Excel's sep= line", `sep=,\n${H}\nBen,"sales,yes,no,yes,no\n`, "LINE 3:5 row 2 has a quoted cell"],
+    ["text after a closing quote", `${H}\nAna,"x\ny"z,yes,no,yes,no\n`, "LINE 2:5 row 2 has text after a closing quote; put the whole cell in quotes"],
+    ["a short row", `${H}\nAna,founder,yes,no,yes,no\nBen,sales\n`, "LINE 3:1 row 3 has 2 cells, the header 6; every row needs a cell per column (blank for unanswered)"],
+    ["a short row after a cell that spans two line breaks", `${H}\n"Ana\n\nBell",founder,yes,no,yes,no\nBen,sales\n`, "LINE 5:1 row 3 has 2 cells, the header 6"],
+    ["a long row past a blank line and a sep= line", `sep=,\n${H}\n\nAna,founder,yes,no,yes,no,extra\n`, "LINE 4:1 row 3 has 7 cells, the header 6"],
+  ])("puts %s at its line and column", async (_, text, expected) => {
+    const file = csvFile(text);
+    const result = await survey(file);
+    const said = [...result.fatal, ...result.bad].map(formatProblem);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(expected.replace("LINE ", `${file}:`));
+  });
+
   it("refuses the whole file at a quote error", async () => {
     const result = await survey(csvFile('respondent,auto-pay\nA,yes\nB,"no\n'));
-    expect(result.fatal).toEqual([{ file: expect.any(String), line: 3, col: 1, cell: "row 3", message: expect.stringContaining("never closed") }]);
+    expect(result.fatal).toEqual([{ file: expect.any(String), line: 3, col: 3, message: expect.stringContaining("row 3 has a quoted cell that is never closed") }]);
   });
 });
