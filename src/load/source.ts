@@ -68,13 +68,12 @@ export class Source {
         const given = valueAt(this.data, issue.path);
         const allowed = issue.values.map(String);
         const hint = typeof given === "string" ? didYouMean(given, allowed) : "";
-        problems.push(this.problem(issue.path as Path, `${issue.path.map(String).join(".")}: '${String(given)}' is not allowed; use one of: ${allowed.join(", ")}${hint}`));
+        problems.push(this.problem(issue.path as Path, `${placeOf(issue.path, schema)}'${String(given)}' is not allowed; use one of: ${allowed.join(", ")}${hint}`));
       } else if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
         const key = String(issue.path.at(-1));
-        problems.push(this.problem(issue.path.slice(0, -1) as Path, `missing '${key}' (${issue.path.map(String).join(".")}); add it`));
+        problems.push(this.problem(issue.path.slice(0, -1) as Path, `missing '${key}'; add it`));
       } else {
-        const where = issue.path.length ? `${issue.path.map(String).join(".")}: ` : "";
-        problems.push(this.problem(issue.path as Path, `${where}${issue.message}`));
+        problems.push(this.problem(issue.path as Path, `${placeOf(issue.path, schema)}${issue.message}`));
       }
     }
     return problems;
@@ -104,8 +103,30 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((value, step) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined), data);
 }
 
+/**
+ * A problem's place in words, as its message's lead ("effort: ", "stage 'lead-generation': "): every problem here stands at
+ * its FILE:LINE:COL already, so zod's dotted path ("stages.0.plays.0.effort") would only be noise; "" where no key names it.
+ */
+function placeOf(path: readonly PropertyKey[], schema?: z.core.$ZodType): string {
+  let at = path.length - 1;
+  while (at >= 0 && typeof path[at] !== "string") at--;
+  if (at < 0) return "";
+  const key = String(path[at]);
+  const map = path[at - 1];
+  // a key of a record is an id the user chose ("stages: { lead-generation: 2 }"): named by what the map holds
+  if (schema && typeof map === "string" && schemaAt(schema, path.slice(0, at))?.type === "record") return `${map.replace(/s$/, "")} '${key}': `;
+  return `${key}: `;
+}
+
 /** The keys an object schema allows at `path`, to suggest one for a misspelt key. */
 function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  const def = schemaAt(schema, path);
+  return def?.type === "object" ? Object.keys(def.shape) : [];
+}
+
+/** The definition of the schema that checks the value at `path`, optional and default wrappers taken off. */
+// biome-ignore lint/suspicious/noExplicitAny: walks zod internals that have no public type
+function schemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): any {
   // biome-ignore lint/suspicious/noExplicitAny: walks zod internals that have no public type
   let current: any = schema;
   const unwrap = () => {
@@ -123,11 +144,10 @@ function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[]
     if (def?.type === "object") current = def.shape[step as string];
     else if (def?.type === "array") current = def.element;
     else if (def?.type === "record") current = def.valueType;
-    else return [];
+    else return undefined;
   }
   unwrap();
-  const def = current?._zod?.def;
-  return def?.type === "object" ? Object.keys(def.shape) : [];
+  return current?._zod?.def;
 }
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -291,6 +291,6 @@ describe("small input slips said plainly (#15)", () => {
     writeFileSync(join(dir, "set.yaml"), readFileSync(fixture("mini/set.yaml"), "utf8").replace("stages: { billing: 3 }", "stages: { billing: .nan }"));
     const r = await runInProcess(["validate", join(dir, "set.yaml")]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/set\.yaml:\d+:\d+ .*billing: a weight is a number above 0, like 1 to 5 \(\.nan, \.inf and text are not weights\)\n$/);
+    expect(r.stderr).toMatch(/set\.yaml:\d+:\d+ stage 'billing': a weight is a number above 0, like 1 to 5 \(\.nan, \.inf and text are not weights\)\n$/);
   });
 });

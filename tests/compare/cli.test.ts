@@ -203,7 +203,7 @@ describe("automation-fit compare (errors)", () => {
     writeFileSync(broken, JSON.stringify(report, null, 2));
     const r = await runInProcess(["compare", broken, AFTER]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/broken\.json:\d+:\d+ not a report made by .*: missing 'score' \(stages\.0\.score\)/);
+    expect(r.stderr).toMatch(/broken\.json:\d+:\d+ not a report made by .*: missing 'score'; add it/);
   });
 
   it("reports every problem in both files at once, FILE:LINE:COL, and nothing to stdout", async () => {
