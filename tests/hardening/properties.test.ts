@@ -45,9 +45,11 @@ describe("scoring, for any answers", () => {
           const moved = after.stages[i]!;
           // a gate question also bears on the stages its gate caps (their verdict and flip point), not on their score
           const gated = set.gates.some((g) => g.question === q.id && g.stages.includes(s.id));
-          // a question a play's 'when' or 'unless' names also bears on which of the stage's plays fit, and their order
-          const named = set.stages[i]!.plays.some((p) => q.id in (p.when ?? {}) || q.id in (p.unless ?? {}));
-          const withoutPlays = (stage: typeof s) => (named ? { ...stage, plays: [] } : stage);
+          // a question a play's or a KPI's 'when' or 'unless' names also bears on which of the stage's plays and KPIs fit
+          const names = (c: { when?: Record<string, unknown>; unless?: Record<string, unknown> }) => q.id in (c.when ?? {}) || q.id in (c.unless ?? {});
+          const named = set.stages[i]!.plays.some(names);
+          const kpiNamed = set.kpis.some((k) => k.stages.includes(s.id) && names(k));
+          const withoutPlays = (stage: typeof s) => ({ ...stage, ...(named ? { plays: [] } : {}), ...(kpiNamed ? { kpis: [] } : {}) });
           if (!(s.id in q.stages) && !gated) expect(withoutPlays(moved)).toEqual(withoutPlays(s));
           else if (!(s.id in q.stages)) expect(moved.score).toEqual(s.score);
           else if (q.signal === "automate") expect(moved.score!).toBeGreaterThanOrEqual(s.score!);
