@@ -190,6 +190,11 @@ const METADATA = [
   /^(custom (data|variable|field)|hidden field|utm[ _]\w+)( ?\d+)?$/,
 ];
 
+/** A form's closing free-text box: read as the respondent's general note, not refused as an unknown question. */
+const COMMENT_HEADER = /^(any )?(other )?(comments?|anything else\b.*|(any )?(other )?(feedback|notes|remarks|other thoughts|thoughts))$/;
+
+export const isCommentHeader = (key: string) => COMMENT_HEADER.test(key);
+
 export const isMetadataHeader = (key: string) => METADATA.some((re) => re.test(key));
 
 /** A survey round's date: the latest day in its time columns, the column it is from, and the order day/month was read in. */
@@ -281,7 +286,7 @@ type SizeField = keyof typeof SIZE_FIELDS;
 type Column =
   | { kind: "question"; question: number; header: string }
   | { kind: "size"; stage: string; field: SizeField; header: string }
-  | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored" | "time"; header: string };
+  | { kind: "name" | "first-name" | "last-name" | "role" | "client" | "ignored" | "time" | "comment"; header: string };
 
 /** What a survey file gives, in order: at most one notice, then respondents and bad rows; `fatal` ends it. `header` problems
  * (a column that names no question) fail the file too, but its rows are still read so that their problems are listed at once. */
@@ -403,11 +408,12 @@ async function* surveyEvents(
     }
     yield { kind: "header", ...headerProblems };
   }
-  const listed = (headers: readonly string[], what: string) => {
+  const listed = (headers: readonly string[], what: string, max = 30) => {
     const more = headers.length > 6 ? ` and ${headers.length - 6} more` : "";
-    const names = headers.slice(0, 6).map((h) => quoted(h, 30));
+    const names = headers.slice(0, 6).map((h) => quoted(h, max));
     return `${headers.length} ${what}${headers.length === 1 ? "" : "s"}: ${names.join(", ")}${more}`;
   };
+  if (read.comments.length) said.push(`read ${listed(read.comments, "column", 60)} as the respondent's comments`);
   if (read.ignored.length) said.push(`ignored ${listed(read.ignored, "metadata column")}`);
   if (read.left.length) said.push(`left out ${listed(read.left, "column")} by --ignore-column`);
   // a folder's exports need not all hold the column: one that is missing is said, not a failure
@@ -445,6 +451,8 @@ interface Header {
   columns: Column[];
   /** Metadata columns, ignored without being asked. */
   ignored: string[];
+  /** Comment columns, read as each respondent's general note. */
+  comments: string[];
   /** Columns --ignore-column leaves out, and the --ignore-column headers no column has. */
   left: string[];
   unmatched: string[];
@@ -492,6 +500,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
   const left: string[] = [];
   const columns: Column[] = [];
   const ignored: string[] = [];
+  const comments: string[] = [];
   const seen = new Map<string, number>();
   const singles = new Set<string>();
   // near-miss headers are matched against every question's text and id
@@ -520,6 +529,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
     else if (ROLE_HEADERS.has(key)) column = { kind: singles.has("role") ? "ignored" : "role", header: text };
     else if (CLIENT_HEADERS.has(key)) column = { kind: singles.has("client") ? "ignored" : "client", header: text };
     else if (isMetadataHeader(key)) column = { kind: TIME_HEADER.test(key) ? "time" : "ignored", header: text };
+    else if (isCommentHeader(key)) column = { kind: "comment", header: text };
     else if (!key) {
       // a column with no header and (SurveyMonkey's) options under it: nothing this set asks
       column = { kind: "ignored", header: `column ${columnLetter(c)}` };
@@ -546,6 +556,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
       seen.set(id, c);
     }
     if (column.kind === "ignored" || column.kind === "time") ignored.push(text);
+    if (column.kind === "comment") comments.push(text);
     columns.push(column);
   });
   if (!seen.size && header.cells.length === 1) {
@@ -558,7 +569,7 @@ function readHeader(file: string, header: CsvRecord, set: QuestionSet, options: 
   }
   const matched = new Set(left.map(headerKey));
   const unmatched = [...leaveOut].filter(([key]) => !matched.has(key)).map(([, wanted]) => wanted);
-  return { columns, ignored, left, unmatched, fatal: problems, uncounted, readable: seen.size > 0 };
+  return { columns, ignored, comments, left, unmatched, fatal: problems, uncounted, readable: seen.size > 0 };
 }
 
 function rowReader(file: string, columns: readonly Column[], set: QuestionSet, options: SurveyOptions, latest: LatestDay) {
@@ -619,6 +630,7 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
     let last = "";
     let role = "";
     let client = "";
+    const comment: string[] = [];
     let sizing: Record<string, Partial<Record<SizeField, number>>> | undefined;
     const sizeCells = new Map<string, number>();
     for (let c = 0; c < width; c++) {
@@ -664,6 +676,10 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
         case "time":
           latest.add(value, column.header);
           break;
+        case "comment":
+          // a comment box keeps its line breaks: reports show it as one line
+          comment.push(value.replace(/\s+/g, " "));
+          break;
       }
     }
     // a stage is sized by both its cells, as in an answers file (a stage with a bad cell is told that already: -1)
@@ -692,6 +708,7 @@ function rowReader(file: string, columns: readonly Column[], set: QuestionSet, o
         file,
         line: row,
         answers,
+        ...(comment.length ? { comment: comment.join(" / ") } : {}),
         ...(sizing ? { sizing: sizing as Respondent["sizing"] } : {}),
       },
     };

@@ -155,6 +155,7 @@ export const TeamRespondent = z.object({
   role: z.optional(z.string()),
   file: z.string(),
   line: z.optional(z.number()).check(z.describe("The CSV line of the respondent's row.")),
+  comment: z.optional(z.string()).check(z.describe('Their general note: what they wrote in the survey\'s comment column (e.g. "Anything else you would like to tell us?").')),
   stages: z.array(TeamStageRespondent).check(z.describe("Their own figures per stage, in the order of the team's stages.")),
   answers: z.record(z.string(), z.nullable(z.string())).check(z.describe("Their answers to the questions in `disagreements`, by question id; null: not answered.")),
 });

@@ -16,6 +16,8 @@ export interface Respondent {
   /** The name was made up by the reader ("Respondent 3"): the sheet had no name for this row. */
   anonymous?: boolean;
   answers: Uint8Array;
+  /** What they wrote in the form's comment box ("Anything else you would like to tell us?"): their general note. */
+  comment?: string;
   /** Stage id -> how often it happens and its minutes each, from a survey's optional sizing columns. */
   sizing?: Record<string, { timesPerMonth: number; minutes: number }>;
 }

@@ -161,11 +161,12 @@ export function renderTeamHtml(t: TeamAssessment): string {
 
   body.push('<section class="appendix">', "<h2>Appendix: respondents</h2>");
   if (t.respondentsListed) {
+    const commented = t.respondents.some((r) => r.comment);
     body.push(
       table(
-        ["Respondent", "Role"],
-        t.respondents.map((r) => [h(r.name), h(r.role ?? "")]),
-        [false, false],
+        ["Respondent", "Role", ...(commented ? ["Comment"] : [])],
+        t.respondents.map((r) => [h(r.name), h(r.role ?? ""), ...(commented ? [h(r.comment ?? "")] : [])]),
+        [false, false, ...(commented ? [false] : [])],
       ),
     );
   } else body.push(`<p>${h(teamSize(t))}: too many to list here (report with --respondents to list them).</p>`);

@@ -49,7 +49,7 @@ export function renderTeamMarkdown(t: TeamAssessment, options: MarkdownOptions =
 
   if (small) {
     blocks.push(heading(2, RESPONDENTS));
-    blocks.push(t.respondents.map((r, i) => `${i + 1}. ${md(respondentLabel(r))}`).join("\n"));
+    blocks.push(t.respondents.map((r, i) => `${i + 1}. ${md(respondentLabel(r))}${r.comment ? `\n   *Comment*: ${md(r.comment)}` : ""}`).join("\n"));
   }
 
   blocks.push(heading(2, SUMMARY));

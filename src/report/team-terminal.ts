@@ -45,6 +45,7 @@ export function renderTeamTerminal(t: TeamAssessment, options: TerminalOptions):
     out.push("", c.bold("Respondents"));
     for (const [i, r] of t.respondents.entries()) {
       out.push(...wrap([{ text: `${i + 1}` }, ...words(respondentLabel(r)), ...words(`(${r.file}${r.line ? `:${r.line}` : ""})`, c.dim)], width, "  ", "     "));
+      if (r.comment) out.push(...wrap([...words("Comment:", c.dim), ...words(r.comment)], width, "     "));
     }
   }
 

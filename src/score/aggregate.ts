@@ -134,6 +134,7 @@ interface Kept {
   role?: string;
   file: string;
   line?: number;
+  comment?: string;
   answers: Uint8Array;
 }
 
@@ -229,8 +230,15 @@ export class TeamTally {
       if (this.client === undefined || n > this.clientCounts.get(this.client)!) this.client = client;
     }
     if (this.kept && !this.listAll && this.count > LISTED_RESPONDENTS) this.kept = undefined;
-    const { name, role, file, line, answers } = r;
-    this.kept?.push({ name: this.names.take(name), ...(role ? { role } : {}), file, ...(line !== undefined ? { line } : {}), answers });
+    const { name, role, file, line, comment, answers } = r;
+    this.kept?.push({
+      name: this.names.take(name),
+      ...(role ? { role } : {}),
+      file,
+      ...(line !== undefined ? { line } : {}),
+      ...(comment ? { comment } : {}),
+      answers,
+    });
   }
 
   /** Per question, in the set's order, the team's answer (see teamAnswer) as a scale index or NO_ANSWER. */

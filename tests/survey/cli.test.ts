@@ -107,6 +107,21 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(JSON.parse(r.stdout).respondents.map((x: { name: string }) => x.name)).toEqual(persons.map((p) => p.name));
   });
 
+  it("the form's closing comments box reaches the report as each respondent's comment, sanitised, and the notice names the column", async () => {
+    const header = "Anything else you would like to tell us?";
+    const rows = sheet("google", set, persons).rows.map((row, i) => [...row, i === 0 ? header : i === 1 ? "Keep the \u001b[31mphone line\u0007 human" : ""]);
+    const file = save("with-comments.csv", csvText(rows, ",", "\n"));
+    const r = await runInProcess(["report", file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`read 1 column: "${header}" as the respondent's comments`);
+    expect(r.stdout).toMatch(/Comment: Keep the .*phone line.* human/);
+    expect(r.stdout).not.toMatch(/\u001b\[31m|\u0007/);
+    const json = JSON.parse((await runInProcess(["report", file, "--format", "json"])).stdout);
+    expect(json.respondents.map((x: { comment?: string }) => x.comment)).toEqual([rows[1]!.at(-1), ...persons.slice(1).map(() => undefined)]);
+    const markdown = (await runInProcess(["report", file, "--format", "markdown"])).stdout;
+    expect(markdown).toContain("*Comment*: Keep the");
+  });
+
   it("a bad cell is named by file, cell and header, all problems at once, exit 2", async () => {
     const rows = sheet("google", set, persons).rows.map((row) => [...row]);
     rows[3]![4] = "Maybe";

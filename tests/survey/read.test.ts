@@ -187,6 +187,57 @@ describe("headers", () => {
     expect(missing.fatal.map(formatProblem)).toContain(`${file}:row 1 --name-column "Whom": the header has no such column; did you mean "Who"?`);
   });
 
+  it("a comment column (Anything else..., Comments, Feedback) is each respondent's note, said in the notice; other free text still fails", async () => {
+    const file = write(
+      csvText(
+        [
+          ["Name", q[0]!.text, "Anything else you would like to tell us?", "Other thoughts"],
+          ["Maya", "No", "Our customers\nlove the phone line", ""],
+          ["Ravi", "Yes", "", "FEEDBACK: none"],
+          ["Bo", "Yes", "", ""],
+        ],
+        ",",
+        "\n",
+      ),
+    );
+    const got = await read(file);
+    expect(got.fatal).toEqual([]);
+    expect(got.respondents.map((r) => [r.name, r.comment])).toEqual([
+      ["Maya", "Our customers love the phone line"],
+      ["Ravi", "FEEDBACK: none"],
+      ["Bo", undefined],
+    ]);
+    expect(got.notices).toEqual([`${file}: read 2 columns: "Anything else you would like to tell us?", "Other thoughts" as the respondent's comments`]);
+    for (const header of ["Comments", "Any other comments?", "NOTES", "Remarks", "Feedback"]) {
+      const one = await read(
+        write(
+          csvText(
+            [
+              ["Name", q[0]!.text, header],
+              ["Maya", "No", "kind words"],
+            ],
+            ",",
+            "\n",
+          ),
+        ),
+      );
+      expect(one.respondents.map((r) => r.comment)).toEqual(["kind words"]);
+    }
+    const other = write(
+      csvText(
+        [
+          ["Name", q[0]!.text, "Department"],
+          ["Maya", "No", "Sales"],
+        ],
+        ",",
+        "\n",
+      ),
+    );
+    expect((await read(other)).fatal.map(formatProblem)).toEqual([
+      `${other}:C1 (header "Department") is not a question of the set; head it with a question's text or id (automation-fit template --format csv prints them), or leave it out: add --ignore-column Department`,
+    ]);
+  });
+
   it("leave out the columns --ignore-column names (matched as headers are), and say so; the hint offers it", async () => {
     const file = write(
       csvText(
