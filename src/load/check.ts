@@ -30,7 +30,7 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Load
     if (!kind.value) return problemsOf(kind);
     if (kind.value === "set") return validSet(path, await loadQuestionSet(path));
     const files = await teamFiles([path]);
-    return files.value ? checkTeam(path, files.value, setForAnswers, survey, "team folder") : problemsOf(files);
+    return files.value ? checkTeam(path, files.value.files, setForAnswers, survey, "team folder") : problemsOf(files);
   }
   const read = await readSource(path);
   const source = read.value;

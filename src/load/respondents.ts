@@ -1,6 +1,6 @@
 import { terminalSafe } from "../text.js";
 import { readFileSync, statSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { byPosition, type Loaded, problemsOf, readFailure, type Problem } from "../errors.js";
 import { decode, listFolder } from "../io/decode.js";
@@ -21,7 +21,7 @@ const CONCURRENCY = 16;
 export const isCsv = (file: string) => SURVEY_FILE.test(file);
 
 /** The files a team report reads: each path as given, a folder's answers and CSV files (not hidden, sorted by name). */
-export async function teamFiles(paths: readonly string[]): Promise<Loaded<string[]>> {
+export async function teamFiles(paths: readonly string[]): Promise<Loaded<TeamFiles>> {
   const files: string[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
@@ -48,9 +48,29 @@ export async function teamFiles(paths: readonly string[]): Promise<Loaded<string
     files.push(...names.map((n) => join(path, n)));
   }
   if (problems.length) return { problems };
-  // the same file named twice would count one person twice
-  const seen = new Set<string>();
-  return { value: files.filter((f) => !seen.has(resolve(f)) && Boolean(seen.add(resolve(f)))), problems: [] };
+  // the same file named twice (./a.yaml and a.yaml, or a link to it) would count one person twice
+  const namesOf = new Map<string, string[]>();
+  for (const file of files) {
+    const real = await realpath(file).catch(() => resolve(file));
+    const names = namesOf.get(real);
+    if (names) names.push(file);
+    else namesOf.set(real, [file]);
+  }
+  const notices = [...namesOf.values()].filter((names) => names.length > 1).map(sameFileNotice);
+  return { value: { files: [...namesOf.values()].map((names) => names[0]!), notices }, problems: [] };
+}
+
+/** The files of a team, each once, and a notice for each file named more than once. */
+export interface TeamFiles {
+  files: string[];
+  notices: string[];
+}
+
+function sameFileNotice(names: readonly string[]): string {
+  const distinct = [...new Set(names)];
+  if (distinct.length === 1) return `${distinct[0]} is named ${names.length} times; counted once`;
+  const list = `${distinct.slice(0, -1).join(", ")} and ${distinct.at(-1)}`;
+  return `${list} are the same file; counted once`;
 }
 
 export interface ReadTeam {
@@ -195,7 +215,7 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
   const files = await teamFiles(paths);
   if (!files.value) return problemsOf(files);
   let first: Respondent | undefined;
-  const read = await readTeam(files.value, set, {
+  const read = await readTeam(files.value.files, set, {
     ...options,
     onRespondent: (r) => {
       if (client !== undefined) r.client = client;
@@ -204,12 +224,13 @@ export async function readRespondents(paths: readonly string[], set: QuestionSet
     },
   });
   if (!read.value) return problemsOf(read);
+  read.value.notices.unshift(...files.value.notices);
   // one respondent left (with --skip-bad-rows, of several) is one person's view: the single report
   if (read.value.count === 1 && first) {
     const answers = isCsv(first.file) ? { value: answersOf(set, first), problems: [] } : await readAnswers(first.file, set);
     return single(answers, first.file, read.value);
   }
-  return { value: { kind: "team", read: read.value, files: files.value.length }, problems: [] };
+  return { value: { kind: "team", read: read.value, files: files.value.files.length }, problems: [] };
 }
 
 /** Whether the paths are one answers file: the single report, read without the team's machinery. */

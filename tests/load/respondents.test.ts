@@ -1,3 +1,4 @@
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
@@ -18,14 +19,20 @@ const CSV = "respondent,auto-pay,negotiated-terms\nDee,yes,no\nEve,no,partly\n";
 const BAD_CSV = "respondent,auto-pay,negotiated-terms\nDee,yes,no\nEve,maybe,no\nFay,yes\n";
 
 describe("teamFiles returns the files, or every path's problem at once", () => {
-  const cases: { name: string; files: Files; paths: string[]; value?: string[]; problems?: string[] }[] = [
+  const cases: { name: string; files: Files; paths: string[]; value?: string[]; notices?: string[]; problems?: string[] }[] = [
     {
       name: "a folder's answers files and CSVs, sorted, not hidden ones nor other files",
       files: { "b.yaml": BEN, "a.yml": ANA, "c.json": "{}", "d.csv": CSV, "e.tsv": "", ".hidden.yaml": ANA, "notes.txt": "", "sub/": "" },
       paths: ["."],
       value: ["a.yml", "b.yaml", "c.json", "d.csv", "e.tsv"],
     },
-    { name: "a file named twice counts once", files: { "a.yaml": ANA }, paths: ["a.yaml", "./a.yaml", "a.yaml"], value: ["a.yaml"] },
+    {
+      name: "a file named twice counts once, and says so",
+      files: { "a.yaml": ANA },
+      paths: ["a.yaml", "./a.yaml", "a.yaml"],
+      value: ["a.yaml"],
+      notices: ["a.yaml is named 3 times; counted once"],
+    },
     { name: "a file is taken as named, whatever it holds", files: { "notes.txt": "" }, paths: ["notes.txt"], value: ["notes.txt"] },
     { name: "a missing path", files: {}, paths: ["gone"], problems: ["gone no such file or folder"] },
     {
@@ -45,11 +52,20 @@ describe("teamFiles returns the files, or every path's problem at once", () => {
       ],
     },
   ];
-  it.each(cases)("$name", async ({ files, paths, value, problems = [] }) => {
+  it.each(cases)("$name", async ({ files, paths, value, notices = [], problems = [] }) => {
     const dir = folder(files);
     const loaded = await teamFiles(paths.map((p) => join(dir, p)));
     expect(shown(dir, loaded)).toEqual(problems);
-    expect(loaded.value?.map((f) => f.replace(`${dir}/`, ""))).toEqual(value);
+    expect(loaded.value?.files.map((f) => f.replace(`${dir}/`, ""))).toEqual(value);
+    if (value) expect(loaded.value?.notices.map((n) => n.replaceAll(`${dir}/`, ""))).toEqual(notices);
+  });
+
+  it("a file and a link to it are one person, counted once with a notice", async () => {
+    const dir = folder({ "a.yaml": ANA, "b.yaml": BEN });
+    symlinkSync(join(dir, "a.yaml"), join(dir, "link.yaml"));
+    const loaded = await teamFiles(["a.yaml", "b.yaml", "link.yaml"].map((p) => join(dir, p)));
+    expect(loaded.value?.files.map((f) => f.replace(`${dir}/`, ""))).toEqual(["a.yaml", "b.yaml"]);
+    expect(loaded.value?.notices.map((n) => n.replaceAll(`${dir}/`, ""))).toEqual(["a.yaml and link.yaml are the same file; counted once"]);
   });
 });
 

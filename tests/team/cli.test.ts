@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lint } from "markdownlint/promise";
 import Papa from "papaparse";
@@ -52,6 +52,16 @@ describe("automation-fit report, a team", () => {
     expect(r.stdout).toMatch(/Do most buyers research and decide on their own[^?]*\?\n\s+Bears on: .*\n\s+Maya Chen \(founder\):\s+Yes\n\s+Tom Okafor \(head of sales\): No\n/);
     expect(r.stdout).not.toContain("\u001b[");
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it("counts a respondent given twice (./a.yaml and a.yaml, a link to it) once, and says so", async () => {
+    const dir = tempDir();
+    for (const f of ["founder.yaml", "head-of-sales.yaml"]) copyFileSync(join(TEAM, f), join(dir, f));
+    symlinkSync(join(dir, "founder.yaml"), join(dir, "link.yaml"));
+    const r = await runInProcess(["report", "./founder.yaml", "head-of-sales.yaml", "founder.yaml", "link.yaml", "--format", "json"], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("note: ./founder.yaml, founder.yaml and link.yaml are the same file; counted once\n");
+    expect(JSON.parse(r.stdout).respondents).toHaveLength(2);
   });
 
   it("prints the team as JSON in the documented shape", async () => {
@@ -120,7 +130,7 @@ describe("automation-fit report, a team", () => {
     const twice = await runInProcess(["report", TEAM, join(TEAM, "founder.yaml"), "--format", "json"]);
     expect(twice.status).toBe(0);
     expect(JSON.parse(twice.stdout).respondents).toHaveLength(3);
-    expect(twice.stderr).toBe("");
+    expect(twice.stderr).toBe(`note: ${join(TEAM, "founder.yaml")} is named 2 times; counted once\n`);
     const pair = [example("self-serve-subscription.yaml"), join(TEAM, "founder.yaml")];
     const mixed = await runInProcess(["report", ...pair, "--format", "json"]);
     expect(mixed.status).toBe(2);
