@@ -18,6 +18,7 @@ export const init = withSetOption(
     .option("--force", "replace files of the same names in the folder", false),
 ).action(async (dir: string, raw: unknown) => {
   const { force, questions } = await parseOptions(InitOptions, raw);
+  if (dir === "") throw new InputError("init: name a folder to write the set into");
   const [{ loadQuestionSet, setFiles }, { checkTarget, exists, failure, writeOutput }] = await Promise.all([import("../load/question-set.js"), import("../io/write.js")]);
   // a set to start from must itself be valid: copying a broken one would only pass its problems on
   if (questions !== undefined) orThrow(await loadQuestionSet(questions));

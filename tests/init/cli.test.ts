@@ -98,6 +98,10 @@ describe("automation-fit init", () => {
     expect(under.status).toBe(2);
     expect(under.stderr).toMatch(/^.*a-file\/sub no such file or folder \(a part of the path is a file\)\n$/);
     expect((await runInProcess(["init"])).status).toBe(2);
+    const cwd = tempDir();
+    const empty = await runInProcess(["init", ""], { cwd });
+    expect(empty).toMatchObject({ status: 2, stdout: "", stderr: "init: name a folder to write the set into\n" });
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it("quotes a folder name with spaces in the next steps", async () => {
