@@ -3,7 +3,7 @@ import type { Answers } from "../model/answers.js";
 import type { QuestionSet } from "../model/question-set.js";
 import { cli, shellQuote } from "../text.js";
 
-const TOP_KEYS = ["$schema", "client", "assessor", "role", "date"] as const;
+const TOP_KEYS = ["$schema", "client", "assessor", "role", "date", "note"] as const;
 // Quoted so YAML 1.1 readers do not turn yes/no into booleans.
 const STRINGIFY = { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" } as const;
 

@@ -249,6 +249,7 @@ export function answersOf(set: QuestionSet, respondent: Respondent): Answers {
     ...(respondent.client ? { client: respondent.client } : {}),
     ...(respondent.anonymous ? {} : { assessor: respondent.name }),
     ...(respondent.role ? { role: respondent.role } : {}),
+    ...(respondent.comment ? { note: respondent.comment } : {}),
     answers,
     notes: {},
     ...(respondent.sizing ? { sizing: respondent.sizing } : {}),
@@ -297,7 +298,7 @@ function respondentFrom(file: string, who: { assessor?: string; role?: string; c
   return { name, file, ...(role ? { role } : {}), ...(client ? { client } : {}), answers, ...sized };
 }
 
-const TOP_SCALARS = new Set(["$schema", "client", "assessor", "role", "date"]);
+const TOP_SCALARS = new Set(["$schema", "client", "assessor", "role", "date", "note"]);
 const SECTIONS = new Set(["answers", "notes"]);
 const KEY_LINE = /^([$a-z][a-z0-9]*(?:-[a-z0-9]+)*):(?:[ ]+(.*))?$/;
 const ITEM_LINE = /^( +)([a-z0-9]+(?:-[a-z0-9]+)*):(?:[ ]+(.*))?$/;

@@ -45,6 +45,7 @@ export const AnswersFile = z
           ),
       )
       .check(z.describe("When, as year-month-day, e.g. 2026-11-25.")),
+    note: z.optional(z.string()).check(z.describe("A general note, on no one question: e.g. what a survey respondent wrote in the form's comment column.")),
     answers: z._default(z.record(z.string(), AnswerValue), {}).check(z.describe("Question id -> a value of the set's scale.")),
     notes: z._default(z.record(z.string(), z.string()), {}).check(z.describe("Question id -> a note on that answer.")),
     sizing: z

@@ -120,6 +120,7 @@ export const Assessment = z
     client: z.optional(z.string()),
     assessor: z.optional(z.string()),
     date: z.optional(z.string()),
+    note: z.optional(z.string()).check(z.describe("The respondent's general note, on no one question (an answers file's `note`, a survey's comment column).")),
     thresholds: Thresholds,
     stages: z.array(StageAssessment),
     campaigns: z.array(Campaign),

@@ -503,6 +503,7 @@ function appendix(a: Assessment): string {
   return [
     '<section class="appendix">',
     "<h2>Appendix: every answer</h2>",
+    a.note ? `<p class="note"><strong>General note:</strong> ${h(a.note)}</p>` : "",
     table(
       ["Question", "Stages", "Answer"],
       records.map((r) => [

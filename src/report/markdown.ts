@@ -191,5 +191,5 @@ export function campaignBlocks(campaigns: Campaign[], calendar?: CampaignSchedul
 function appendix(a: Assessment): string[] {
   if (!a.answers?.length) return [];
   const rows = a.answers.map((r) => `| ${md(r.question)} | ${r.answerLabel === null ? "not answered" : md(r.answerLabel)} | ${r.note ? md(r.note) : ""} |`);
-  return [heading(2, APPENDIX), ["| Question | Answer | Note |", "| --- | --- | --- |", ...rows].join("\n")];
+  return [heading(2, APPENDIX), ...(a.note ? [`**General note**: ${md(a.note)}`] : []), ["| Question | Answer | Note |", "| --- | --- | --- |", ...rows].join("\n")];
 }

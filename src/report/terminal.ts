@@ -190,8 +190,9 @@ export function verdictStyle(verdict: Verdict, c: Palette): Style {
 /** Every note the respondent wrote, with its question and answer: the drivers show only the strongest. */
 function noteLines(a: Assessment, width: number, c: Palette): string[] {
   const noted = (a.answers ?? []).filter((r) => r.note);
-  if (noted.length === 0) return [];
+  if (noted.length === 0 && !a.note) return [];
   const out = ["", c.dim("─".repeat(width)), ...wrap(words("Your notes", c.bold), width, "")];
+  if (a.note) out.push(...wrap([{ text: "•" }, ...words("General:", c.bold), ...words(a.note)], width, "  ", "    "));
   for (const r of noted) {
     out.push(...wrap([{ text: "•" }, ...words(r.question), ...answer(r.answerLabel ?? "not answered", c.bold)], width, "  ", "    "));
     out.push(...wrap([...words("Note:", c.dim), ...words(r.note!)], width, "    "));

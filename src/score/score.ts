@@ -26,6 +26,7 @@ export function assess(set: QuestionSet, answers: Answers, options: AssessOption
     ...(answers.client ? { client: answers.client } : {}),
     ...(answers.assessor ? { assessor: answers.assessor } : {}),
     ...(answers.date ? { date: answers.date } : {}),
+    ...(answers.note ? { note: answers.note } : {}),
     thresholds: set.thresholds,
     stages: set.stages.map((_, i) => stageAssessment(p, i, answers, indexes, options.flips ?? true)),
     campaigns: set.campaigns,

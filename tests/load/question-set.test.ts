@@ -131,7 +131,7 @@ describe("loadAnswers", () => {
     const set = await loadQuestionSet(fixture("mini")).then(orThrow);
     const dir = folder({ "a.yaml": 'foo: bar\ndate: 2026-02-30\nanswers:\n  auto-pay: "yse"\n  bogus-q: "yes"\nnotes:\n  nothere: "x"\n' });
     expect(shown(dir, await loadAnswers(join(dir, "a.yaml"), set))).toEqual([
-      "a.yaml:1:1 unknown key 'foo'; allowed here: $schema, client, assessor, role, date, answers, notes, sizing",
+      "a.yaml:1:1 unknown key 'foo'; allowed here: $schema, client, assessor, role, date, note, answers, notes, sizing",
       "a.yaml:2:7 date: 2026-02-30 is not a day of the calendar; check the month and day",
       "a.yaml:4:13 'yse' is not on the scale for 'auto-pay'; did you mean 'yes'?",
       "a.yaml:5:3 unknown question id 'bogus-q'",

@@ -122,6 +122,25 @@ describe("a consultant's survey export, straight to a report", { timeout: 30_000
     expect(markdown).toContain("*Comment*: Keep the");
   });
 
+  it("one respondent's comment is the single report's general note, in every format", async () => {
+    const file = save(
+      "one-comment.csv",
+      csvText(
+        [
+          ["Name", set.questions[0]!.text, "Comments"],
+          ["Maya", "Yes", "Our clients\nwant a person on renewals"],
+        ],
+        ",",
+        "\n",
+      ),
+    );
+    const r = await runInProcess(["report", file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/• General: Our clients want a person on renewals/);
+    expect(JSON.parse((await runInProcess(["report", file, "--format", "json"])).stdout).note).toBe("Our clients want a person on renewals");
+    expect((await runInProcess(["report", file, "--format", "markdown"])).stdout).toContain("**General note**: Our clients want a person on renewals");
+  });
+
   it("a bad cell is named by file, cell and header, all problems at once, exit 2", async () => {
     const rows = sheet("google", set, persons).rows.map((row) => [...row]);
     rows[3]![4] = "Maybe";
