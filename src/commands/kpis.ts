@@ -121,6 +121,11 @@ async function runAdd(file: string, id: string, valueText: string, options: Awai
         const { didYouMean } = await import("../suggest.js");
         throw new InputError(`unknown KPI id '${id}'${didYouMean(id, ids) || `; this log holds: ${logged.join(", ") || "none yet"}`}`);
       }
+      const kpi = set.kpis.find((k) => k.id === id);
+      // a share of something ("% of accounts ...") lies between 0 and 100: -5 or 910 is a typo that would move the baseline
+      if (kpi?.measure?.startsWith("%") && (value < 0 || value > 100)) {
+        throw new InputError(`VALUE ${number(value)} is outside 0 to 100: ${id} is measured as ${kpi.measure}; give a percentage from 0 to 100`);
+      }
       const entry = log.kpis.find((k) => k.id === id);
       const before = inDateOrder(entry?.readings ?? []);
       const baseline = before[0];
@@ -137,7 +142,6 @@ async function runAdd(file: string, id: string, valueText: string, options: Awai
       await writeOutput(file, text, { save: true });
       added = true;
 
-      const kpi = set.kpis.find((k) => k.id === id);
       const tripwire = entry?.tripwire === undefined ? kpi?.tripwire : entry.tripwire;
       // the latest reading a report counts (one dated after today is not counted yet): a reading before it is filed, not the news
       const now = today();

@@ -81,12 +81,16 @@ describe("automation-fit kpis add", { timeout: 30_000 }, () => {
       [["renewal-rate", "Infinity"], "VALUE 'Infinity' is not a number"],
       [["renewal-rate", "90", "--date", "2027-13-01"], "option --date: '2027-13-01' is not a day of the calendar"],
       [["renewal-rat", "90"], "unknown KPI id 'renewal-rat'; did you mean 'renewal-rate'?"],
+      [["renewal-rate", "--", "-5"], "VALUE -5 is outside 0 to 100: renewal-rate is measured as % of accounts up for renewal that renew; give a percentage from 0 to 100"],
+      [["renewal-rate", "100.5"], "VALUE 100.5 is outside 0 to 100"],
     ] as const) {
       const r = await runInProcess(["kpis", "add", log, ...args]);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toContain(message);
     }
     expect(readFileSync(log, "utf8")).toBe(before);
+    // the ends of the range are readings like any other
+    for (const value of ["0", "100"]) expect((await runInProcess(["kpis", "add", log, "renewal-rate", value, "--date", "2026-01-07"])).status).toBe(0);
   });
 
   it("names every problem of a hand-edited log at FILE:LINE:COL, exit 2, and adds nothing", async () => {
