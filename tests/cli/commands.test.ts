@@ -1,5 +1,6 @@
 import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { orThrow } from "../../src/errors.js";
 import { parse } from "yaml";
@@ -47,6 +48,33 @@ describe("automation-fit (no command)", () => {
     const r = run(["reprot"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("report");
+  });
+});
+
+describe("an unknown option's did-you-mean", () => {
+  // glossary --format suggested --force: glossary's own (it writes --out FILE, replaced with --force), not another command's
+  it("suggests only an option the command itself takes (its own, or the tool's --version and --help)", async () => {
+    const { program } = await import("../../src/cli.js");
+    const commands = (c: Command): Command[] => [c, ...c.commands.flatMap(commands)];
+    const root = program();
+    const global = new Set(["--version", "--help"]);
+    let suggested = 0;
+    for (const command of commands(root).filter((c) => c !== root)) {
+      const path = [command.parent === root ? [] : [command.parent!.name()], command.name()].flat();
+      const own = new Set(command.options.map((o) => o.long));
+      for (const typo of ["--format", "--formt", "--forc", "--ot", "--questons", "--clent", "--dat"]) {
+        if (own.has(typo)) continue;
+        const r = await runInProcess([...path, typo]);
+        expect(r.status, `${path.join(" ")} ${typo}`).toBe(2);
+        const suggestion = /Did you mean (--[\w-]+)\?/.exec(r.stderr)?.[1];
+        if (suggestion === undefined) continue;
+        suggested++;
+        expect(own.has(suggestion) || global.has(suggestion), `${path.join(" ")} ${typo} suggested ${suggestion}`).toBe(true);
+      }
+    }
+    expect(suggested).toBeGreaterThan(10);
+    expect((await runInProcess(["glossary", "--format", "json"])).stderr).toContain("(Did you mean --force?)");
+    expect((await runInProcess(["glossary", "--force"])).status).toBe(0);
   });
 });
 
