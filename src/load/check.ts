@@ -30,7 +30,11 @@ export async function checkInput(path: string, setForAnswers: () => Promise<Load
     if (!kind.value) return problemsOf(kind);
     if (kind.value === "set") return validSet(path, await loadQuestionSet(path));
     const files = await teamFiles([path]);
-    return files.value ? checkTeam(path, files.value.files, setForAnswers, survey, "team folder") : problemsOf(files);
+    if (!files.value) return problemsOf(files);
+    const checked = await checkTeam(path, files.value.files, setForAnswers, survey, "team folder");
+    // a link beside the file it points at is one respondent, as report counts it: say so here too
+    checked.value?.notices.unshift(...files.value.notices);
+    return checked;
   }
   const read = await readSource(path);
   const source = read.value;

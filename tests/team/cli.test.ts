@@ -62,6 +62,9 @@ describe("automation-fit report, a team", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("note: ./founder.yaml, founder.yaml and link.yaml are the same file; counted once\n");
     expect(JSON.parse(r.stdout).respondents).toHaveLength(2);
+    const checked = await runInProcess(["validate", "."], { cwd: dir });
+    expect(checked).toMatchObject({ status: 0, stdout: ".: valid team folder (2 respondents from 2 files)\n" });
+    expect(checked.stderr).toBe("note: founder.yaml and link.yaml are the same file; counted once\n");
   });
 
   it("prints the team as JSON in the documented shape", async () => {
